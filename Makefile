@@ -1,0 +1,31 @@
+# Every target creates the virtualenv it needs; nothing depends on what was installed by hand.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench package system-deps clean
+
+$(STAMP): pyproject.toml
+	@bash scripts/bootstrap-venv.sh "$(PYTHON)" "$(VENV)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+# Qt's own system libraries (xcb, EGL, fontconfig...): installed with apt-get where possible.
+system-deps: $(STAMP)
+	@bash scripts/install-system-deps.sh $(BIN)/python
+
+run: system-deps
+	$(BIN)/python -m app
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests benchmarks packaging
+	$(BIN)/ruff format --check app tests benchmarks packaging
+	$(BIN)/mypy --strict app
+
+test: lint system-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

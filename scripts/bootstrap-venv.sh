@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Create the project's virtualenv; on Debian/Ubuntu install python3-venv first when it is missing.
+set -euo pipefail
+python=$1
+venv=$2
+if ! command -v "$python" >/dev/null; then
+    echo "error: $python not found; install Python 3.11 or newer (apt-get install python3)" >&2
+    exit 1
+fi
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    echo "error: $python is $("$python" -V 2>&1); HTTP Status Browser needs Python 3.11 or newer" >&2
+    exit 1
+fi
+if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        version=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "python$version-venv" \
+            || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+    else
+        echo "error: Python's venv module is missing; run: sudo apt-get install python3-venv" >&2
+        exit 1
+    fi
+fi
+rm -rf "$venv"
+"$python" -m venv "$venv"

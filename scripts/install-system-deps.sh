@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages that Qt needs and this machine lacks (see app/systemdeps.py).
+set -euo pipefail
+python=$1
+packages=$("$python" -m app.systemdeps --platform xcb)
+[ -z "$packages" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing the system libraries Qt needs: $packages"
+    apt-get update -qq
+    # shellcheck disable=SC2086  # one word per package
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages
+elif command -v apt-get >/dev/null; then
+    echo "Qt needs system libraries that are missing. Run:" >&2
+    echo "    sudo apt-get install $packages" >&2
+    exit 1
+else
+    echo "Qt needs these system libraries, which are missing: $packages" >&2
+    echo "Install them with your system's package manager, then run make again." >&2
+    exit 1
+fi
