@@ -1,0 +1,210 @@
+"""Domain values of the status registry: codes, classes and snippet languages.
+
+Plain frozen dataclasses with no Qt, shared by the command line, the window and the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+
+class Standing(StrEnum):
+    """Where a code stands: in the IANA registry (first four) or not."""
+
+    STANDARD = "standard"
+    UNUSED = "unused"
+    OBSOLETE = "obsolete"
+    PROVISIONAL = "provisional"
+    UNOFFICIAL = "unofficial"
+    CUSTOM = "custom"
+
+    @property
+    def official(self) -> bool:
+        return self not in (Standing.UNOFFICIAL, Standing.CUSTOM)
+
+
+class RedirectKind(StrEnum):
+    PERMANENT = "permanent"
+    TEMPORARY = "temporary"
+
+
+class MethodHandling(StrEnum):
+    """What a client does with the request method when it follows a redirect."""
+
+    KEPT = "kept"
+    MAY_CHANGE = "may-change"
+    CHANGES_TO_GET = "changes-to-get"
+
+
+class LanguageKind(StrEnum):
+    SERVER = "server"
+    CLIENT = "client"
+    RAW = "raw"
+
+
+class TemplateKind(StrEnum):
+    DEFAULT = "default"
+    ERROR = "error"
+    REDIRECT = "redirect"
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    name: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    code: int
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A user's own note on a code, from their codes file."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A class of status codes such as 4xx Client error."""
+
+    id: str
+    name: str
+    summary: str
+    description: tuple[str, ...]
+    reference: str
+    url: str
+
+    @property
+    def digit(self) -> int:
+        return int(self.id[0])
+
+    @property
+    def title(self) -> str:
+        return f"{self.id} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A language or framework that snippets are written for."""
+
+    id: str
+    name: str
+    kind: LanguageKind
+    comment: str
+    constant_expr: str
+    number_expr: str
+    source: str
+    templates: Mapping[TemplateKind, str]
+
+    @property
+    def has_constants(self) -> bool:
+        return "{name}" in self.constant_expr
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCode:
+    """One entry of the registry: a status code with everything we say about it."""
+
+    code: int
+    phrase: str
+    category: str
+    standing: Standing
+    defined_by: str
+    summary: str
+    description: tuple[str, ...]
+    reference: str
+    url: str
+    aliases: tuple[str, ...] = ()
+    headers: tuple[Header, ...] = ()
+    related: tuple[Related, ...] = ()
+    cacheable: bool = False
+    content: bool = True
+    redirect: RedirectKind | None = None
+    method: MethodHandling | None = None
+    constants: Mapping[str, str] = field(default_factory=dict)
+    constant_notes: Mapping[str, str] = field(default_factory=dict)
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def official(self) -> bool:
+        return self.standing.official
+
+    @property
+    def shown_by_default(self) -> bool:
+        """Official codes and the user's own; other sources' codes wait until asked for."""
+        return self.standing.official or self.standing is Standing.CUSTOM
+
+    @property
+    def title(self) -> str:
+        return f"{self.code} {self.phrase}"
+
+    @property
+    def wire_phrase(self) -> str:
+        """The phrase to put on a status line: 418's "(Unused)" is sent as I'm a teapot."""
+        if self.phrase.startswith("(") and self.aliases:
+            return self.aliases[0]
+        return self.phrase
+
+
+class Registry:
+    """The loaded registry: classes, codes and languages, with look-ups and search."""
+
+    def __init__(
+        self,
+        categories: tuple[Category, ...],
+        languages: tuple[Language, ...],
+        statuses: tuple[StatusCode, ...],
+        origin: str,
+    ) -> None:
+        self.categories = categories
+        self.languages = languages
+        self.statuses = tuple(sorted(statuses, key=lambda s: (s.code, not s.official)))
+        self.origin = origin
+        self._categories = {c.id: c for c in categories}
+        self._languages = {lang.id: lang for lang in languages}
+        self._by_code: dict[int, list[StatusCode]] = {}
+        for status in self.statuses:
+            self._by_code.setdefault(status.code, []).append(status)
+        self._search_index: SearchIndex | None = None
+
+    def lookup(self, code: int) -> StatusCode | None:
+        """The entry for a code: the official one where several sources use the number."""
+        entries = self._by_code.get(code)
+        return entries[0] if entries else None
+
+    def all_with_code(self, code: int) -> tuple[StatusCode, ...]:
+        return tuple(self._by_code.get(code, ()))
+
+    def category(self, category_id: str) -> Category | None:
+        return self._categories.get(category_id)
+
+    def language(self, language_id: str) -> Language | None:
+        return self._languages.get(language_id)
+
+    def in_category(self, category_id: str) -> tuple[StatusCode, ...]:
+        return tuple(s for s in self.statuses if s.category == category_id)
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """Built on first use: the command line's `show` never needs it."""
+        if self._search_index is None:
+            from app.registry.search import SearchIndex  # noqa: PLC0415
+
+            expressions = {lang.id: lang.constant_expr for lang in self.languages}
+            self._search_index = SearchIndex(self.statuses, expressions)
+        return self._search_index
+
+    def search(self, text: str) -> list[Match]:
+        return self.search_index.search(text)
+
+
+if TYPE_CHECKING:
+    from app.registry.search import Match, SearchIndex
