@@ -1,0 +1,376 @@
+"""The `httpstatus` command: show, search and list status codes, print snippets.
+
+Never imports Qt: the window is started through app.ui.launch only when asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from app import __version__
+from app.registry.loader import REGISTRY_ENV, RegistryError, load_registry
+from app.registry.model import Registry, StatusCode
+from app.registry.snippets import render_snippet
+from app.registry.usercodes import merge_user_codes, read_user_codes, user_codes_path
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+PROG = "httpstatus"
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(_suggest_command(message))
+
+
+def _suggest_command(message: str) -> str:
+    """argparse's "invalid choice" message, with a "did you mean" where one is close."""
+    if "invalid choice:" in message:
+        wrong = message.split("invalid choice:", 1)[1].split("'")[1]
+        choices = message.split("choose from", 1)[-1].replace("'", "").replace(")", "")
+        options = [c.strip() for c in choices.split(",")]
+        close = difflib.get_close_matches(wrong, options, n=1)
+        if close:
+            return f"unknown command or choice {wrong!r}; did you mean {close[0]!r}?"
+    return message
+
+
+class Style:
+    """ANSI styling, on only for a terminal and never with NO_COLOR set."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.enabled = (
+            stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        )
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.enabled else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def category(self, status: StatusCode, text: str) -> str:
+        colours = {1: "36", 2: "32", 3: "34", 4: "33", 5: "31"}
+        return self._wrap("1;" + colours.get(status.code // 100, "0"), text)
+
+
+def status_json(status: StatusCode, registry: Registry) -> dict[str, Any]:
+    """The stable JSON shape of one code (documented in the README)."""
+    return {
+        "code": status.code,
+        "phrase": status.phrase,
+        "category": status.category,
+        "official": status.official,
+        "status": status.standing.value,
+        "defined_by": status.defined_by,
+        "summary": status.summary,
+        "description": "\n\n".join(status.description),
+        "reference": status.reference,
+        "url": status.url,
+        "headers": [{"name": h.name, "note": h.note} for h in status.headers],
+        "related": [{"code": r.code, "note": r.note} for r in status.related],
+        "aliases": list(status.aliases),
+        "cacheable": status.cacheable,
+        "content": status.content,
+        "redirect": status.redirect.value if status.redirect else None,
+        "method": status.method.value if status.method else None,
+        "notes": [{"text": n.text, "source": n.source} for n in status.notes],
+        "snippets": {lang.id: render_snippet(status, lang) for lang in registry.languages},
+    }
+
+
+def _print_json(value: object, out: IO[str]) -> None:
+    json.dump(value, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _badges(status: StatusCode) -> list[str]:
+    badges = [status.category, status.standing.value]
+    if not status.official:
+        badges.append(f"defined by {status.defined_by}")
+    if status.cacheable:
+        badges.append("cacheable")
+    if status.redirect is not None:
+        badges.append(f"{status.redirect.value} redirect")
+    if status.method is not None:
+        badges.append(f"method {status.method.value}")
+    return badges
+
+
+def _show_text(status: StatusCode, registry: Registry, out: IO[str], style: Style) -> None:
+    width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
+    out.write(style.category(status, status.title) + "  " + style.dim(" · ".join(_badges(status))))
+    out.write("\n" + status.summary + "\n\n")
+    for paragraph in status.description:
+        out.write(textwrap.fill(paragraph, width) + "\n\n")
+    if status.headers:
+        out.write(style.bold("Headers") + "\n")
+        for header in status.headers:
+            out.write(_item(header.name, header.note, width))
+    if status.related:
+        out.write(style.bold("Often confused with") + "\n")
+        for link in status.related:
+            other = registry.lookup(link.code)
+            name = other.title if other else str(link.code)
+            out.write(_item(name, link.note, width))
+    if status.notes:
+        out.write(style.bold("Your notes") + "\n")
+        for note in status.notes:
+            out.write(_item(note.source, note.text, width))
+    others = [s for s in registry.all_with_code(status.code) if s is not status]
+    if others:
+        out.write(style.bold("Also used for") + "\n")
+        for other in others:
+            out.write(_item(other.title, f"{other.defined_by}: {other.summary}", width))
+    out.write(f"{style.bold('Reference')}  {status.reference}  {style.dim(status.url)}\n")
+
+
+def _item(name: str, note: str, width: int) -> str:
+    return (
+        textwrap.fill(f"{name}: {note}", width, initial_indent="  ", subsequent_indent="      ")
+        + "\n"
+    )
+
+
+def _summary_line(status: StatusCode, style: Style) -> str:
+    marker = (
+        "" if status.official else style.dim(f"  [{status.standing.value}: {status.defined_by}]")
+    )
+    code = style.category(status, str(status.code))
+    return f"{code}  {status.phrase}{marker}  {style.dim(status.summary)}\n"
+
+
+def _parse_code(text: str, registry: Registry) -> StatusCode:
+    """A status code argument; unknown or malformed ones raise with a suggestion."""
+    cleaned = text.strip()
+    if not cleaned.isdigit():
+        matches = registry.search(cleaned)
+        hint = f"; did you mean {matches[0].status.title}?" if matches else ""
+        raise UsageError(f"{text!r} is not a status code number{hint}")
+    found = registry.lookup(int(cleaned))
+    if found is None:
+        known = [str(s.code) for s in registry.statuses]
+        close = difflib.get_close_matches(cleaned, known, n=2, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise LookupError(f"no status code {cleaned} in the registry{hint}")
+    return found
+
+
+def _command_show(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    status = _parse_code(args.code, registry)
+    if args.json:
+        _print_json(status_json(status, registry), out)
+    else:
+        _show_text(status, registry, out, Style(out))
+    return EXIT_OK
+
+
+def _command_search(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    text = " ".join(args.text)
+    matches = registry.search(text)
+    if not args.all:
+        matches = [m for m in matches if m.status.shown_by_default] or matches
+    if args.json:
+        _print_json([status_json(m.status, registry) for m in matches], out)
+        return EXIT_OK if matches else EXIT_NOT_FOUND
+    if not matches:
+        sys.stderr.write(f"{PROG}: nothing matches {text!r}\n")
+        return EXIT_NOT_FOUND
+    style = Style(out)
+    for match in matches[: args.limit]:
+        out.write(_summary_line(match.status, style))
+    return EXIT_OK
+
+
+def _parse_category(text: str | None, registry: Registry) -> str | None:
+    if text is None:
+        return None
+    category = registry.category(text.strip().lower())
+    if category is None:
+        ids = [c.id for c in registry.categories]
+        raise UsageError(f"unknown class {text!r}; expected one of {', '.join(ids)}")
+    return category.id
+
+
+def _command_list(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    category = _parse_category(args.category, registry)
+    statuses = [
+        s
+        for s in registry.statuses
+        if (args.all or s.shown_by_default) and (category is None or s.category == category)
+    ]
+    if args.json:
+        _print_json([status_json(s, registry) for s in statuses], out)
+        return EXIT_OK
+    style = Style(out)
+    for status in statuses:
+        out.write(_summary_line(status, style))
+    return EXIT_OK
+
+
+def _command_snippet(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    status = _parse_code(args.code, registry)
+    language = registry.language(args.lang)
+    if language is None:
+        ids = [lang.id for lang in registry.languages]
+        close = difflib.get_close_matches(args.lang, ids, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"see '{PROG} languages'"
+        raise UsageError(f"unknown language {args.lang!r}; {hint}")
+    out.write(render_snippet(status, language) + "\n")
+    return EXIT_OK
+
+
+def _command_languages(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    width = max(len(lang.id) for lang in registry.languages)
+    for lang in registry.languages:
+        out.write(f"{lang.id.ljust(width)}  {lang.name}\n")
+    return EXIT_OK
+
+
+def _command_paths(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    codes = user_codes_path()
+    state = "" if codes.exists() else "  (not created yet)"
+    out.write(f"codes file  {codes}{state}\n")
+    out.write(f"registry    {registry.origin}\n")
+    return EXIT_OK
+
+
+def _command_check_codes(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    user = read_user_codes(Path(args.file) if args.file else None)
+    if not user.exists:
+        sys.stderr.write(f"{PROG}: no codes file at {user.path}\n")
+        return EXIT_NOT_FOUND
+    _, problems = merge_user_codes(registry, user)
+    for problem in problems:
+        out.write(problem + "\n")
+    if problems:
+        return EXIT_NOT_FOUND
+    out.write(f"{user.path}: {len(user.codes)} codes and {len(user.notes)} notes, all valid\n")
+    return EXIT_OK
+
+
+def _with_user_codes(registry: Registry) -> tuple[Registry, tuple[str, ...]]:
+    """The registry plus the user's codes file; its problems are a warning, never an error."""
+    merged, problems = merge_user_codes(registry, read_user_codes())
+    if problems:
+        more = len(problems) - 1
+        tail = f" (and {more} more; run '{PROG} check-codes')" if more else ""
+        sys.stderr.write(f"{PROG}: warning: {problems[0]}{tail}\n")
+    return merged, problems
+
+
+def _command_open(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    from app.ui.launch import run_gui  # noqa: PLC0415  (Qt only for the window)
+
+    code = _parse_code(args.code, registry).code if args.code else None
+    return run_gui(registry, code, warnings=args.codes_problems)
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        description="Look up HTTP status codes: meaning, headers, references and code snippets.",
+        epilog=(
+            "With no command, opens the HTTP Status Browser window. Exit status: 0 found, "
+            "1 not found, 2 usage error."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--registry",
+        metavar="FILE",
+        help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    show = commands.add_parser("show", help="explain one status code")
+    show.add_argument("code", help="a status code such as 404")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=_command_show)
+
+    search = commands.add_parser("search", help="find codes by number, class, phrase or identifier")
+    search.add_argument("text", nargs="+", help='for example "gateway timeout", 4xx or teapot')
+    search.add_argument("--all", action="store_true", help="include unofficial codes")
+    search.add_argument(
+        "--limit", type=int, default=20, help="at most this many lines (default 20)"
+    )
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.set_defaults(handler=_command_search)
+
+    listing = commands.add_parser("list", help="list the status codes")
+    listing.add_argument("--category", metavar="CLASS", help="only this class, such as 4xx")
+    listing.add_argument("--all", action="store_true", help="include unofficial codes")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=_command_list)
+
+    snippet = commands.add_parser("snippet", help="print a code snippet, for piping")
+    snippet.add_argument("code", help="a status code such as 404")
+    snippet.add_argument("--lang", required=True, help="a language id (see 'languages')")
+    snippet.set_defaults(handler=_command_snippet)
+
+    languages = commands.add_parser("languages", help="list the snippet languages")
+    languages.set_defaults(handler=_command_languages)
+
+    paths = commands.add_parser("paths", help="show where the codes file and the data are")
+    paths.set_defaults(handler=_command_paths)
+
+    check = commands.add_parser("check-codes", help="validate a codes file (default: yours)")
+    check.add_argument("file", nargs="?", help="the file to check")
+    check.set_defaults(handler=_command_check_codes)
+
+    window = commands.add_parser("open", help="open the window, optionally on one code")
+    window.add_argument("code", nargs="?", help="a status code to select, such as 404")
+    window.set_defaults(handler=_command_open)
+    parser.set_defaults(handler=_command_open, code=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status instead of raising."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    out = sys.stdout
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(args_list)
+        registry = load_registry(args.registry)
+        handler = args.handler
+        args.codes_problems = ()
+        if handler is not _command_check_codes:
+            registry, args.codes_problems = _with_user_codes(registry)
+        return int(handler(args, registry, out))
+    except UsageError as error:
+        sys.stderr.write(f"{PROG}: {error}\n")
+        return EXIT_USAGE
+    except LookupError as error:
+        sys.stderr.write(f"{PROG}: {error.args[0]}\n")
+        return EXIT_NOT_FOUND
+    except RegistryError as error:
+        sys.stderr.write(f"{PROG}: {error}\n")
+        return EXIT_USAGE
+    except SystemExit as done:  # --help and --version end through argparse's exit
+        return done.code if isinstance(done.code, int) else EXIT_OK
+    except BrokenPipeError:
+        # `httpstatus list | head`: the reader left; nothing more to say.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""The httpstatus command: in-process through main(argv), and as a subprocess per exit path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from app import __version__
+from app.cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, main
+from app.registry import Registry
+from app.registry.snippets import render_snippet
+
+JSON_KEYS = {
+    "code",
+    "phrase",
+    "category",
+    "official",
+    "status",
+    "summary",
+    "description",
+    "reference",
+    "url",
+    "headers",
+    "related",
+    "aliases",
+    "snippets",
+}
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_show_prints_phrase_and_reference(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "404"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("404 Not Found")
+    assert "RFC 9110 Section 15.5.5" in out
+    assert "\033[" not in out
+
+
+def test_show_json_has_the_stable_keys(
+    registry: Registry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["show", "413", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= JSON_KEYS
+    assert (data["code"], data["phrase"], data["category"]) == (413, "Content Too Large", "4xx")
+    assert data["official"] is True
+    assert set(data["snippets"]) == {lang.id for lang in registry.languages}
+
+
+def test_list_json_lists_every_official_code(
+    registry: Registry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert [d["code"] for d in data] == [s.code for s in registry.statuses if s.official]
+    assert all(d["official"] for d in data)
+
+
+def test_list_all_adds_unofficial_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--all", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    nginx = next(d for d in data if d["code"] == 499)
+    assert nginx["official"] is False
+    assert nginx["status"] == "unofficial"
+
+
+def test_list_category(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--category", "2XX"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines
+    assert all(line.startswith("2") for line in lines)
+
+
+def test_search_ranks_like_the_registry(
+    registry: Registry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "gatway", "timeout", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["code"] == 504
+    assert [d["code"] for d in data] == [m.status.code for m in registry.search("gatway timeout")]
+
+
+def test_snippet_prints_only_the_snippet(
+    registry: Registry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["snippet", "404", "--lang", "go"]) == EXIT_OK
+    status = registry.lookup(404)
+    go = registry.language("go")
+    assert status is not None
+    assert go is not None
+    assert capsys.readouterr().out == render_snippet(status, go) + "\n"
+
+
+def test_languages(registry: Registry, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["languages"]) == EXIT_OK
+    ids = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert ids == [lang.id for lang in registry.languages]
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (["show", "4044"], EXIT_NOT_FOUND, "did you mean"),
+        (["show", "299"], EXIT_NOT_FOUND, "no status code 299"),
+        (["show", "teapot"], EXIT_USAGE, "did you mean 418"),
+        (["show", "4o4"], EXIT_USAGE, "not a status code number"),
+        (["snippet", "404", "--lang", "golang"], EXIT_USAGE, "did you mean 'go'"),
+        (["snippet", "404", "--lang", "cobol"], EXIT_USAGE, "httpstatus languages"),
+        (["shwo", "404"], EXIT_USAGE, "did you mean 'show'"),
+        (["list", "--category", "9xx"], EXIT_USAGE, "unknown class"),
+        (["list", "--colour"], EXIT_USAGE, "unrecognized arguments"),
+        (["search", "qqqqzzzz"], EXIT_NOT_FOUND, "nothing matches"),
+    ],
+)
+def test_bad_input_gets_one_line_and_an_exit_status(
+    capsys: pytest.CaptureFixture[str], argv: list[str], status: int, message: str
+) -> None:
+    assert main(argv) == status
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == EXIT_OK
+    assert "usage: httpstatus" in capsys.readouterr().out
+
+
+# Each exit path once more as a real process: what scripts see.
+
+
+def test_subprocess_ok_and_version() -> None:
+    result = run_cli("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"httpstatus {__version__}")
+    shown = run_cli("show", "404", "--json")
+    assert shown.returncode == EXIT_OK
+    assert json.loads(shown.stdout)["phrase"] == "Not Found"
+
+
+def test_subprocess_not_found() -> None:
+    result = run_cli("show", "299")
+    assert result.returncode == EXIT_NOT_FOUND
+    assert result.stdout == ""
+    assert result.stderr.startswith("httpstatus: no status code 299")
+
+
+def test_subprocess_usage_error() -> None:
+    result = run_cli("show")
+    assert result.returncode == EXIT_USAGE
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_subprocess_help() -> None:
+    result = run_cli("--help")
+    assert result.returncode == EXIT_OK
+    assert "show" in result.stdout
+    assert "search" in result.stdout
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
+    # Through a pipe: no escape codes; NO_COLOR is honoured by Style itself (tested below).
+    result = run_cli("show", "404")
+    assert "\033[" not in result.stdout
+
+
+def test_no_color_wins_over_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.cli import Style
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert Style(Terminal()).enabled  # type: ignore[arg-type]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not Style(Terminal()).enabled  # type: ignore[arg-type]
+
+
+def test_cli_does_not_import_qt() -> None:
+    code = (
+        "import sys; from app.cli import main; main(['show', '404', '--json']);"
+        "main(['search', 'teapot']); sys.exit('PySide6' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
