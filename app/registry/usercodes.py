@@ -1,0 +1,234 @@
+"""The user's own codes file (codes.toml): custom codes and personal notes on existing codes.
+
+Reading it never fails: what is valid is used, every problem is reported with the file, the
+line or entry and the field, and the file itself is never written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from app.registry.loader import CODE_RANGE
+from app.registry.model import Note, Registry, Standing, StatusCode
+
+FILE_NAME = "codes.toml"
+CODES_ENV = "HTTPSTATUS_CODES"
+APP_DIR_NAME = "http-status-browser"
+DEFAULT_SOURCE = "custom"
+CODE_FIELDS = frozenset(
+    {"code", "phrase", "summary", "description", "source", "aliases", "reference", "url"}
+)
+NOTE_FIELDS = frozenset({"code", "text", "source"})
+
+
+def user_codes_path() -> Path:
+    """$HTTPSTATUS_CODES, else codes.toml in the platform's configuration folder."""
+    override = os.environ.get(CODES_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir  # noqa: PLC0415  (only when the file is used)
+
+    return Path(user_config_dir(APP_DIR_NAME, appauthor=False)) / FILE_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class UserCode:
+    code: int
+    phrase: str
+    summary: str
+    description: tuple[str, ...]
+    source: str
+    aliases: tuple[str, ...]
+    reference: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserNote:
+    code: int
+    text: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserCodes:
+    """What a codes file holds, and every problem found in it."""
+
+    path: Path
+    codes: tuple[UserCode, ...] = ()
+    notes: tuple[UserNote, ...] = ()
+    problems: tuple[str, ...] = ()
+    exists: bool = False
+
+
+class _Entry:
+    """One [[code]] or [[note]] table, read field by field; problems are collected."""
+
+    def __init__(self, where: str, table: dict[str, object], allowed: frozenset[str]) -> None:
+        self.where = where
+        self.table = table
+        self.problems: list[str] = [
+            f"{where}: unknown field '{key}'" for key in sorted(set(table) - allowed)
+        ]
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self.table.get(key, default)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if value is None:
+            self.problems.append(f"{self.where}: missing field '{key}'")
+        else:
+            self.problems.append(f"{self.where}, field '{key}': expected non-empty text")
+        return ""
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.table.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+            return tuple(v.strip() for v in value)
+        self.problems.append(f"{self.where}, field '{key}': expected text or a list of text")
+        return ()
+
+    def code(self) -> int:
+        value = self.table.get("code")
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problems.append(f"{self.where}, field 'code': expected a whole number")
+            return 0
+        if value not in CODE_RANGE:
+            self.problems.append(f"{self.where}, field 'code': {value} is not from 100 to 599")
+            return 0
+        return value
+
+
+def _tables(data: dict[str, object], key: str, name: str, problems: list[str]) -> list[object]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        problems.append(f"'{key}' must be a list of tables: write [[{key}]] for each {name}")
+        return []
+    return value
+
+
+def parse_user_codes(text: str, path: Path) -> UserCodes:
+    """Parse a codes file's text; problems are listed, never raised."""
+    import tomllib  # noqa: PLC0415  (most users have no codes file)
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return UserCodes(path, problems=(f"{path}: not valid TOML: {error}",), exists=True)
+    problems: list[str] = [
+        f"unknown section '{key}' (expected [[code]] or [[note]])"
+        for key in sorted(set(data) - {"code", "note"})
+    ]
+    codes: list[UserCode] = []
+    seen: set[int] = set()
+    for index, table in enumerate(_tables(data, "code", "custom code", problems)):
+        where = f"code[{index}]"
+        if not isinstance(table, dict):
+            problems.append(f"{where}: expected a table")
+            continue
+        entry = _Entry(where, table, CODE_FIELDS)
+        number = entry.code()
+        if number:
+            entry.where = f"{where} ({number})"
+        source = entry.text("source", DEFAULT_SOURCE)
+        user_code = UserCode(
+            code=number,
+            phrase=entry.text("phrase"),
+            summary=entry.text("summary"),
+            description=entry.texts("description"),
+            source=source,
+            aliases=entry.texts("aliases"),
+            reference=entry.text("reference", f"{source} ({FILE_NAME})"),
+            url=entry.text("url", path.resolve().as_uri()),
+        )
+        if number and number in seen:
+            entry.problems.append(f"{entry.where}: code {number} is listed twice")
+        problems.extend(entry.problems)
+        if not entry.problems:
+            seen.add(number)
+            codes.append(user_code)
+    notes: list[UserNote] = []
+    for index, table in enumerate(_tables(data, "note", "note", problems)):
+        where = f"note[{index}]"
+        if not isinstance(table, dict):
+            problems.append(f"{where}: expected a table")
+            continue
+        entry = _Entry(where, table, NOTE_FIELDS)
+        note = UserNote(
+            code=entry.code(), text=entry.text("text"), source=entry.text("source", DEFAULT_SOURCE)
+        )
+        problems.extend(entry.problems)
+        if not entry.problems:
+            notes.append(note)
+    located = tuple(f"{path}: {problem}" for problem in problems)
+    return UserCodes(path, tuple(codes), tuple(notes), located, exists=True)
+
+
+def read_user_codes(path: Path | None = None) -> UserCodes:
+    """The user's codes file; a missing file is simply empty."""
+    path = path or user_codes_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return UserCodes(path)
+    except (OSError, UnicodeDecodeError) as error:
+        return UserCodes(path, problems=(f"{path}: cannot read it: {error}",), exists=True)
+    return parse_user_codes(text, path)
+
+
+def merge_user_codes(registry: Registry, user: UserCodes) -> tuple[Registry, tuple[str, ...]]:
+    """The registry with the user's codes and notes added, and the problems of doing so.
+
+    A custom code never replaces an official one: it is rejected, and notes are the way to
+    say something about an official code.
+    """
+    problems = list(user.problems)
+    added: list[StatusCode] = []
+    for custom in user.codes:
+        existing = registry.lookup(custom.code)
+        if existing is not None and existing.official:
+            problems.append(
+                f"{user.path}: code {custom.code}: {existing.title} is an official code; "
+                "add a [[note]] to it instead of a [[code]]"
+            )
+            continue
+        category = f"{custom.code // 100}xx"
+        if registry.category(category) is None:
+            problems.append(f"{user.path}: code {custom.code}: no class {category} to put it in")
+            continue
+        added.append(
+            StatusCode(
+                code=custom.code,
+                phrase=custom.phrase,
+                category=category,
+                standing=Standing.CUSTOM,
+                defined_by=custom.source,
+                summary=custom.summary,
+                description=custom.description or (custom.summary,),
+                reference=custom.reference,
+                url=custom.url,
+                aliases=custom.aliases,
+            )
+        )
+    # A note goes to the entry that the number looks up to: the official one where there is one.
+    targets = {s.code: s for s in reversed((*registry.statuses, *added))}
+    targets.update({s.code: s for s in registry.statuses if s.official})
+    notes: dict[int, list[Note]] = {}
+    for note in user.notes:
+        target = targets.get(note.code)
+        if target is None:
+            problems.append(f"{user.path}: note on {note.code}: no such code in the registry")
+            continue
+        notes.setdefault(id(target), []).append(Note(note.text, note.source))
+    if not added and not notes:
+        return registry, tuple(problems)
+    statuses = [
+        replace(s, notes=s.notes + tuple(notes[id(s)])) if id(s) in notes else s
+        for s in (*registry.statuses, *added)
+    ]
+    merged = Registry(registry.categories, registry.languages, tuple(statuses), registry.origin)
+    return merged, tuple(problems)
