@@ -1,0 +1,151 @@
+"""The detail pane: a code (or a class) explained, with links to related codes."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from app.registry.model import Category, Registry, Standing, StatusCode
+
+STATUS_SCHEME = "status"
+
+# Badge colours per class; white text reads on all of them in light and dark palettes.
+CLASS_COLOURS = {"1": "#5b6b7f", "2": "#2e7d32", "3": "#1565c0", "4": "#b26a00", "5": "#c62828"}
+STANDING_COLOURS = {"standard": "#455a64", "unofficial": "#6a1b9a", "custom": "#00695c"}
+NEUTRAL_COLOUR = "#546e7a"
+
+
+def status_link(code: int) -> str:
+    return f"{STATUS_SCHEME}:{code}"
+
+
+def _badge(text: str, colour: str) -> str:
+    return (
+        f'<span style="background-color:{colour}; color:#ffffff;">&nbsp;{escape(text)}&nbsp;</span>'
+    )
+
+
+def status_badges(status: StatusCode) -> list[tuple[str, str]]:
+    """(text, colour) of each badge: class, standing, caching and redirect kind."""
+    badges = [(status.category, CLASS_COLOURS.get(status.category[0], NEUTRAL_COLOUR))]
+    standing = status.standing.value
+    if status.official and standing == "standard":
+        badges.append(("official", STANDING_COLOURS["standard"]))
+    else:
+        badges.append((standing, STANDING_COLOURS.get(standing, NEUTRAL_COLOUR)))
+    if status.cacheable:
+        badges.append(("cacheable by default", NEUTRAL_COLOUR))
+    if status.redirect is not None:
+        badges.append((f"{status.redirect.value} redirect", NEUTRAL_COLOUR))
+    if status.method is not None:
+        method = {"kept": "method kept", "may-change": "method may change to GET"}
+        badges.append((method.get(status.method.value, "method changes to GET"), NEUTRAL_COLOUR))
+    return badges
+
+
+def status_html(status: StatusCode, registry: Registry) -> str:
+    parts = [f"<h1>{escape(status.title)}</h1>"]
+    parts.append("<p>" + " ".join(_badge(t, c) for t, c in status_badges(status)) + "</p>")
+    if status.standing is Standing.CUSTOM:
+        parts.append(f"<p><i>Your own code, from {escape(status.defined_by)}.</i></p>")
+    elif not status.official:
+        parts.append(
+            f"<p><i>Not in the IANA registry: defined by {escape(status.defined_by)}.</i></p>"
+        )
+    parts.append(f"<p><b>{escape(status.summary)}</b></p>")
+    parts.extend(f"<p>{escape(paragraph)}</p>" for paragraph in status.description)
+    if status.notes:
+        parts.append("<h3>Your notes</h3><ul>")
+        parts.extend(
+            f"<li>{escape(note.text)} <i>({escape(note.source)})</i></li>" for note in status.notes
+        )
+        parts.append("</ul>")
+    if status.headers:
+        parts.append("<h3>Headers</h3><ul>")
+        parts.extend(
+            f"<li><code>{escape(h.name)}</code>: {escape(h.note)}</li>" for h in status.headers
+        )
+        parts.append("</ul>")
+    if status.related:
+        parts.append("<h3>Often confused with</h3><ul>")
+        for link in status.related:
+            other = registry.lookup(link.code)
+            title = other.title if other else str(link.code)
+            parts.append(
+                f'<li><a href="{status_link(link.code)}">{escape(title)}</a>: '
+                f"{escape(link.note)}</li>"
+            )
+        parts.append("</ul>")
+    others = [s for s in registry.all_with_code(status.code) if s is not status]
+    for other in others:
+        parts.append(
+            f"<p>Also used by {escape(other.defined_by)} as "
+            f"<i>{escape(other.title)}</i>: {escape(other.summary)}</p>"
+        )
+    parts.append(
+        f'<h3>Reference</h3><p><a href="{escape(status.url, quote=True)}">'
+        f"{escape(status.reference)}</a></p>"
+    )
+    return "\n".join(parts)
+
+
+def category_html(category: Category, statuses: tuple[StatusCode, ...]) -> str:
+    parts = [f"<h1>{escape(category.title)}</h1>"]
+    parts.append(f"<p><b>{escape(category.summary)}</b></p>")
+    parts.extend(f"<p>{escape(paragraph)}</p>" for paragraph in category.description)
+    parts.append("<h3>Codes</h3><ul>")
+    parts.extend(
+        f'<li><a href="{status_link(s.code)}">{escape(s.title)}</a>'
+        + ("" if s.official else f" <i>({escape(s.defined_by)})</i>")
+        + "</li>"
+        for s in statuses
+    )
+    parts.append("</ul>")
+    parts.append(
+        f'<h3>Reference</h3><p><a href="{escape(category.url, quote=True)}">'
+        f"{escape(category.reference)}</a></p>"
+    )
+    return "\n".join(parts)
+
+
+class DetailView(QTextBrowser):
+    """Shows one code or class; status links ask the window to navigate, others open outside."""
+
+    codeRequested = Signal(int)
+    externalLinkFailed = Signal(str)
+
+    def __init__(self, registry: Registry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._registry = registry
+        self.setObjectName("detailView")
+        self.setAccessibleName("Details")
+        self.setOpenLinks(False)
+        self.document().setDocumentMargin(14)
+        self.anchorClicked.connect(self._follow)
+        self.current: StatusCode | Category | None = None
+
+    def show_status(self, status: StatusCode) -> None:
+        self.current = status
+        self.setHtml(status_html(status, self._registry))
+
+    def show_category(self, category: Category) -> None:
+        self.current = category
+        self.setHtml(category_html(category, self._registry.in_category(category.id)))
+
+    def show_message(self, text: str) -> None:
+        self.current = None
+        colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.setHtml(f'<p style="color:{colour};">{escape(text)}</p>')
+
+    @Slot(QUrl)
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == STATUS_SCHEME:
+            code = url.path()
+            if code.isdigit():
+                self.codeRequested.emit(int(code))
+            return
+        if not QDesktopServices.openUrl(url):
+            self.externalLinkFailed.emit(url.toString())

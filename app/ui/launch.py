@@ -1,0 +1,92 @@
+"""Start the window: check that Qt can run here, create the application, show the window.
+
+Qt is imported only after the checks, so that a missing display or library gives one clear
+line instead of Qt's abort.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from importlib import resources
+
+from app import APP_NAME, __version__
+from app.registry.model import Registry
+from app.systemdeps import install_hint, missing_libraries
+
+EXIT_OK = 0
+EXIT_CANNOT_START = 2
+ORGANIZATION = "HTTP Status Browser"
+DESKTOP_FILE = "http-status-browser"
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
+
+
+class CannotStartError(Exception):
+    """Why the window cannot open here, in one line for the terminal."""
+
+
+def check_environment(environ: os._Environ[str] | dict[str, str] | None = None) -> None:
+    """Raise CannotStartError when Qt would abort: no display, or missing system libraries."""
+    environ = os.environ if environ is None else environ
+    platform = environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+    if not sys.platform.startswith("linux") or platform in HEADLESS_PLATFORMS:
+        return
+    wayland = bool(environ.get("WAYLAND_DISPLAY")) and platform in ("", "wayland")
+    if not wayland and not environ.get("DISPLAY"):
+        raise CannotStartError(
+            "no display: the window needs a graphical session (DISPLAY is not set).\n"
+            "Use the command line instead, for example: httpstatus show 404"
+        )
+    if not wayland:
+        missing = missing_libraries("xcb")
+        if missing:
+            raise CannotStartError(install_hint(missing))
+
+
+def icon_path() -> str:
+    return str(resources.files("app.ui").joinpath("assets/http-status-browser.svg"))
+
+
+def run_gui(
+    registry: Registry,
+    code: int | None = None,
+    warnings: Sequence[str] = (),
+    qt_args: Sequence[str] = (),
+) -> int:
+    """Open the window (optionally on `code`); returns the exit status."""
+    try:
+        check_environment()
+    except CannotStartError as error:
+        sys.stderr.write(f"{APP_NAME}: {error}\n")
+        return EXIT_CANNOT_START
+
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+    from PySide6.QtGui import QIcon  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from app.ui.errors import ErrorReporter  # noqa: PLC0415
+    from app.ui.window import MainWindow  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(QIcon(icon_path()))
+    window = MainWindow(registry, QSettings(), initial_code=code, warnings=warnings)
+    reporter = ErrorReporter(window)
+    reporter.install()
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
+
+
+def main() -> int:
+    """The `http-status-browser` GUI entry point: `http-status-browser [CODE]`."""
+    from app.cli import main as cli_main  # noqa: PLC0415
+
+    return cli_main(["open", *sys.argv[1:]])

@@ -1,0 +1,258 @@
+"""The status tree model (classes, then codes) and the proxy that filters it with the search."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from app.registry.model import Category, Registry, StatusCode
+
+log = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+# internalId of a class row; a code row stores its class row + 1, which is how parent() works.
+_CLASS_ROW_ID = 0
+
+
+class Role(IntEnum):
+    """Data roles beyond Qt's own, for views, the proxy and tests."""
+
+    STATUS = Qt.ItemDataRole.UserRole + 1
+    CATEGORY = Qt.ItemDataRole.UserRole + 2
+    CODE = Qt.ItemDataRole.UserRole + 3
+
+
+class StatusTreeModel(QAbstractItemModel):
+    """Read-only tree: the five classes, each with its codes in code order."""
+
+    def __init__(self, registry: Registry, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self.categories: tuple[Category, ...] = registry.categories
+        self.groups: tuple[tuple[StatusCode, ...], ...] = tuple(
+            registry.in_category(category.id) for category in self.categories
+        )
+        # Display text is made once: data() runs for every painted row.
+        self._titles = tuple(tuple(s.title for s in group) for group in self.groups)
+        self._positions = {
+            id(status): (class_row, row)
+            for class_row, group in enumerate(self.groups)
+            for row, status in enumerate(group)
+        }
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def index(self, row: int, column: int, parent: _Index = _NO_PARENT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row >= len(self.categories):
+                return QModelIndex()
+            return self.createIndex(row, 0, _CLASS_ROW_ID)
+        if parent.internalId() != _CLASS_ROW_ID or row >= len(self.groups[parent.row()]):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent.row() + 1)
+
+    def parent(self, child: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid() or child.internalId() == _CLASS_ROW_ID:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _CLASS_ROW_ID)
+
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:
+        if not parent.isValid():
+            return len(self.categories)
+        if parent.column() != 0 or parent.internalId() != _CLASS_ROW_ID:
+            return 0
+        return len(self.groups[parent.row()])
+
+    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
+        return 1
+
+    def hasChildren(self, parent: _Index = _NO_PARENT) -> bool:
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if index.internalId() == _CLASS_ROW_ID:
+            category = self.categories[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return category.title
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+                return category.summary
+            if role == Role.CATEGORY:
+                return category.id
+            return None
+        class_row = index.internalId() - 1
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[class_row][index.row()]
+        status = self.groups[class_row][index.row()]
+        if role == Role.STATUS:
+            return status
+        if role == Role.CODE:
+            return status.code
+        if role == Role.CATEGORY:
+            return status.category
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            if status.official:
+                return status.summary
+            return f"{status.summary} (unofficial: {status.defined_by})"
+        if role == Qt.ItemDataRole.FontRole and not status.official:
+            italic = QFont()
+            italic.setItalic(True)
+            return italic
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return "Status code"
+        return None
+
+    def position(self, status: StatusCode) -> tuple[int, int] | None:
+        """(class row, row) of a status, for the proxy's filter and rank tables."""
+        return self._positions.get(id(status))
+
+    def index_of(self, status: StatusCode) -> QModelIndex:
+        found = self.position(status)
+        if found is None:
+            return QModelIndex()
+        return self.index(found[1], 0, self.index(found[0], 0))
+
+
+class StatusFilterProxy(QSortFilterProxyModel):
+    """Filters the tree with the registry's search, by class and by official standing.
+
+    While a query is active, rows are sorted by search rank, and classes by their best match,
+    so that the GUI lists codes in the same order as `httpstatus search`.
+    """
+
+    def __init__(self, source: StatusTreeModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source  # the proxy owns its source model's Python reference
+        self.setSourceModel(source)
+        self._query = ""
+        self._ranks: dict[tuple[int, int], int] | None = None
+        self._class_ranks: dict[int, int] = {}
+        self._classes = {category.id for category in source.categories}
+        self._unofficial = False
+        self.setDynamicSortFilter(False)
+        self.sort(0, Qt.SortOrder.AscendingOrder)
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def visible_classes(self) -> frozenset[str]:
+        return frozenset(self._classes)
+
+    @property
+    def show_unofficial(self) -> bool:
+        return self._unofficial
+
+    def set_query(self, text: str) -> None:
+        if text == self._query:
+            return
+        self._query = text
+        if not text.strip():
+            self._ranks = None
+        else:
+            self._ranks = {}
+            for rank, match in enumerate(self._source.registry.search(text)):
+                position = self._source.position(match.status)
+                if position is None:  # a registry entry the tree does not hold
+                    log.warning("search returned %s, which is not in the tree", match.status.code)
+                    continue
+                self._ranks[position] = rank
+        self._refresh()
+
+    def set_visible_classes(self, classes: Iterable[str]) -> None:
+        wanted = set(classes)
+        if wanted != self._classes:
+            self._classes = wanted
+            self._refresh()
+
+    def set_show_unofficial(self, show: bool) -> None:
+        if show != self._unofficial:
+            self._unofficial = show
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """Recompute each class's best shown match, then filter and sort again."""
+        self._class_ranks = {}
+        for (class_row, row), rank in sorted((self._ranks or {}).items(), key=lambda i: i[1]):
+            if class_row not in self._class_ranks and self._shown(
+                self._source.groups[class_row][row]
+            ):
+                self._class_ranks[class_row] = rank
+        self.invalidate()
+
+    def is_searching(self) -> bool:
+        return self._ranks is not None
+
+    def hidden_matches(self) -> int:
+        """How many search matches the class and unofficial toggles hide."""
+        if self._ranks is None:
+            return 0
+        hidden = 0
+        for class_row, row in self._ranks:
+            status = self._source.groups[class_row][row]
+            if not self._shown(status):
+                hidden += 1
+        return hidden
+
+    def _shown(self, status: StatusCode) -> bool:
+        return (status.shown_by_default or self._unofficial) and status.category in self._classes
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not source_parent.isValid():
+            category = self._source.categories[source_row]
+            if category.id not in self._classes:
+                return False
+            return self._ranks is None or source_row in self._class_ranks
+        status = self._source.groups[source_parent.row()][source_row]
+        if not self._shown(status):
+            return False
+        return self._ranks is None or (source_parent.row(), source_row) in self._ranks
+
+    def lessThan(self, source_left: _Index, source_right: _Index) -> bool:
+        left_parent = source_left.parent()
+        if self._ranks is None:
+            return source_left.row() < source_right.row()
+        if not left_parent.isValid():
+            missing = len(self._ranks)
+            return self._class_ranks.get(source_left.row(), missing) < self._class_ranks.get(
+                source_right.row(), missing
+            )
+        class_row = left_parent.row()
+        missing = len(self._ranks)
+        return self._ranks.get((class_row, source_left.row()), missing) < self._ranks.get(
+            (class_row, source_right.row()), missing
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and not index.parent().isValid():
+            return f"{value}  ({self.rowCount(index)})"
+        return value

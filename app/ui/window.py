@@ -1,0 +1,641 @@
+"""The main window: search and class filter, the status tree, the detail pane and snippets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.registry.model import Category, Registry, StatusCode
+from app.registry.snippets import render_snippet
+from app.ui import settings as keys
+from app.ui.detail import DetailView
+from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
+from app.ui.settings import SettingsReader
+from app.ui.snippets import SnippetPanel, copy_text
+
+DEFAULT_SIZE = (1100, 720)
+TREE_PAGE, EMPTY_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        registry: Registry,
+        settings: QSettings,
+        initial_code: int | None = None,
+        warnings: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self.settings = settings
+        self.setWindowTitle(APP_NAME)
+        self.resize(*DEFAULT_SIZE)
+        self.history: list[int] = []
+        self.history_position = -1
+        self._recording = True
+
+        self.source_model = StatusTreeModel(registry, self)
+        self.proxy = StatusFilterProxy(self.source_model, self)
+
+        self._build_actions()
+        self._build_toolbar()
+        self._build_body()
+        self._build_menus()
+        self._connect()
+        self._restore_settings(initial_code)
+        self.show_warnings(warnings)
+
+    # Construction
+
+    def _action(
+        self,
+        text: str,
+        slot: object = None,
+        shortcuts: list[QKeySequence] | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            # A key bound twice to one action is "ambiguous" to Qt and then triggers nothing:
+            # StandardKey.Back already is Alt+Left on Linux, but not on every platform.
+            unique: list[QKeySequence] = []
+            for sequence in shortcuts:
+                if not sequence.isEmpty() and sequence not in unique:
+                    unique.append(sequence)
+            action.setShortcuts(unique)
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        std = QKeySequence.StandardKey
+        self.quit_action = self._action("&Quit", self.close, [key(std.Quit), key("Ctrl+Q")])
+        self.copy_title_action = self._action(
+            "&Copy code and phrase", self.copy_title, [key(std.Copy)]
+        )
+        self.copy_code_action = self._action("Copy c&ode", self.copy_code)
+        self.copy_snippet_action = self._action(
+            "Copy &snippet", self.copy_snippet, [key("Ctrl+Shift+C")]
+        )
+        self.copy_link_action = self._action("Copy &link to reference", self.copy_reference_link)
+        self.find_action = self._action("&Find", self.focus_search, [key(std.Find), key("/")])
+        self.back_action = self._action("&Back", self.go_back, [key(std.Back), key("Alt+Left")])
+        self.forward_action = self._action(
+            "&Forward", self.go_forward, [key(std.Forward), key("Alt+Right")]
+        )
+        self.expand_action = self._action("&Expand all", self._expand_all)
+        self.collapse_action = self._action("C&ollapse all", self._collapse_all)
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts)
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+
+        self.all_classes_action = self._action("&All classes", self._show_all_classes)
+        self.all_classes_action.setCheckable(True)
+        self.class_actions: dict[str, QAction] = {}
+        for number, category in enumerate(self.registry.categories, 1):
+            action = self._action(
+                category.id, self._classes_toggled, [key(f"Ctrl+{number}")], checkable=True
+            )
+            action.setToolTip(f"Show {category.title} codes")
+            self.class_actions[category.id] = action
+        self.unofficial_action = self._action(
+            "Show &unofficial codes", self._unofficial_toggled, [key("Ctrl+U")], checkable=True
+        )
+        self.unofficial_action.setToolTip("Show codes that are not in the IANA registry")
+        self._update_history_actions()
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar("Search")
+        toolbar.setObjectName("searchToolBar")
+        toolbar.setMovable(False)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setAccessibleName("Search status codes")
+        self.search_edit.setPlaceholderText("Search: 404, 4xx, not found, teapot, StatusNotFound…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.installEventFilter(self)
+        toolbar.addWidget(self.search_edit)
+
+        self.category_filter = QWidget(self)
+        self.category_filter.setObjectName("categoryFilter")
+        self.category_filter.setAccessibleName("Class filter")
+        layout = QHBoxLayout(self.category_filter)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.setSpacing(2)
+        self.all_classes_action.setText("All")
+        self.unofficial_action.setIconText("Unofficial")
+        for action in (
+            self.all_classes_action,
+            *self.class_actions.values(),
+            self.unofficial_action,
+        ):
+            button = QToolButton(self.category_filter)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAccessibleName(action.toolTip() or action.text())
+            layout.addWidget(button)
+        self.all_classes_action.setText("&All classes")
+        self.all_classes_action.setIconText("All")
+        toolbar.addWidget(self.category_filter)
+
+    def _build_body(self) -> None:
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("statusTree")
+        self.tree.setAccessibleName("Status codes")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSortingEnabled(False)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.clear_search_button = QPushButton("C&lear search", self)
+        self.show_unofficial_button = QPushButton("Show unofficial codes", self)
+        self.show_classes_button = QPushButton("Show all classes", self)
+        empty = QWidget(self)
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        for button in (
+            self.clear_search_button,
+            self.show_unofficial_button,
+            self.show_classes_button,
+        ):
+            empty_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.tree_stack = QStackedWidget(self)
+        self.tree_stack.addWidget(self.tree)
+        self.tree_stack.addWidget(empty)
+
+        self.detail = DetailView(self.registry, self)
+        self.snippets = SnippetPanel(self.registry, self)
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.detail_splitter.setObjectName("detailSplitter")
+        self.detail_splitter.addWidget(self.detail)
+        self.detail_splitter.addWidget(self.snippets)
+        self.detail_splitter.setStretchFactor(0, 3)
+        self.detail_splitter.setStretchFactor(1, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree_stack)
+        self.splitter.addWidget(self.detail_splitter)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([330, 770])
+
+        self.warning_bar = self._build_warning_bar()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.warning_bar)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _build_warning_bar(self) -> QFrame:
+        """A non-modal bar for problems in the user's codes file: the app goes on without them."""
+        self.warning_label = QLabel(self)
+        self.warning_label.setObjectName("warningLabel")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dismiss_warning_button = QPushButton("&Dismiss", self)
+        bar = QFrame(self)
+        bar.setObjectName("warningBar")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar.setStyleSheet("#warningBar { background: #fff4ce; color: #3b2f00; }")
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.addWidget(self.warning_label, 1)
+        bar_layout.addWidget(self.dismiss_warning_button)
+        bar.hide()
+        return bar
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        for action in (
+            self.copy_title_action,
+            self.copy_code_action,
+            self.copy_snippet_action,
+            self.copy_link_action,
+        ):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.all_classes_action)
+        for action in self.class_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.unofficial_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.expand_action)
+        view_menu.addAction(self.collapse_action)
+        go_menu = bar.addMenu("&Go")
+        go_menu.addAction(self.back_action)
+        go_menu.addAction(self.forward_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    def _connect(self) -> None:
+        self.search_edit.textChanged.connect(self._search_changed)
+        selection = self.tree.selectionModel()
+        selection.currentChanged.connect(self._current_changed)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+        self.tree.activated.connect(self._tree_activated)
+        self.detail.codeRequested.connect(self.navigate_to)
+        self.detail.externalLinkFailed.connect(self._link_failed)
+        self.snippets.copyRequested.connect(self.copy_snippet)
+        self.snippets.languageChanged.connect(self._language_changed)
+        self.clear_search_button.clicked.connect(self.search_edit.clear)
+        self.show_unofficial_button.clicked.connect(self.unofficial_action.trigger)
+        self.show_classes_button.clicked.connect(self._show_all_classes)
+        self.dismiss_warning_button.clicked.connect(self.warning_bar.hide)
+
+    def show_warnings(self, warnings: Sequence[str]) -> None:
+        """Problems that did not stop the app, shown above the content until dismissed."""
+        if not warnings:
+            return
+        more = len(warnings) - 1
+        text = warnings[0] + (f" (and {more} more: run 'httpstatus check-codes')" if more else "")
+        self.warning_label.setText(f"Your codes file has a problem: {text}")
+        self.warning_bar.show()
+
+    # Settings
+
+    def _restore_settings(self, initial_code: int | None) -> None:
+        reader = SettingsReader(self.settings)
+        geometry = reader.data(keys.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (
+            (keys.MAIN_SPLITTER, self.splitter),
+            (keys.DETAIL_SPLITTER, self.detail_splitter),
+        ):
+            state = reader.data(key)
+            if state is not None:
+                splitter.restoreState(state)
+        self.snippets.set_language(reader.text(keys.SNIPPET_LANGUAGE, ""))
+        all_ids = [category.id for category in self.registry.categories]
+        shown = [c for c in reader.texts(keys.CLASSES, all_ids) if c in self.class_actions]
+        for category_id, action in self.class_actions.items():
+            action.setChecked(category_id in shown)
+        self.unofficial_action.setChecked(reader.flag(keys.UNOFFICIAL, False))
+        self._apply_filters()
+        code = initial_code if initial_code is not None else reader.integer(keys.LAST_CODE, None)
+        status = self.registry.lookup(code) if code is not None else None
+        if status is None:
+            status = self.registry.statuses[0]
+        self.navigate_to(status.code)
+
+    def save_settings(self) -> None:
+        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(keys.MAIN_SPLITTER, self.splitter.saveState())
+        self.settings.setValue(keys.DETAIL_SPLITTER, self.detail_splitter.saveState())
+        self.settings.setValue(keys.SNIPPET_LANGUAGE, self.snippets.language.id)
+        self.settings.setValue(keys.CLASSES, sorted(self.proxy.visible_classes))
+        self.settings.setValue(keys.UNOFFICIAL, self.proxy.show_unofficial)
+        status = self.current_status()
+        if status is not None:
+            self.settings.setValue(keys.LAST_CODE, status.code)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    # Filtering
+
+    @Slot(str)
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._after_filter(select_first=self.proxy.is_searching())
+
+    @Slot()
+    def _classes_toggled(self) -> None:
+        self._apply_filters()
+
+    @Slot()
+    def _unofficial_toggled(self) -> None:
+        self._apply_filters()
+
+    @Slot()
+    def _show_all_classes(self) -> None:
+        for action in self.class_actions.values():
+            action.setChecked(True)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        shown = [c for c, action in self.class_actions.items() if action.isChecked()]
+        self.all_classes_action.setChecked(len(shown) == len(self.class_actions))
+        self.proxy.set_visible_classes(shown)
+        self.proxy.set_show_unofficial(self.unofficial_action.isChecked())
+        self._after_filter(select_first=False)
+
+    def _after_filter(self, select_first: bool) -> None:
+        self.tree.expandAll()
+        visible = sum(
+            self.proxy.rowCount(self.proxy.index(row, 0)) for row in range(self.proxy.rowCount())
+        )
+        total = len(self.registry.statuses)
+        self.count_label.setText(f"{visible} of {total} codes")
+        if visible == 0:
+            self._show_empty_page()
+            return
+        self.tree_stack.setCurrentIndex(TREE_PAGE)
+        current = self.tree.currentIndex()
+        if select_first or not current.isValid():
+            first = self.proxy.index(0, 0, self.proxy.index(0, 0))
+            self._select(first, record=False)
+
+    def _show_empty_page(self) -> None:
+        query = self.proxy.query.strip()
+        hidden = self.proxy.hidden_matches()
+        if query:
+            text = f"No status code matches “{escape(query[:80])}”."
+            if hidden:
+                text += f" {hidden} hidden by the class or unofficial filters."
+        else:
+            text = "No class is selected."
+        self.empty_label.setText(text)
+        self.clear_search_button.setVisible(bool(query))
+        self.show_unofficial_button.setVisible(bool(query) and not self.proxy.show_unofficial)
+        self.show_classes_button.setVisible(not self.all_classes_action.isChecked())
+        self.tree_stack.setCurrentIndex(EMPTY_PAGE)
+
+    # Selection and navigation
+
+    def current_status(self) -> StatusCode | None:
+        value = self.tree.currentIndex().data(Role.STATUS)
+        return value if isinstance(value, StatusCode) else None
+
+    def current_category(self) -> Category | None:
+        index = self.tree.currentIndex()
+        if not index.isValid() or index.parent().isValid():
+            return None
+        return self.registry.category(str(index.data(Role.CATEGORY)))
+
+    def _select(self, index: QModelIndex, record: bool) -> None:
+        self._recording = record
+        try:
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.tree.scrollTo(index)
+        finally:
+            self._recording = True
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        status = current.data(Role.STATUS)
+        if isinstance(status, StatusCode):
+            self.detail.show_status(status)
+            self.snippets.set_status(status)
+            if self._recording:
+                self._record(status.code)
+        elif (category := self.current_category()) is not None:
+            self.detail.show_category(category)
+            self.snippets.set_status(None)
+        self._update_copy_actions()
+
+    def _record(self, code: int) -> None:
+        if self.history_position >= 0 and self.history[self.history_position] == code:
+            return
+        del self.history[self.history_position + 1 :]
+        self.history.append(code)
+        self.history_position = len(self.history) - 1
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history_position > 0)
+        self.forward_action.setEnabled(0 <= self.history_position < len(self.history) - 1)
+
+    def _update_copy_actions(self) -> None:
+        has_status = self.current_status() is not None
+        for action in (self.copy_code_action, self.copy_snippet_action):
+            action.setEnabled(has_status)
+
+    def reveal(self, status: StatusCode) -> QModelIndex:
+        """The proxy index of `status`, clearing filters that hide it."""
+        source = self.source_model.index_of(status)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            if self.search_edit.text():
+                self.search_edit.clear()
+            self.class_actions[status.category].setChecked(True)
+            if not status.official:
+                self.unofficial_action.setChecked(True)
+            self._apply_filters()
+            index = self.proxy.mapFromSource(source)
+        return index
+
+    @Slot(int)
+    def navigate_to(self, code: int, record: bool = True) -> bool:
+        status = self.registry.lookup(code)
+        if status is None:
+            self.statusBar().showMessage(f"No status code {code} in the registry", 5000)
+            return False
+        index = self.reveal(status)
+        if index.isValid():
+            self._select(index, record=record)
+            if record:
+                self._record(status.code)
+        return index.isValid()
+
+    @Slot()
+    def go_back(self) -> None:
+        if self.history_position > 0:
+            self.history_position -= 1
+            self.navigate_to(self.history[self.history_position], record=False)
+            self._update_history_actions()
+
+    @Slot()
+    def go_forward(self) -> None:
+        if self.history_position < len(self.history) - 1:
+            self.history_position += 1
+            self.navigate_to(self.history[self.history_position], record=False)
+            self._update_history_actions()
+
+    @Slot(QModelIndex)
+    def _tree_activated(self, index: QModelIndex) -> None:
+        if not index.parent().isValid():
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    @Slot()
+    def _expand_all(self) -> None:
+        self.tree.expandAll()
+
+    @Slot()
+    def _collapse_all(self) -> None:
+        self.tree.collapseAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self.search_edit.text():
+                self.search_edit.clear()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.tree.currentIndex().isValid():
+                    self._after_filter(select_first=True)
+                return True
+        return super().eventFilter(watched, event)
+
+    # Copying
+
+    def _copy(self, text: str, what: str) -> None:
+        if copy_text(text):
+            shown = text if len(text) <= 60 and "\n" not in text else what
+            self.statusBar().showMessage(f"Copied {shown}", 4000)
+        else:
+            self.statusBar().showMessage("The clipboard is not available; nothing was copied", 6000)
+
+    @Slot()
+    def copy_title(self) -> None:
+        status = self.current_status()
+        category = self.current_category()
+        if status is not None:
+            self._copy(status.title, status.title)
+        elif category is not None:
+            self._copy(category.title, category.title)
+
+    @Slot()
+    def copy_code(self) -> None:
+        status = self.current_status()
+        if status is not None:
+            self._copy(str(status.code), str(status.code))
+
+    @Slot()
+    def copy_snippet(self) -> None:
+        status = self.current_status()
+        if status is not None:
+            language = self.snippets.language
+            self._copy(render_snippet(status, language), f"the {language.name} snippet")
+
+    @Slot()
+    def copy_reference_link(self) -> None:
+        status = self.current_status()
+        category = self.current_category()
+        target = status or category
+        if target is not None:
+            self._copy(target.url, target.url)
+
+    @Slot(QPoint)
+    def _tree_menu(self, position: QPoint) -> None:
+        index = self.tree.indexAt(position)
+        if not index.isValid():
+            return
+        self._select(index, record=True)
+        menu = QMenu(self)
+        for action in (
+            self.copy_code_action,
+            self.copy_title_action,
+            self.copy_snippet_action,
+            self.copy_link_action,
+        ):
+            menu.addAction(action)
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    @Slot(str)
+    def _language_changed(self, language_id: str) -> None:
+        self.settings.setValue(keys.SNIPPET_LANGUAGE, language_id)
+
+    @Slot(str)
+    def _link_failed(self, url: str) -> None:
+        self.statusBar().showMessage(f"Could not open {url}: no browser is available", 6000)
+
+    # Help
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        actions = [
+            self.find_action,
+            self.copy_title_action,
+            self.copy_snippet_action,
+            self.back_action,
+            self.forward_action,
+            *self.class_actions.values(),
+            self.unofficial_action,
+            self.quit_action,
+        ]
+        rows = [
+            (
+                action.text().replace("&", ""),
+                ", ".join(
+                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+                ),
+            )
+            for action in actions
+        ]
+        rows.append(("Clear the search", "Esc"))
+        rows.append(("From the search to the results", "Down, Enter"))
+        return rows
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        table = "".join(
+            f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;<b>{escape(keys_)}</b></td></tr>"
+            for name, keys_ in self.shortcut_rows()
+        )
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{table}</table>")
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>An offline reference for HTTP status codes.</p>"
+            "<p>Data: the IANA HTTP Status Code Registry and RFC 9110, with unofficial codes "
+            "from vendor documentation; explanations written for this app.</p>"
+            f"<p>Registry file: {escape(self.registry.origin)}</p>",
+        )

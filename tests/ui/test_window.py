@@ -1,0 +1,239 @@
+"""The window driven like a user: typing, clicking, shortcuts, the clipboard, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTextBrowser, QTreeView, QWidget
+from pytestqt.qtbot import QtBot
+
+from app import APP_NAME
+from app.registry import Registry
+from app.registry.snippets import render_snippet
+from app.ui import settings as keys
+from app.ui.window import EMPTY_PAGE, TREE_PAGE, MainWindow
+from tests.ui.conftest import WindowFactory, visible_codes
+
+
+def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type `text` key by key; text that QTest cannot type (not ASCII, very long) is pasted."""
+    edit = window.findChild(QLineEdit, "searchEdit")
+    assert edit is not None
+    edit.clear()
+    if text.isascii() and text.isprintable() and len(text) <= 200:
+        qtbot.keyClicks(edit, text)
+    else:
+        edit.setText(text)
+
+
+def detail_text(window: MainWindow) -> str:
+    detail = window.findChild(QTextBrowser, "detailView")
+    assert detail is not None
+    return detail.toPlainText()
+
+
+def clipboard() -> str:
+    board = QGuiApplication.clipboard()
+    assert board is not None
+    return board.text()
+
+
+def test_named_widgets_exist(window: MainWindow) -> None:
+    assert APP_NAME in window.windowTitle()
+    for kind, name in (
+        (QLineEdit, "searchEdit"),
+        (QWidget, "categoryFilter"),
+        (QTreeView, "statusTree"),
+        (QTextBrowser, "detailView"),
+        (QComboBox, "snippetLanguage"),
+        (QPushButton, "copySnippetButton"),
+    ):
+        widget = window.findChild(kind, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("404", 404),
+        ("4xx", 400),
+        ("teapot", 418),
+        ("gatway timeout", 504),
+        ("payload too large", 413),
+        ("StatusTooManyRequests", 429),
+    ],
+)
+def test_typing_filters_the_tree(
+    qtbot: QtBot, window: MainWindow, registry: Registry, query: str, first: int
+) -> None:
+    search(qtbot, window, query)
+    codes = visible_codes(window.proxy)
+    assert codes[0] == first
+    assert set(codes) <= {m.status.code for m in registry.search(query)}
+    # The best match is selected and explained.
+    assert window.current_status() is not None
+    assert window.current_status().code == first  # type: ignore[union-attr]
+    assert detail_text(window).startswith(str(first))
+
+
+def test_class_query_keeps_only_that_class(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "4xx")
+    assert window.proxy.rowCount() == 1
+    assert {c // 100 for c in visible_codes(window.proxy)} == {4}
+
+
+@pytest.mark.parametrize("query", ["qqqzzzxxx", "x" * 20_000, "((.*", "\u202e\x00"])
+def test_nonsense_then_clearing_restores_everything(
+    qtbot: QtBot, window: MainWindow, query: str
+) -> None:
+    everything = visible_codes(window.proxy)
+    search(qtbot, window, query)
+    assert visible_codes(window.proxy) == []
+    assert window.tree_stack.currentIndex() == EMPTY_PAGE
+    assert "No status code matches" in window.empty_label.text()
+    qtbot.mouseClick(window.clear_search_button, Qt.MouseButton.LeftButton)
+    assert window.search_edit.text() == ""
+    assert visible_codes(window.proxy) == everything
+    assert window.tree_stack.currentIndex() == TREE_PAGE
+
+
+def test_escape_clears_and_down_moves_into_results(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "found")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Down)
+    assert window.tree.hasFocus() or window.focusWidget() is window.tree
+    window.search_edit.setFocus()
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
+    assert window.search_edit.text() == ""
+
+
+def test_unofficial_codes_hidden_until_turned_on(
+    qtbot: QtBot, window: MainWindow, registry: Registry
+) -> None:
+    assert 499 not in visible_codes(window.proxy)
+    search(qtbot, window, "499")
+    assert window.tree_stack.currentIndex() == EMPTY_PAGE
+    assert window.show_unofficial_button.isVisible()
+    qtbot.mouseClick(window.show_unofficial_button, Qt.MouseButton.LeftButton)
+    assert visible_codes(window.proxy) == [499]
+
+
+def test_class_toggles(qtbot: QtBot, window: MainWindow) -> None:
+    window.class_actions["4xx"].trigger()
+    assert 4 not in {c // 100 for c in visible_codes(window.proxy)}
+    assert not window.all_classes_action.isChecked()
+    window.all_classes_action.trigger()
+    assert 4 in {c // 100 for c in visible_codes(window.proxy)}
+    assert window.all_classes_action.isChecked()
+
+
+def test_selecting_a_class_shows_its_codes(window: MainWindow) -> None:
+    index = window.proxy.index(3, 0)
+    window.tree.setCurrentIndex(index)
+    text = detail_text(window)
+    assert text.startswith("4xx Client error")
+    assert "404 Not Found" in text
+
+
+def test_related_link_navigates_and_back_returns(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window(code=401)
+    assert window.current_status() is not None
+    window.detail.codeRequested.emit(403)  # what clicking the "403 Forbidden" link emits
+    assert window.current_status().code == 403  # type: ignore[union-attr]
+    assert window.back_action.isEnabled()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_status().code == 401  # type: ignore[union-attr]
+    window.forward_action.trigger()
+    assert window.current_status().code == 403  # type: ignore[union-attr]
+
+
+def test_link_anchor_reaches_navigation(make_window: WindowFactory) -> None:
+    window = make_window(code=404)
+    html = window.detail.toHtml()
+    assert 'href="status:410"' in html
+
+
+def test_copy_button_and_shortcuts(
+    qtbot: QtBot, make_window: WindowFactory, registry: Registry
+) -> None:
+    window = make_window(code=404)
+    assert window.snippets.set_language("go")
+    qtbot.mouseClick(window.snippets.copy_button, Qt.MouseButton.LeftButton)
+    status = registry.lookup(404)
+    go = registry.language("go")
+    assert status is not None
+    assert go is not None
+    assert clipboard() == render_snippet(status, go)
+    assert "Copied" in window.statusBar().currentMessage()
+
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard() == "404 Not Found"
+    window.copy_code_action.trigger()
+    assert clipboard() == "404"
+    window.copy_link_action.trigger()
+    assert clipboard() == status.url
+    qtbot.keyClick(
+        window.tree,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert clipboard() == render_snippet(status, go)
+
+
+def test_open_selects_the_code(make_window: WindowFactory) -> None:
+    window = make_window(code=404)
+    assert window.current_status() is not None
+    assert window.current_status().code == 404  # type: ignore[union-attr]
+    assert detail_text(window).startswith("404 Not Found")
+
+
+def test_settings_round_trip(make_window: WindowFactory, settings_path: Path) -> None:
+    window = make_window(code=418)
+    window.snippets.set_language("rust")
+    window.class_actions["1xx"].trigger()
+    window.unofficial_action.trigger()
+    window.close()
+    again = make_window()
+    assert again.current_status().code == 418  # type: ignore[union-attr]
+    assert again.snippets.language.id == "rust"
+    assert not again.class_actions["1xx"].isChecked()
+    assert again.unofficial_action.isChecked()
+
+
+def test_corrupt_settings_give_defaults(make_window: WindowFactory, settings_path: Path) -> None:
+    settings_path.write_bytes(
+        b"[window]\ngeometry=@ByteArray(\x00\xffgarbage)\nmainSplitter=12\n"
+        b"[filter]\nclasses=@Variant(\x00\x00\x00\x7f\x00\x00\x00)\nunofficial=maybe\n"
+        b"[selection]\ncode=not-a-number\n[snippet]\nlanguage=cobol\n\xff\xfe\n"
+    )
+    window = make_window()
+    assert window.current_status() is not None
+    assert window.snippets.language.id == "python"
+    assert all(action.isChecked() for action in window.class_actions.values())
+    assert not window.unofficial_action.isChecked()
+
+
+def test_wrongly_typed_settings_give_defaults(
+    make_window: WindowFactory, settings_path: Path
+) -> None:
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue(keys.LAST_CODE, [1, 2])
+    settings.setValue(keys.UNOFFICIAL, 3.5)
+    settings.setValue(keys.CLASSES, 42)
+    settings.setValue(keys.GEOMETRY, "not bytes")
+    settings.sync()
+    window = make_window()
+    assert window.current_status() is not None
+    assert not window.unofficial_action.isChecked()
+    assert all(action.isChecked() for action in window.class_actions.values())
+
+
+def test_shortcut_list_is_made_from_the_actions(window: MainWindow) -> None:
+    rows = dict(window.shortcut_rows())
+    assert "Find" in rows
+    assert "Ctrl+F" in rows["Find"]
+    assert "Alt+Left" in rows["Back"]
