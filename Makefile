@@ -20,12 +20,15 @@ run: system-deps
 	$(BIN)/python -m app
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests benchmarks packaging
-	$(BIN)/ruff format --check app tests benchmarks packaging
+	$(BIN)/ruff check app tests benchmarks
+	$(BIN)/ruff format --check app tests benchmarks
 	$(BIN)/mypy --strict app
 
 test: lint system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: system-deps
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

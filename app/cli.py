@@ -280,7 +280,7 @@ def _command_open(args: argparse.Namespace, registry: Registry, out: IO[str]) ->
     from app.ui.launch import run_gui  # noqa: PLC0415  (Qt only for the window)
 
     code = _parse_code(args.code, registry).code if args.code else None
-    return run_gui(registry, code, warnings=args.codes_problems)
+    return run_gui(registry, code, warnings=args.codes_problems, smoke_linger=args.smoke_test)
 
 
 def _build_parser() -> _Parser:
@@ -337,8 +337,13 @@ def _build_parser() -> _Parser:
 
     window = commands.add_parser("open", help="open the window, optionally on one code")
     window.add_argument("code", nargs="?", help="a status code to select, such as 404")
+    # Hidden: quit SECONDS after the first painted frame and print a JSON report (packaging
+    # smoke test, benchmarks).
+    window.add_argument(
+        "--smoke-test", nargs="?", type=float, const=0.0, metavar="SECONDS", help=argparse.SUPPRESS
+    )
     window.set_defaults(handler=_command_open)
-    parser.set_defaults(handler=_command_open, code=None)
+    parser.set_defaults(handler=_command_open, code=None, smoke_test=None)
     return parser
 
 

@@ -6,14 +6,19 @@ line instead of Qt's abort.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
 from app.registry.model import Registry
 from app.systemdeps import install_hint, missing_libraries
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 EXIT_OK = 0
 EXIT_CANNOT_START = 2
@@ -48,11 +53,24 @@ def icon_path() -> str:
     return str(resources.files("app.ui").joinpath("assets/http-status-browser.svg"))
 
 
+def resident_kib() -> int:
+    """This process's resident memory in KiB (Linux), or 0 where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def run_gui(
     registry: Registry,
     code: int | None = None,
     warnings: Sequence[str] = (),
     qt_args: Sequence[str] = (),
+    smoke_linger: float | None = None,
 ) -> int:
     """Open the window (optionally on `code`); returns the exit status."""
     try:
@@ -78,11 +96,22 @@ def run_gui(
     window = MainWindow(registry, QSettings(), initial_code=code, warnings=warnings)
     reporter = ErrorReporter(window)
     reporter.install()
+    if smoke_linger is not None:
+        # Packaging smoke test and benchmarks: quit `smoke_linger` seconds after the first
+        # painted frame, reporting what was shown and the memory in use then.
+        from app.ui.firstpaint import quit_after_first_paint  # noqa: PLC0415
+
+        quit_after_first_paint(window, smoke_linger, report=lambda: _smoke_report(window))
     window.show()
     try:
         return app.exec()
     finally:
         reporter.uninstall()
+
+
+def _smoke_report(window: QWidget) -> str:
+    title = window.windowTitle()
+    return json.dumps({"shown": window.isVisible(), "title": title, "rss_kib": resident_kib()})
 
 
 def main() -> int:

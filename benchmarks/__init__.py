@@ -1,0 +1,1 @@
+"""Benchmark scripts behind `make bench`; results go to docs/benchmarks.md."""

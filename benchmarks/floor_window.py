@@ -1,0 +1,71 @@
+"""The floor for start-up and memory: a minimal PySide6 window with the same widget kinds.
+
+A QMainWindow with a line edit, a tree view, a splitter and a text browser, quitting after
+its first painted frame exactly as `httpstatus open --smoke-test` does.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QWidget,
+)
+
+
+def resident_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+class FirstPaint(QObject):
+    def __init__(self, window: QWidget, linger_ms: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self.linger_ms = linger_ms
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self.painted
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            self.painted = True
+            QTimer.singleShot(self.linger_ms, self.done)
+        return False
+
+    def done(self) -> None:
+        print(json.dumps({"shown": self.window.isVisible(), "rss_kib": resident_kib()}), flush=True)
+        QApplication.quit()
+
+
+def main() -> int:
+    linger = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.addToolBar("Search").addWidget(QLineEdit())
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(QTreeView())
+    splitter.addWidget(QTextBrowser())
+    window.setCentralWidget(splitter)
+    window.resize(1100, 720)
+    app.installEventFilter(FirstPaint(window, int(linger * 1000)))
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,258 @@
+"""`make bench`: measure start-up, memory, CLI speed and filter latency against floors.
+
+Every figure is the median of interleaved runs (the app, then its floor, then the app...) so
+that both see the same load on a shared machine. Writes a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPED = "gateway timeout"
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    floor: float | None
+    unit: str
+    target: str
+    passed: bool
+
+    def ratio(self) -> str:
+        return f"{self.value / self.floor:.2f}" if self.floor else "-"
+
+
+def offscreen_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("HTTPSTATUS_REGISTRY", None)
+    # A private config folder: the user's codes file and settings stay out of the figures.
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-config-")
+    return env
+
+
+def timed_run(command: Sequence[str], env: dict[str, str]) -> tuple[float, str]:
+    """Wall time of one process from spawn to exit, and its standard output."""
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    return time.perf_counter() - start, result.stdout
+
+
+def interleaved(
+    runs: int, ours: Callable[[], float], floor: Callable[[], float]
+) -> tuple[float, float]:
+    mine: list[float] = []
+    base: list[float] = []
+    for _ in range(runs):
+        mine.append(ours())
+        base.append(floor())
+    return statistics.median(mine), statistics.median(base)
+
+
+def startup_and_memory(runs: int) -> list[Figure]:
+    env = offscreen_env()
+    python = sys.executable
+    app = [python, "-m", "app", "open", "--smoke-test"]
+    floor = [python, str(ROOT / "benchmarks" / "floor_window.py")]
+    start, start_floor = interleaved(
+        runs, lambda: timed_run(app, env)[0], lambda: timed_run(floor, env)[0]
+    )
+
+    def rss(command: list[str]) -> float:
+        return float(json.loads(timed_run(command, env)[1].splitlines()[-1])["rss_kib"])
+
+    memory, memory_floor = interleaved(
+        max(1, runs // 3), lambda: rss([*app, "1.0"]), lambda: rss([*floor, "1.0"])
+    )
+    return [
+        Figure(
+            "start-up to first painted window (offscreen)",
+            start * 1000,
+            start_floor * 1000,
+            "ms",
+            "ratio ≤ 1.3",
+            start <= 1.3 * start_floor,
+        ),
+        Figure(
+            "resident memory 1 s after the window shows",
+            memory / 1024,
+            memory_floor / 1024,
+            "MiB",
+            "ratio ≤ 1.3",
+            memory <= 1.3 * memory_floor,
+        ),
+    ]
+
+
+def cli_speed(runs: int) -> list[Figure]:
+    env = offscreen_env()
+    python = sys.executable
+    show = [python, "-m", "app.cli", "show", "404"]
+    nothing = [python, "-c", "pass"]
+    value, floor = interleaved(
+        runs, lambda: timed_run(show, env)[0], lambda: timed_run(nothing, env)[0]
+    )
+    return [
+        Figure(
+            "`httpstatus show 404` wall time",
+            value * 1000,
+            floor * 1000,
+            "ms",
+            "ratio ≤ 2.0",
+            value <= 2.0 * floor,
+        )
+    ]
+
+
+def typing_latency(registry_file: Path | None, rounds: int) -> list[float]:
+    """Milliseconds per keystroke, typing TYPED into the search box, in a child process."""
+    code = f"""
+import json, sys
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from app.registry.loader import load_registry
+from app.ui.window import MainWindow
+registry = load_registry({str(registry_file) if registry_file else None!r})
+settings = QSettings({tempfile.mktemp(suffix=".ini")!r}, QSettings.Format.IniFormat)
+window = MainWindow(registry, settings)
+window.show()
+app.processEvents()
+timer = QElapsedTimer()
+samples = []
+for _ in range({rounds}):
+    window.search_edit.clear()
+    app.processEvents()
+    for letter in {TYPED!r}:
+        timer.start()
+        QTest.keyClick(window.search_edit, letter)
+        app.processEvents()
+        samples.append(timer.nsecsElapsed() / 1e6)
+print(json.dumps(samples))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=offscreen_env(),
+        check=True,
+    )
+    samples: list[float] = json.loads(result.stdout.splitlines()[-1])
+    return samples
+
+
+def percentile(samples: Sequence[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def filter_latency(rounds: int, entries: int) -> list[Figure]:
+    from benchmarks.generate_registry import generate  # noqa: PLC0415
+
+    figures = []
+    built_in = typing_latency(None, rounds)
+    with tempfile.TemporaryDirectory() as folder:
+        big_file = Path(folder) / "big.json"
+        big_file.write_text(json.dumps(generate(entries)), encoding="utf-8")
+        big = typing_latency(big_file, rounds)
+    for label, samples, limit in (
+        ("built-in registry", built_in, 2.0),
+        (f"{entries:,} entries", big, 16.0),
+    ):
+        p50, p95 = percentile(samples, 0.5), percentile(samples, 0.95)
+        figures.append(Figure(f"keystroke filter latency p50, {label}", p50, None, "ms", "-", True))
+        figures.append(
+            Figure(
+                f"keystroke filter latency p95, {label}",
+                p95,
+                None,
+                "ms",
+                f"≤ {limit:g} ms",
+                p95 <= limit,
+            )
+        )
+    return figures
+
+
+def qt_version() -> str:
+    import PySide6  # noqa: PLC0415
+    from PySide6.QtCore import qVersion  # noqa: PLC0415
+
+    return f"PySide6 {PySide6.__version__}, Qt {qVersion()}"
+
+
+def markdown(figures: Sequence[Figure], runs: int, rounds: int) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`benchmarks/run.py`); do not edit by hand.",
+        "",
+        "| figure | ours | floor | ratio | target | result |",
+        "|---|---|---|---|---|---|",
+    ]
+    for figure in figures:
+        floor = f"{figure.floor:.1f} {figure.unit}" if figure.floor else "-"
+        lines.append(
+            f"| {figure.name} | {figure.value:.1f} {figure.unit} | {floor} | {figure.ratio()} "
+            f"| {figure.target} | {'pass' if figure.passed else '**miss**'} |"
+        )
+    lines += [
+        "",
+        f"- Date: {datetime.date.today().isoformat()}",
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+        f"- Python {platform.python_version()}, {qt_version()}",
+        f"- Start-up and CLI: median of {runs} interleaved runs each (ours, floor, ours...);"
+        f" memory: median of {max(1, runs // 3)}. Floors: `benchmarks/floor_window.py` (a"
+        " QMainWindow with a line edit, tree view, splitter and text browser) and"
+        " `python -c pass`, with the same interpreter.",
+        f'- Filter latency: {rounds} rounds of typing "{TYPED}" key by key (QTest.keyClick'
+        " and processEvents timed by QElapsedTimer), offscreen.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--smoke", action="store_true", help="one tiny run of everything")
+    args = parser.parse_args(argv)
+    runs, rounds, entries = (1, 1, 300) if args.smoke else (args.runs, args.rounds, args.entries)
+    figures = [
+        *startup_and_memory(runs),
+        *cli_speed(runs),
+        *filter_latency(rounds, entries),
+    ]
+    text = markdown(figures, runs, rounds)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    if args.output.exists() and not args.smoke:
+        previous = args.output.read_text(encoding="utf-8")
+        notes = previous.split("<!-- notes -->", 1)
+        if len(notes) == 2:
+            text += "\n<!-- notes -->" + notes[1]
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
