@@ -6,14 +6,10 @@ Never imports Qt: the window is started through app.ui.launch only when asked fo
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
-import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
-from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from app import __version__
@@ -43,10 +39,21 @@ def _suggest_command(message: str) -> str:
         wrong = message.split("invalid choice:", 1)[1].split("'")[1]
         choices = message.split("choose from", 1)[-1].replace("'", "").replace(")", "")
         options = [c.strip() for c in choices.split(",")]
-        close = difflib.get_close_matches(wrong, options, n=1)
+        close = _close_matches(wrong, options, 1)
         if close:
             return f"unknown command or choice {wrong!r}; did you mean {close[0]!r}?"
     return message
+
+
+def _close_matches(word: str, options: Sequence[str], count: int) -> list[str]:
+    """Options the user probably meant: one that starts the word ("golang": go), else similar."""
+    lowered = word.casefold()
+    prefixes = [o for o in options if lowered.startswith(o.casefold()) or o.startswith(lowered)]
+    if lowered and prefixes:
+        return sorted(prefixes, key=len, reverse=True)[:count]
+    import difflib  # noqa: PLC0415  (only on a mistake: keeps every other run fast)
+
+    return difflib.get_close_matches(word, options, n=count)
 
 
 class Style:
@@ -115,11 +122,15 @@ def _badges(status: StatusCode) -> list[str]:
 
 
 def _show_text(status: StatusCode, registry: Registry, out: IO[str], style: Style) -> None:
-    width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 2
+    try:
+        columns = os.get_terminal_size(out.fileno()).columns
+    except (AttributeError, ValueError, OSError):  # not a terminal: a pipe, a file, a test
+        columns = 88
+    width = min(columns, 100) - 2
     out.write(style.category(status, status.title) + "  " + style.dim(" · ".join(_badges(status))))
     out.write("\n" + status.summary + "\n\n")
     for paragraph in status.description:
-        out.write(textwrap.fill(paragraph, width) + "\n\n")
+        out.write(_wrap(paragraph, width) + "\n\n")
     if status.headers:
         out.write(style.bold("Headers") + "\n")
         for header in status.headers:
@@ -142,11 +153,14 @@ def _show_text(status: StatusCode, registry: Registry, out: IO[str], style: Styl
     out.write(f"{style.bold('Reference')}  {status.reference}  {style.dim(status.url)}\n")
 
 
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> str:
+    import textwrap  # noqa: PLC0415  (only `show` wraps text)
+
+    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest)
+
+
 def _item(name: str, note: str, width: int) -> str:
-    return (
-        textwrap.fill(f"{name}: {note}", width, initial_indent="  ", subsequent_indent="      ")
-        + "\n"
-    )
+    return _wrap(f"{name}: {note}", width, "  ", "      ") + "\n"
 
 
 def _summary_line(status: StatusCode, style: Style) -> str:
@@ -167,7 +181,7 @@ def _parse_code(text: str, registry: Registry) -> StatusCode:
     found = registry.lookup(int(cleaned))
     if found is None:
         known = [str(s.code) for s in registry.statuses]
-        close = difflib.get_close_matches(cleaned, known, n=2, cutoff=0.6)
+        close = _close_matches(cleaned, known, 2)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         raise LookupError(f"no status code {cleaned} in the registry{hint}")
     return found
@@ -230,7 +244,7 @@ def _command_snippet(args: argparse.Namespace, registry: Registry, out: IO[str])
     language = registry.language(args.lang)
     if language is None:
         ids = [lang.id for lang in registry.languages]
-        close = difflib.get_close_matches(args.lang, ids, n=1)
+        close = _close_matches(args.lang, ids, 1)
         hint = f"did you mean {close[0]!r}?" if close else f"see '{PROG} languages'"
         raise UsageError(f"unknown language {args.lang!r}; {hint}")
     out.write(render_snippet(status, language) + "\n")
@@ -253,6 +267,8 @@ def _command_paths(args: argparse.Namespace, registry: Registry, out: IO[str]) -
 
 
 def _command_check_codes(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
     user = read_user_codes(Path(args.file) if args.file else None)
     if not user.exists:
         sys.stderr.write(f"{PROG}: no codes file at {user.path}\n")

@@ -137,9 +137,21 @@ def test_bad_input_gets_one_line_and_an_exit_status(
     assert "Traceback" not in err
 
 
-def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == EXIT_OK
-    assert "usage: httpstatus" in capsys.readouterr().out
+@pytest.mark.parametrize(("argv", "code"), [([], None), (["open"], None), (["open", "404"], 404)])
+def test_no_arguments_or_open_starts_the_window(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], code: int | None
+) -> None:
+    from app.ui import launch
+
+    opened: list[int | None] = []
+
+    def fake_run_gui(registry: Registry, selected: int | None, **options: object) -> int:
+        opened.append(selected)
+        return EXIT_OK
+
+    monkeypatch.setattr(launch, "run_gui", fake_run_gui)
+    assert main(argv) == EXIT_OK
+    assert opened == [code]
 
 
 # Each exit path once more as a real process: what scripts see.

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from app.registry.model import StatusCode
 
@@ -44,8 +44,7 @@ class MatchKind(IntEnum):
 _Offer = Callable[[Iterable[int], MatchKind, int], None]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     status: StatusCode
     kind: MatchKind
     score: int

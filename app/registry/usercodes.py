@@ -7,8 +7,8 @@ line or entry and the field, and the file itself is never written.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from app.registry.loader import CODE_RANGE
 from app.registry.model import Note, Registry, Standing, StatusCode
@@ -33,8 +33,7 @@ def user_codes_path() -> Path:
     return Path(user_config_dir(APP_DIR_NAME, appauthor=False)) / FILE_NAME
 
 
-@dataclass(frozen=True, slots=True)
-class UserCode:
+class UserCode(NamedTuple):
     code: int
     phrase: str
     summary: str
@@ -45,15 +44,13 @@ class UserCode:
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class UserNote:
+class UserNote(NamedTuple):
     code: int
     text: str
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class UserCodes:
+class UserCodes(NamedTuple):
     """What a codes file holds, and every problem found in it."""
 
     path: Path
@@ -227,7 +224,7 @@ def merge_user_codes(registry: Registry, user: UserCodes) -> tuple[Registry, tup
     if not added and not notes:
         return registry, tuple(problems)
     statuses = [
-        replace(s, notes=s.notes + tuple(notes[id(s)])) if id(s) in notes else s
+        s._replace(notes=s.notes + tuple(notes[id(s)])) if id(s) in notes else s
         for s in (*registry.statuses, *added)
     ]
     merged = Registry(registry.categories, registry.languages, tuple(statuses), registry.origin)

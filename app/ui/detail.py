@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -16,6 +14,13 @@ STATUS_SCHEME = "status"
 CLASS_COLOURS = {"1": "#5b6b7f", "2": "#2e7d32", "3": "#1565c0", "4": "#b26a00", "5": "#c62828"}
 STANDING_COLOURS = {"standard": "#455a64", "unofficial": "#6a1b9a", "custom": "#00695c"}
 NEUTRAL_COLOUR = "#546e7a"
+
+
+def escape(text: str) -> str:
+    """HTML-escape text (the html module's own escape pulls in its entity table at start-up)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def status_link(code: int) -> str:
@@ -86,8 +91,7 @@ def status_html(status: StatusCode, registry: Registry) -> str:
             f"<i>{escape(other.title)}</i>: {escape(other.summary)}</p>"
         )
     parts.append(
-        f'<h3>Reference</h3><p><a href="{escape(status.url, quote=True)}">'
-        f"{escape(status.reference)}</a></p>"
+        f'<h3>Reference</h3><p><a href="{escape(status.url)}">{escape(status.reference)}</a></p>'
     )
     return "\n".join(parts)
 
@@ -105,7 +109,7 @@ def category_html(category: Category, statuses: tuple[StatusCode, ...]) -> str:
     )
     parts.append("</ul>")
     parts.append(
-        f'<h3>Reference</h3><p><a href="{escape(category.url, quote=True)}">'
+        f'<h3>Reference</h3><p><a href="{escape(category.url)}">'
         f"{escape(category.reference)}</a></p>"
     )
     return "\n".join(parts)

@@ -7,10 +7,14 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,8 @@ class ErrorReporter:
         details = "".join(traceback.format_exception(kind, error, trace))
         log.error("unexpected error\n%s", details)
         sys.stderr.write(details)
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415  (only when something broke)
+
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(f"{APP_NAME}: unexpected error")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from PySide6.QtCore import (
     QEvent,
@@ -22,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -37,7 +34,7 @@ from app import APP_NAME, __version__
 from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
-from app.ui.detail import DetailView
+from app.ui.detail import DetailView, escape
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
 from app.ui.snippets import SnippetPanel, copy_text
@@ -185,6 +182,7 @@ class MainWindow(QMainWindow):
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.clear_search_button = QPushButton("C&lear search", self)
         self.show_unofficial_button = QPushButton("Show unofficial codes", self)
         self.show_classes_button = QPushButton("Show all classes", self)
@@ -395,7 +393,7 @@ class MainWindow(QMainWindow):
         query = self.proxy.query.strip()
         hidden = self.proxy.hidden_matches()
         if query:
-            text = f"No status code matches “{escape(query[:80])}”."
+            text = f"No status code matches “{query[:80]}”."
             if hidden:
                 text += f" {hidden} hidden by the class or unofficial filters."
         else:
@@ -576,6 +574,8 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return
         self._select(index, record=True)
+        from PySide6.QtWidgets import QMenu  # noqa: PLC0415  (not needed for the first frame)
+
         menu = QMenu(self)
         for action in (
             self.copy_code_action,
@@ -622,6 +622,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415  (not needed at start-up)
+
         table = "".join(
             f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;<b>{escape(keys_)}</b></td></tr>"
             for name, keys_ in self.shortcut_rows()
@@ -630,6 +632,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415  (not needed at start-up)
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
