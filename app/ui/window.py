@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         self.detail_splitter.addWidget(self.snippets)
         self.detail_splitter.setStretchFactor(0, 3)
         self.detail_splitter.setStretchFactor(1, 1)
+        self.detail_splitter.setSizes([520, 170])
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -400,7 +401,7 @@ class MainWindow(QMainWindow):
             text = "No class is selected."
         self.empty_label.setText(text)
         self.clear_search_button.setVisible(bool(query))
-        self.show_unofficial_button.setVisible(bool(query) and not self.proxy.show_unofficial)
+        self.show_unofficial_button.setVisible(hidden > 0 and not self.proxy.show_unofficial)
         self.show_classes_button.setVisible(not self.all_classes_action.isChecked())
         self.tree_stack.setCurrentIndex(EMPTY_PAGE)
 
