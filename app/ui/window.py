@@ -178,29 +178,9 @@ class MainWindow(QMainWindow):
         self.tree.setSortingEnabled(False)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.clear_search_button = QPushButton("C&lear search", self)
-        self.show_unofficial_button = QPushButton("Show unofficial codes", self)
-        self.show_classes_button = QPushButton("Show all classes", self)
-        empty = QWidget(self)
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty_label)
-        for button in (
-            self.clear_search_button,
-            self.show_unofficial_button,
-            self.show_classes_button,
-        ):
-            empty_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
-
         self.tree_stack = QStackedWidget(self)
         self.tree_stack.addWidget(self.tree)
-        self.tree_stack.addWidget(empty)
+        self.tree_stack.addWidget(self._build_empty_page())
 
         self.detail = DetailView(self.registry, self)
         self.snippets = SnippetPanel(self.registry, self)
@@ -231,6 +211,29 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
+
+    def _build_empty_page(self) -> QWidget:
+        """Shown instead of the tree when nothing matches, with ways out."""
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.clear_search_button = QPushButton("C&lear search", self)
+        self.show_unofficial_button = QPushButton("Show unofficial codes", self)
+        self.show_classes_button = QPushButton("Show all classes", self)
+        empty = QWidget(self)
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        for button in (
+            self.clear_search_button,
+            self.show_unofficial_button,
+            self.show_classes_button,
+        ):
+            empty_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        return empty
 
     def _build_warning_bar(self) -> QFrame:
         """A non-modal bar for problems in the user's codes file: the app goes on without them."""
