@@ -237,3 +237,24 @@ def test_shortcut_list_is_made_from_the_actions(window: MainWindow) -> None:
     assert "Find" in rows
     assert "Ctrl+F" in rows["Find"]
     assert "Alt+Left" in rows["Back"]
+
+
+def test_no_clipboard_is_a_status_message(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(code=404)
+    monkeypatch.setattr(QGuiApplication, "clipboard", staticmethod(lambda: None))
+    window.copy_title_action.trigger()
+    assert "clipboard is not available" in window.statusBar().currentMessage()
+
+
+def test_no_browser_is_a_status_message(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    window = make_window(code=404)
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    window.detail.anchorClicked.emit(QUrl("https://www.rfc-editor.org/rfc/rfc9110"))
+    assert "Could not open https://www.rfc-editor.org" in window.statusBar().currentMessage()
