@@ -137,6 +137,7 @@ settings = QSettings({tempfile.mktemp(suffix=".ini")!r}, QSettings.Format.IniFor
 window = MainWindow(registry, settings)
 window.show()
 app.processEvents()
+window.prepare_search()  # as run_gui does once the window is up
 timer = QElapsedTimer()
 samples = []
 for _ in range({rounds}):

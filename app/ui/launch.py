@@ -79,7 +79,7 @@ def run_gui(
         sys.stderr.write(f"{APP_NAME}: {error}\n")
         return EXIT_CANNOT_START
 
-    from PySide6.QtCore import QSettings  # noqa: PLC0415
+    from PySide6.QtCore import QSettings, QTimer  # noqa: PLC0415
     from PySide6.QtGui import QIcon  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -103,6 +103,8 @@ def run_gui(
 
         quit_after_first_paint(window, smoke_linger, report=lambda: _smoke_report(window))
     window.show()
+    # Build the search index once the window is up, not on the first keystroke.
+    QTimer.singleShot(0, window.prepare_search)
     try:
         return app.exec()
     finally:

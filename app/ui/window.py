@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPoint,
     QSettings,
     Qt,
+    QTimer,
     Slot,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
@@ -40,6 +41,9 @@ from app.ui.settings import SettingsReader
 from app.ui.snippets import SnippetPanel, copy_text
 
 DEFAULT_SIZE = (1100, 720)
+# While the user types, the detail pane follows the best match after this pause, so that the
+# list keeps up with every keystroke; clicks and links update it at once.
+TYPING_DETAIL_DELAY_MS = 120
 TREE_PAGE, EMPTY_PAGE = 0, 1
 
 
@@ -60,6 +64,11 @@ class MainWindow(QMainWindow):
         self.history: list[int] = []
         self.history_position = -1
         self._recording = True
+        self._typing = False
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(TYPING_DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._show_current)
 
         self.source_model = StatusTreeModel(registry, self)
         self.proxy = StatusFilterProxy(self.source_model, self)
@@ -306,6 +315,11 @@ class MainWindow(QMainWindow):
         self.warning_label.setText(f"Your codes file has a problem: {text}")
         self.warning_bar.show()
 
+    @Slot()
+    def prepare_search(self) -> None:
+        """Build the search index ahead of the first keystroke."""
+        _ = self.registry.search_index
+
     # Settings
 
     def _restore_settings(self, initial_code: int | None) -> None:
@@ -354,7 +368,11 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _search_changed(self, text: str) -> None:
         self.proxy.set_query(text)
-        self._after_filter(select_first=self.proxy.is_searching())
+        self._typing = True
+        try:
+            self._after_filter(select_first=self.proxy.is_searching())
+        finally:
+            self._typing = False
 
     @Slot()
     def _classes_toggled(self) -> None:
@@ -378,7 +396,12 @@ class MainWindow(QMainWindow):
         self._after_filter(select_first=False)
 
     def _after_filter(self, select_first: bool) -> None:
-        self.tree.expandAll()
+        # Expand only the class rows that need it: expandAll() relays out the whole tree on
+        # every keystroke.
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if not self.tree.isExpanded(index):
+                self.tree.expand(index)
         visible = sum(
             self.proxy.rowCount(self.proxy.index(row, 0)) for row in range(self.proxy.rowCount())
         )
@@ -433,15 +456,26 @@ class MainWindow(QMainWindow):
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         status = current.data(Role.STATUS)
-        if isinstance(status, StatusCode):
+        if isinstance(status, StatusCode) and self._recording:
+            self._record(status.code)
+        self._update_copy_actions()
+        if self._typing:
+            self._detail_timer.start()
+        else:
+            self._show_current()
+
+    @Slot()
+    def _show_current(self) -> None:
+        """Explain the current row in the detail pane and the snippet panel."""
+        self._detail_timer.stop()
+        status = self.current_status()
+        category = self.current_category()
+        if status is not None:
             self.detail.show_status(status)
             self.snippets.set_status(status)
-            if self._recording:
-                self._record(status.code)
-        elif (category := self.current_category()) is not None:
+        elif category is not None:
             self.detail.show_category(category)
             self.snippets.set_status(None)
-        self._update_copy_actions()
 
     def _record(self, code: int) -> None:
         if self.history_position >= 0 and self.history[self.history_position] == code:
