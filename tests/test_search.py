@@ -27,7 +27,7 @@ def _codes(registry: Registry, text: str) -> list[int]:
         ("found not", 404, MatchKind.PHRASE),
         ("NOT FOUND", 404, MatchKind.PHRASE),
         ("gateway timeout", 504, MatchKind.PHRASE),
-        ("gatew", 504, MatchKind.PHRASE),
+        ("gateway tim", 504, MatchKind.PHRASE),
         ("content too large", 413, MatchKind.PHRASE),
         ("payload too large", 413, MatchKind.ALIAS),
         ("request entity too large", 413, MatchKind.ALIAS),
@@ -50,6 +50,10 @@ def test_ranking(registry: Registry, query: str, first: int, kind: MatchKind) ->
     matches = registry.search(query)
     assert matches, query
     assert (matches[0].status.code, matches[0].kind) == (first, kind)
+
+
+def test_equal_prefix_matches_tie_in_code_order(registry: Registry) -> None:
+    assert _codes(registry, "gatew")[:2] == [502, 504]
 
 
 def test_exact_code_comes_before_prefix_and_words(registry: Registry) -> None:

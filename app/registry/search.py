@@ -166,7 +166,9 @@ class SearchIndex:
                 if position not in best or (kind, score) < best[position]:
                     best[position] = (kind, score)
 
-        self._match_code(query, offer)
+        if self._match_code(query, offer):
+            # "404", "40x", "4xx" ask for codes: descriptions that mention the number are noise.
+            return self._ranked(best)
         tokens = words(query)[:MAX_TOKENS]
         if tokens:
             for index, kind, min_prefix in (
@@ -185,23 +187,28 @@ class SearchIndex:
         if tokens and not best:
             for position, score in self._typos(tuple(tokens)).items():
                 offer((position,), MatchKind.TYPO, score)
+        return self._ranked(best)
+
+    def _ranked(self, best: dict[int, tuple[MatchKind, int]]) -> list[Match]:
         ranked = sorted(best.items(), key=lambda item: (item[1], item[0]))
         return [Match(self.statuses[position], kind, score) for position, (kind, score) in ranked]
 
-    def _match_code(self, query: str, offer: _Offer) -> None:
+    def _match_code(self, query: str, offer: _Offer) -> bool:
+        """Offer code, prefix or class matches; True when the query is such a pattern."""
         pattern = query.replace(" ", "")
         if not _CODE_PATTERN.fullmatch(pattern):
-            return
+            return False
         if pattern.isdigit() and len(pattern) == 3:
             offer(self._positions(lambda code: str(code) == pattern), MatchKind.CODE, 0)
-            return
+            return True
         if len(pattern) == 3 and pattern.endswith("xx"):
             offer(self._positions(lambda code: str(code)[0] == pattern[0]), MatchKind.CATEGORY, 0)
-            return
+            return True
         stem = pattern.split("x", 1)[0]
-        if "x" in pattern[len(stem) :].replace("x", "") or not stem:
-            return
+        if pattern[len(stem) :].strip("x"):  # "4x0": digits after a wildcard
+            return False
         offer(self._positions(lambda code: str(code).startswith(stem)), MatchKind.CODE_PREFIX, 0)
+        return True
 
     def _positions(self, wanted: Callable[[int], bool]) -> list[int]:
         return [i for i, status in enumerate(self.statuses) if wanted(status.code)]
