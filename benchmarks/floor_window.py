@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -34,21 +35,22 @@ class FirstPaint(QObject):
         super().__init__(window)
         self.window = window
         self.linger_ms = linger_ms
-        self.painted = False
+        self.painted_at = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            not self.painted
+            not self.painted_at
             and event.type() == QEvent.Type.Paint
             and isinstance(watched, QWidget)
             and watched.window() is self.window
         ):
-            self.painted = True
+            self.painted_at = time.time()
             QTimer.singleShot(self.linger_ms, self.done)
         return False
 
     def done(self) -> None:
-        print(json.dumps({"shown": self.window.isVisible(), "rss_kib": resident_kib()}), flush=True)
+        report = {"shown": self.window.isVisible(), "painted_at": self.painted_at}
+        print(json.dumps({**report, "rss_kib": resident_kib()}), flush=True)
         QApplication.quit()
 
 

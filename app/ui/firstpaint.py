@@ -1,8 +1,8 @@
-"""Quit after the first painted frame: for the packaging smoke test and the benchmarks."""
+"""Run code after the window's first painted frame: deferred start-up work, smoke tests."""
 
 from __future__ import annotations
 
-import sys
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -12,33 +12,35 @@ from PySide6.QtWidgets import QApplication, QWidget
 class _FirstPaint(QObject):
     """Watches the application's events for the first paint of a widget in `window`."""
 
-    def __init__(self, window: QWidget, linger: float, report: Callable[[], str]) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[float], None], delay_ms: int) -> None:
         super().__init__(window)
         self.window = window
-        self.linger_ms = max(0, int(linger * 1000))
-        self.report = report
-        self.painted = False
+        self.callback = callback
+        self.delay_ms = delay_ms
+        self.painted_at = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            not self.painted
+            not self.painted_at
             and event.type() == QEvent.Type.Paint
             and isinstance(watched, QWidget)
             and watched.window() is self.window
         ):
-            self.painted = True
-            QTimer.singleShot(self.linger_ms, self._done)
+            self.painted_at = time.time()
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            QTimer.singleShot(self.delay_ms, self._run)
         return False
 
-    def _done(self) -> None:
-        sys.stdout.write(self.report() + "\n")
-        sys.stdout.flush()
-        self.window.close()
-        QApplication.quit()
+    def _run(self) -> None:
+        self.callback(self.painted_at)
 
 
-def quit_after_first_paint(window: QWidget, linger: float, report: Callable[[], str]) -> None:
+def after_first_paint(
+    window: QWidget, callback: Callable[[float], None], delay_ms: int = 0
+) -> None:
+    """Call `callback(painted_at)` `delay_ms` after the first paint; painted_at is time.time()."""
     app = QApplication.instance()
     assert app is not None
-    watcher = _FirstPaint(window, linger, report)
-    app.installEventFilter(watcher)
+    app.installEventFilter(_FirstPaint(window, callback, delay_ms))

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -79,11 +80,11 @@ def run_gui(
         sys.stderr.write(f"{APP_NAME}: {error}\n")
         return EXIT_CANNOT_START
 
-    from PySide6.QtCore import QSettings, QTimer  # noqa: PLC0415
-    from PySide6.QtGui import QIcon  # noqa: PLC0415
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from app.ui.errors import ErrorReporter  # noqa: PLC0415
+    from app.ui.firstpaint import after_first_paint  # noqa: PLC0415
     from app.ui.window import MainWindow  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
@@ -92,28 +93,35 @@ def run_gui(
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName(DESKTOP_FILE)
-    app.setWindowIcon(QIcon(icon_path()))
     window = MainWindow(registry, QSettings(), initial_code=code, warnings=warnings)
     reporter = ErrorReporter(window)
     reporter.install()
+    after_first_paint(window, window.finish_start_up)
     if smoke_linger is not None:
-        # Packaging smoke test and benchmarks: quit `smoke_linger` seconds after the first
-        # painted frame, reporting what was shown and the memory in use then.
-        from app.ui.firstpaint import quit_after_first_paint  # noqa: PLC0415
-
-        quit_after_first_paint(window, smoke_linger, report=lambda: _smoke_report(window))
+        # Packaging smoke test and benchmarks: report and quit `smoke_linger` seconds after the
+        # first painted frame.
+        after_first_paint(window, partial(_smoke_report, window), delay_ms=int(smoke_linger * 1000))
     window.show()
-    # Build the search index once the window is up, not on the first keystroke.
-    QTimer.singleShot(0, window.prepare_search)
     try:
         return app.exec()
     finally:
         reporter.uninstall()
 
 
-def _smoke_report(window: QWidget) -> str:
-    title = window.windowTitle()
-    return json.dumps({"shown": window.isVisible(), "title": title, "rss_kib": resident_kib()})
+def _smoke_report(window: QWidget, painted_at: float) -> None:
+    """One JSON line for the smoke test and the benchmarks, then quit."""
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    report = {
+        "shown": window.isVisible(),
+        "title": window.windowTitle(),
+        "painted_at": painted_at,
+        "rss_kib": resident_kib(),
+    }
+    sys.stdout.write(json.dumps(report) + "\n")
+    sys.stdout.flush()
+    window.close()
+    QApplication.quit()
 
 
 def main() -> int:

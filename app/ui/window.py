@@ -315,10 +315,15 @@ class MainWindow(QMainWindow):
         self.warning_label.setText(f"Your codes file has a problem: {text}")
         self.warning_bar.show()
 
-    @Slot()
-    def prepare_search(self) -> None:
-        """Build the search index ahead of the first keystroke."""
+    def finish_start_up(self, painted_at: float = 0.0) -> None:
+        """What the first frame does not need: the search index, snippet colours, the icon."""
+        from PySide6.QtGui import QGuiApplication, QIcon  # noqa: PLC0415
+
+        from app.ui.launch import icon_path  # noqa: PLC0415
+
         _ = self.registry.search_index
+        self.snippets.install_highlighter()
+        QGuiApplication.setWindowIcon(QIcon(icon_path()))
 
     # Settings
 

@@ -258,3 +258,13 @@ def test_no_browser_is_a_status_message(
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
     window.detail.anchorClicked.emit(QUrl("https://www.rfc-editor.org/rfc/rfc9110"))
     assert "Could not open https://www.rfc-editor.org" in window.statusBar().currentMessage()
+
+
+def test_start_up_finishes_after_the_first_frame(window: MainWindow) -> None:
+    """Snippet colours, the search index and the icon come right after the first paint."""
+    assert window.snippets.highlighter is None
+    window.finish_start_up()
+    assert window.snippets.highlighter is not None
+    assert not QGuiApplication.windowIcon().isNull()
+    snippet_format = window.snippets.editor.document().firstBlock().layout().formats()
+    assert snippet_format, "the snippet is highlighted"
