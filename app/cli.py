@@ -28,7 +28,27 @@ class UsageError(Exception):
     """Bad command-line input: reported in one line, exit status 2."""
 
 
+def terminal_columns(stream: IO[str]) -> int:
+    """The terminal's width, or 88 for a pipe, a file or a test."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 88
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, given its width: left to itself it imports shutil (and with it
+    bz2 and lzma) on every run, because add_argument() builds a formatter."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=min(terminal_columns(sys.stdout), 100) - 2)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(_suggest_command(message))
 
@@ -122,11 +142,7 @@ def _badges(status: StatusCode) -> list[str]:
 
 
 def _show_text(status: StatusCode, registry: Registry, out: IO[str], style: Style) -> None:
-    try:
-        columns = os.get_terminal_size(out.fileno()).columns
-    except (AttributeError, ValueError, OSError):  # not a terminal: a pipe, a file, a test
-        columns = 88
-    width = min(columns, 100) - 2
+    width = min(terminal_columns(out), 100) - 2
     out.write(style.category(status, status.title) + "  " + style.dim(" · ".join(_badges(status))))
     out.write("\n" + status.summary + "\n\n")
     for paragraph in status.description:

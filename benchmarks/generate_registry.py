@@ -10,15 +10,16 @@ import argparse
 import json
 import random
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from app.registry.loader import BUILTIN_PATH
 
 SEED = 20261125
 
 
 def builtin_data() -> dict[str, Any]:
-    text = resources.files("app.registry").joinpath("statuses.json").read_text("utf-8")
+    text = Path(BUILTIN_PATH).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.registry import Registry, builtin_registry
+from app.registry.loader import BUILTIN_PATH
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +39,7 @@ def registry() -> Registry:
 
 @pytest.fixture(scope="session")
 def builtin_data() -> dict[str, Any]:
-    text = resources.files("app.registry").joinpath("statuses.json").read_text("utf-8")
+    text = Path(BUILTIN_PATH).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

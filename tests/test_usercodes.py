@@ -175,3 +175,13 @@ def test_paths(codes_file: Path) -> None:
     assert result.returncode == EXIT_OK
     assert str(codes_file) in result.stdout
     assert "not created yet" in result.stdout
+
+
+@pytest.mark.parametrize("xdg", ["", "   ", "/tmp/somewhere-else"])
+def test_config_folder_agrees_with_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str) -> None:
+    from platformdirs import user_config_dir
+
+    from app.registry.usercodes import APP_DIR_NAME, config_dir
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    assert str(config_dir()) == user_config_dir(APP_DIR_NAME, appauthor=False)

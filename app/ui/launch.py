@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Sequence
 from functools import partial
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
@@ -25,6 +24,7 @@ EXIT_OK = 0
 EXIT_CANNOT_START = 2
 ORGANIZATION = "HTTP Status Browser"
 DESKTOP_FILE = "http-status-browser"
+ICON_NAME = "http-status-browser.svg"
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 
 
@@ -51,7 +51,8 @@ def check_environment(environ: os._Environ[str] | dict[str, str] | None = None) 
 
 
 def icon_path() -> str:
-    return str(resources.files("app.ui").joinpath("assets/http-status-browser.svg"))
+    """The app icon, beside this module like the registry data (see app/registry/loader.py)."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "assets", ICON_NAME)
 
 
 def resident_kib() -> int:
