@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -114,12 +115,20 @@ class _Entry:
         return value
 
 
-def _tables(data: dict[str, object], key: str, name: str, problems: list[str]) -> list[object]:
-    value = data.get(key, [])
-    if not isinstance(value, list):
-        problems.append(f"'{key}' must be a list of tables: write [[{key}]] for each {name}")
-        return []
-    return value
+def _entries(
+    data: dict[str, object], key: str, allowed: frozenset[str], problems: list[str]
+) -> Iterator[_Entry]:
+    """Each [[key]] table as an _Entry; what is not a table is a problem."""
+    tables = data.get(key, [])
+    if not isinstance(tables, list):
+        problems.append(f"'{key}' must be a list of tables: write [[{key}]] for each one")
+        return
+    for index, table in enumerate(tables):
+        where = f"{key}[{index}]"
+        if isinstance(table, dict):
+            yield _Entry(where, table, allowed)
+        else:
+            problems.append(f"{where}: expected a table")
 
 
 def parse_user_codes(text: str, path: Path) -> UserCodes:
@@ -136,15 +145,10 @@ def parse_user_codes(text: str, path: Path) -> UserCodes:
     ]
     codes: list[UserCode] = []
     seen: set[int] = set()
-    for index, table in enumerate(_tables(data, "code", "custom code", problems)):
-        where = f"code[{index}]"
-        if not isinstance(table, dict):
-            problems.append(f"{where}: expected a table")
-            continue
-        entry = _Entry(where, table, CODE_FIELDS)
+    for entry in _entries(data, "code", CODE_FIELDS, problems):
         number = entry.code()
         if number:
-            entry.where = f"{where} ({number})"
+            entry.where = f"{entry.where} ({number})"
         source = entry.text("source", DEFAULT_SOURCE)
         user_code = UserCode(
             code=number,
@@ -163,12 +167,7 @@ def parse_user_codes(text: str, path: Path) -> UserCodes:
             seen.add(number)
             codes.append(user_code)
     notes: list[UserNote] = []
-    for index, table in enumerate(_tables(data, "note", "note", problems)):
-        where = f"note[{index}]"
-        if not isinstance(table, dict):
-            problems.append(f"{where}: expected a table")
-            continue
-        entry = _Entry(where, table, NOTE_FIELDS)
+    for entry in _entries(data, "note", NOTE_FIELDS, problems):
         note = UserNote(
             code=entry.code(), text=entry.text("text"), source=entry.text("source", DEFAULT_SOURCE)
         )
