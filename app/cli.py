@@ -187,12 +187,18 @@ def _summary_line(status: StatusCode, style: Style) -> str:
     return f"{code}  {status.phrase}{marker}  {style.dim(status.summary)}\n"
 
 
+_LOOKALIKE_DIGITS = str.maketrans("oOlIi", "00111")
+
+
 def _parse_code(text: str, registry: Registry) -> StatusCode:
     """A status code argument; unknown or malformed ones raise with a suggestion."""
     cleaned = text.strip()
     if not cleaned.isdigit():
-        matches = registry.search(cleaned)
-        hint = f"; did you mean {matches[0].status.title}?" if matches else ""
+        # "4o4", "5OO", "4l8": letters that look like digits are the usual slip.
+        as_digits = cleaned.translate(_LOOKALIKE_DIGITS)
+        suggested = registry.lookup(int(as_digits)) if as_digits.isdigit() else None
+        matches = [suggested] if suggested else [m.status for m in registry.search(cleaned)]
+        hint = f"; did you mean {matches[0].title}?" if matches else ""
         raise UsageError(f"{text!r} is not a status code number{hint}")
     found = registry.lookup(int(cleaned))
     if found is None:

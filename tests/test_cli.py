@@ -118,7 +118,7 @@ def test_languages(registry: Registry, capsys: pytest.CaptureFixture[str]) -> No
         (["show", "4044"], EXIT_NOT_FOUND, "did you mean"),
         (["show", "299"], EXIT_NOT_FOUND, "no status code 299"),
         (["show", "teapot"], EXIT_USAGE, "did you mean 418"),
-        (["show", "4o4"], EXIT_USAGE, "not a status code number"),
+        (["show", "4o4"], EXIT_USAGE, "not a status code number; did you mean 404 Not Found?"),
         (["snippet", "404", "--lang", "golang"], EXIT_USAGE, "did you mean 'go'"),
         (["snippet", "404", "--lang", "cobol"], EXIT_USAGE, "httpstatus languages"),
         (["shwo", "404"], EXIT_USAGE, "did you mean 'show'"),
