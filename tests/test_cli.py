@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -215,3 +216,19 @@ def test_cli_does_not_import_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_missing_builtin_data_is_one_line(tmp_path: Path) -> None:
+    """A damaged installation without its data file: a message, exit 2, no traceback."""
+    code = (
+        "import sys; import app.registry.loader as loader;"
+        f"loader.BUILTIN_PATH = {str(tmp_path / 'gone.json')!r};"
+        "from app.cli import main; sys.exit(main(['show', '404']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == EXIT_USAGE
+    assert "cannot read the built-in data" in result.stderr
+    assert "reinstall" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -378,8 +378,14 @@ def load_registry_file(path: str | os.PathLike[str]) -> Registry:
 @cache
 def builtin_registry() -> Registry:
     """The registry shipped with the app, parsed once per process."""
-    with open(BUILTIN_PATH, "rb") as file:
-        return parse_registry(file.read(), BUILTIN_NAME)
+    try:
+        with open(BUILTIN_PATH, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        raise RegistryError(
+            BUILTIN_PATH, "", f"cannot read the built-in data ({error.strerror}); reinstall the app"
+        ) from None
+    return parse_registry(data, BUILTIN_NAME)
 
 
 def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
