@@ -20,15 +20,21 @@ run: system-deps
 	$(BIN)/python -m app
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests benchmarks
-	$(BIN)/ruff format --check app tests benchmarks
+	$(BIN)/ruff check app tests benchmarks packaging
+	$(BIN)/ruff format --check app tests benchmarks packaging
 	$(BIN)/mypy --strict app
 
 test: lint system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: system-deps
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
 	$(BIN)/python -m benchmarks.run
+
+# PyInstaller bundle for this platform in dist/, smoke-tested (see packaging/build.sh).
+package: system-deps
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
+	bash packaging/build.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Build the bundle for this platform into dist/, smoke-test it, and on Linux pack a .tar.gz.
+# Usage: packaging/build.sh PYTHON   (a Python with the project and PyInstaller installed)
+set -euo pipefail
+python=${1:-python3}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+version=$("$python" -c 'import app; print(app.__version__)')
+name=http-status-browser
+started=$(date +%s)
+"$python" -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
+    packaging/$name.spec
+echo "built in $(( $(date +%s) - started )) s: $(du -sh dist/$name | cut -f1) dist/$name"
+case "$(uname -s)" in
+    Darwin) executable="dist/HTTP Status Browser.app/Contents/MacOS/$name" ;;
+    MINGW*|MSYS*|CYGWIN*) executable="dist/$name/$name.exe" ;;
+    *) executable="dist/$name/$name" ;;
+esac
+"$python" packaging/smoke_test.py "$executable"
+if [ "$(uname -s)" = Linux ]; then
+    stage=build/tarball/$name-$version
+    rm -rf build/tarball && mkdir -p "$stage"
+    cp -r "dist/$name" "$stage/"
+    cp resources/$name.desktop resources/$name.metainfo.xml packaging/INSTALL.txt "$stage/"
+    cp -r resources/icons "$stage/"
+    archive="dist/$name-$version-linux-$(uname -m).tar.gz"
+    tar -C build/tarball -czf "$archive" "$name-$version"
+    echo "packed $archive ($(du -h "$archive" | cut -f1))"
+fi

@@ -1,0 +1,14 @@
+"""The frozen app's entry point: the same main() as the httpstatus command."""
+
+import os
+import sys
+
+# A windowed build on Windows has no console: give print() somewhere harmless to go.
+if sys.stdout is None:
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+if sys.stderr is None:
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+
+from app.cli import main
+
+sys.exit(main())

@@ -1,0 +1,59 @@
+"""Render the platform icons in resources/ from the one SVG source, with Qt itself.
+
+Usage: python packaging/make_icons.py   (writes PNG sizes, .ico and .icns into resources/)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "app" / "ui" / "assets" / "http-status-browser.svg"
+RESOURCES = ROOT / "resources"
+PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def render(renderer: QSvgRenderer, size: int) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+def main() -> int:
+    app = QGuiApplication(sys.argv[:1])  # noqa: F841  (painting needs an application)
+    renderer = QSvgRenderer(str(SOURCE))
+    if not renderer.isValid():
+        print(f"cannot read {SOURCE}", file=sys.stderr)
+        return 1
+    RESOURCES.mkdir(exist_ok=True)
+    for size in PNG_SIZES:
+        target = RESOURCES / "icons" / f"{size}x{size}" / "http-status-browser.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not render(renderer, size).save(str(target), "PNG"):
+            print(f"could not write {target}", file=sys.stderr)
+            return 1
+    for name, fmt, size in (
+        ("http-status-browser.ico", "ICO", 256),
+        ("http-status-browser.icns", "ICNS", 512),
+    ):
+        if not render(renderer, size).save(str(RESOURCES / name), fmt):
+            print(f"could not write {name}: Qt's {fmt} image plugin is missing", file=sys.stderr)
+            return 1
+    print(f"icons written to {RESOURCES}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

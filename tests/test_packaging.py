@@ -1,0 +1,120 @@
+"""Packaging files exist and parse, and the spec's helper logic is right (no build here)."""
+
+from __future__ import annotations
+
+import configparser
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+
+import bundle_config  # noqa: E402
+import smoke_test  # noqa: E402
+
+
+def test_data_files_are_collected_beside_their_modules() -> None:
+    pairs = bundle_config.data_files(ROOT)
+    assert (str(ROOT / "app/registry/statuses.json"), "app/registry") in pairs
+    assert (str(ROOT / "app/ui/assets/http-status-browser.svg"), "app/ui/assets") in pairs
+
+
+def test_a_missing_data_file_fails_the_build(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"statuses\.json"):
+        bundle_config.data_files(tmp_path)
+
+
+def test_project_root_from_the_spec_folder() -> None:
+    assert bundle_config.project_root(str(ROOT / "packaging")) == ROOT
+
+
+@pytest.mark.parametrize(
+    ("destination", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
+        ("PySide6\\Qt\\plugins\\platforms\\qwindows.dll", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+        ("PySide6/Qt/lib/libQt6Network.so.6", False),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("app/registry/statuses.json", True),
+    ],
+)
+def test_qt_files_kept_or_dropped(destination: str, kept: bool) -> None:
+    assert bundle_config.keep_qt_file(destination) is kept
+
+
+def test_unused_qt_modules_are_excluded() -> None:
+    excluded = set(bundle_config.EXCLUDED_MODULES)
+    assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtPdf"} <= excluded
+    assert not {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"} & excluded
+
+
+def test_windows_version_resource() -> None:
+    text = bundle_config.windows_version_info("1.2.3")
+    assert "filevers=(1, 2, 3, 0)" in text
+    assert "StringStruct('ProductVersion', '1.2.3')" in text
+
+
+def test_smoke_test_reports_a_bundle_without_its_files(tmp_path: Path) -> None:
+    executable = tmp_path / "http-status-browser"
+    executable.write_text("")
+    (tmp_path / "_internal").mkdir()
+    problems = smoke_test.bundle_files(executable)
+    assert any("missing data file: app/registry/statuses.json" in p for p in problems)
+    assert any("missing Qt plugin" in p for p in problems)
+
+
+def test_spec_and_scripts_exist() -> None:
+    for name in ("http-status-browser.spec", "build.sh", "entry.py", "hello_window.py"):
+        assert (ROOT / "packaging" / name).is_file(), name
+    spec = (ROOT / "packaging" / "http-status-browser.spec").read_text(encoding="utf-8")
+    compile(spec, "http-status-browser.spec", "exec")
+    assert "BUNDLE(" in spec
+    assert "bundle_identifier" in spec
+
+
+def test_desktop_file() -> None:
+    desktop = configparser.ConfigParser(interpolation=None)
+    desktop.optionxform = str  # type: ignore[assignment,method-assign]
+    desktop.read(ROOT / "resources" / "http-status-browser.desktop", encoding="utf-8")
+    entry = desktop["Desktop Entry"]
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == "HTTP Status Browser"
+    assert entry["Exec"].startswith("http-status-browser")
+    assert entry["Icon"] == "http-status-browser"
+
+
+def test_metainfo_is_well_formed() -> None:
+    root = ElementTree.parse(ROOT / "resources" / "http-status-browser.metainfo.xml").getroot()
+    assert root.tag == "component"
+    assert root.findtext("launchable") == "http-status-browser.desktop"
+
+
+def test_icons_in_every_size() -> None:
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        png = ROOT / "resources" / "icons" / f"{size}x{size}" / "http-status-browser.png"
+        assert png.read_bytes().startswith(b"\x89PNG"), png
+    assert (ROOT / "resources" / "http-status-browser.ico").stat().st_size > 0
+    assert (ROOT / "resources" / "http-status-browser.icns").read_bytes().startswith(b"icns")
+
+
+def test_release_workflow() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text("utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "push" in triggers
+    matrix = workflow["jobs"]["bundle"]["strategy"]["matrix"]["os"]
+    assert set(matrix) == {"ubuntu-latest", "macos-latest", "windows-latest"}
+    steps = "\n".join(str(step.get("run", "")) for step in workflow["jobs"]["bundle"]["steps"])
+    assert "make package" in steps
+    assert "packaging/build.sh" in steps
