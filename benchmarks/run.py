@@ -201,6 +201,47 @@ def filter_latency(rounds: int, entries: int) -> list[Figure]:
     return figures
 
 
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def bundle_size() -> list[Figure]:
+    """The frozen app against a frozen hello window, built with the same spec and options."""
+    spec = ROOT / "packaging" / "http-status-browser.spec"
+    sizes = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name, floor in (("http-status-browser", "0"), ("hello-window", "1")):
+            env = {**os.environ, "HSB_FLOOR_BUILD": floor}
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "PyInstaller",
+                    "--noconfirm",
+                    "--distpath",
+                    f"{folder}/dist",
+                    "--workpath",
+                    f"{folder}/build-{name}",
+                    str(spec),
+                ],
+                env=env,
+                capture_output=True,
+                check=True,
+            )
+            sizes[name] = folder_size(Path(folder) / "dist" / name)
+    ours, floor = sizes["http-status-browser"] / 2**20, sizes["hello-window"] / 2**20
+    return [
+        Figure(
+            "frozen bundle size (Linux one-folder)",
+            ours,
+            floor,
+            "MiB",
+            "ratio ≤ 1.15",
+            ours <= 1.15 * floor,
+        )
+    ]
+
+
 def qt_version() -> str:
     import PySide6  # noqa: PLC0415
     from PySide6.QtCore import qVersion  # noqa: PLC0415
@@ -254,6 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         *cli_speed(runs),
         *filter_latency(rounds, entries),
     ]
+    if not args.smoke:  # building two bundles takes a minute: not in make test
+        figures += bundle_size()
     text = markdown(figures, runs, rounds)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     if args.output.exists() and not args.smoke:
