@@ -156,7 +156,9 @@ class StatusFilterProxy(QSortFilterProxyModel):
         self._class_ranks: dict[int, int] = {}
         self._classes = {category.id for category in source.categories}
         self._unofficial = False
+        self._accepted: list[bytearray] = []
         self.setDynamicSortFilter(False)
+        self._refresh()
         self.sort(0, Qt.SortOrder.AscendingOrder)
 
     @property
@@ -199,13 +201,23 @@ class StatusFilterProxy(QSortFilterProxyModel):
             self._refresh()
 
     def _refresh(self) -> None:
-        """Recompute each class's best shown match, then filter and sort again."""
+        """Recompute which rows are shown and each class's best match, then filter and sort.
+
+        filterAcceptsRow runs once per row from C++; a table keeps it to one look-up, and
+        while searching the table is built from the matches only, not from every row.
+        """
+        groups = self._source.groups
         self._class_ranks = {}
-        for (class_row, row), rank in sorted((self._ranks or {}).items(), key=lambda i: i[1]):
-            if class_row not in self._class_ranks and self._shown(
-                self._source.groups[class_row][row]
-            ):
-                self._class_ranks[class_row] = rank
+        if self._ranks is None:
+            self._accepted = [
+                bytearray(self._shown(status) for status in group) for group in groups
+            ]
+        else:
+            self._accepted = [bytearray(len(group)) for group in groups]
+            for (class_row, row), rank in sorted(self._ranks.items(), key=lambda i: i[1]):
+                if self._shown(groups[class_row][row]):
+                    self._accepted[class_row][row] = 1
+                    self._class_ranks.setdefault(class_row, rank)
         self.invalidate()
 
     def is_searching(self) -> bool:
@@ -231,10 +243,7 @@ class StatusFilterProxy(QSortFilterProxyModel):
             if category.id not in self._classes:
                 return False
             return self._ranks is None or source_row in self._class_ranks
-        status = self._source.groups[source_parent.row()][source_row]
-        if not self._shown(status):
-            return False
-        return self._ranks is None or (source_parent.row(), source_row) in self._ranks
+        return bool(self._accepted[source_parent.row()][source_row])
 
     def lessThan(self, source_left: _Index, source_right: _Index) -> bool:
         left_parent = source_left.parent()
