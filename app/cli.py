@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
 from app import __version__
@@ -321,7 +321,88 @@ def _command_open(args: argparse.Namespace, registry: Registry, out: IO[str]) ->
     return run_gui(registry, code, warnings=args.codes_problems, smoke_linger=args.smoke_test)
 
 
-def _build_parser() -> _Parser:
+def _add_show(parser: _Parser) -> None:
+    parser.add_argument("code", help="a status code such as 404")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_command_show)
+
+
+def _add_search(parser: _Parser) -> None:
+    parser.add_argument("text", nargs="+", help='for example "gateway timeout", 4xx or teapot')
+    parser.add_argument("--all", action="store_true", help="include unofficial codes")
+    parser.add_argument(
+        "--limit", type=int, default=20, help="at most this many lines (default 20)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_command_search)
+
+
+def _add_list(parser: _Parser) -> None:
+    parser.add_argument("--category", metavar="CLASS", help="only this class, such as 4xx")
+    parser.add_argument("--all", action="store_true", help="include unofficial codes")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=_command_list)
+
+
+def _add_snippet(parser: _Parser) -> None:
+    parser.add_argument("code", help="a status code such as 404")
+    parser.add_argument("--lang", required=True, help="a language id (see 'languages')")
+    parser.set_defaults(handler=_command_snippet)
+
+
+def _add_check_codes(parser: _Parser) -> None:
+    parser.add_argument("file", nargs="?", help="the file to check")
+    parser.set_defaults(handler=_command_check_codes)
+
+
+def _add_open(parser: _Parser) -> None:
+    parser.add_argument("code", nargs="?", help="a status code to select, such as 404")
+    # Hidden: quit SECONDS after the first painted frame and print a JSON report (packaging
+    # smoke test, benchmarks).
+    parser.add_argument(
+        "--smoke-test", nargs="?", type=float, const=0.0, metavar="SECONDS", help=argparse.SUPPRESS
+    )
+    parser.set_defaults(handler=_command_open)
+
+
+# Each command: its help line and what it adds to its parser.
+COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
+    "show": ("explain one status code", _add_show),
+    "search": ("find codes by number, class, phrase or identifier", _add_search),
+    "list": ("list the status codes", _add_list),
+    "snippet": ("print a code snippet, for piping", _add_snippet),
+    "languages": (
+        "list the snippet languages",
+        lambda parser: parser.set_defaults(handler=_command_languages),
+    ),
+    "paths": (
+        "show where the codes file and the data are",
+        lambda parser: parser.set_defaults(handler=_command_paths),
+    ),
+    "check-codes": ("validate a codes file (default: yours)", _add_check_codes),
+    "open": ("open the window, optionally on one code", _add_open),
+}
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command a command line asks for, found before parsing: the first plain word."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--registry":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _build_parser(only: str | None = None) -> _Parser:
+    """The parser; with `only`, just that command's sub-parser.
+
+    argparse looks up gettext translations on disk for every parser it builds, a few
+    milliseconds for all eight; a command line that names its command needs only one.
+    """
     parser = _Parser(
         prog=PROG,
         description="Look up HTTP status codes: meaning, headers, references and code snippets.",
@@ -336,52 +417,11 @@ def _build_parser() -> _Parser:
         metavar="FILE",
         help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    show = commands.add_parser("show", help="explain one status code")
-    show.add_argument("code", help="a status code such as 404")
-    show.add_argument("--json", action="store_true", help="print JSON")
-    show.set_defaults(handler=_command_show)
-
-    search = commands.add_parser("search", help="find codes by number, class, phrase or identifier")
-    search.add_argument("text", nargs="+", help='for example "gateway timeout", 4xx or teapot')
-    search.add_argument("--all", action="store_true", help="include unofficial codes")
-    search.add_argument(
-        "--limit", type=int, default=20, help="at most this many lines (default 20)"
-    )
-    search.add_argument("--json", action="store_true", help="print JSON")
-    search.set_defaults(handler=_command_search)
-
-    listing = commands.add_parser("list", help="list the status codes")
-    listing.add_argument("--category", metavar="CLASS", help="only this class, such as 4xx")
-    listing.add_argument("--all", action="store_true", help="include unofficial codes")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(handler=_command_list)
-
-    snippet = commands.add_parser("snippet", help="print a code snippet, for piping")
-    snippet.add_argument("code", help="a status code such as 404")
-    snippet.add_argument("--lang", required=True, help="a language id (see 'languages')")
-    snippet.set_defaults(handler=_command_snippet)
-
-    languages = commands.add_parser("languages", help="list the snippet languages")
-    languages.set_defaults(handler=_command_languages)
-
-    paths = commands.add_parser("paths", help="show where the codes file and the data are")
-    paths.set_defaults(handler=_command_paths)
-
-    check = commands.add_parser("check-codes", help="validate a codes file (default: yours)")
-    check.add_argument("file", nargs="?", help="the file to check")
-    check.set_defaults(handler=_command_check_codes)
-
-    window = commands.add_parser("open", help="open the window, optionally on one code")
-    window.add_argument("code", nargs="?", help="a status code to select, such as 404")
-    # Hidden: quit SECONDS after the first painted frame and print a JSON report (packaging
-    # smoke test, benchmarks).
-    window.add_argument(
-        "--smoke-test", nargs="?", type=float, const=0.0, metavar="SECONDS", help=argparse.SUPPRESS
-    )
-    window.set_defaults(handler=_command_open)
     parser.set_defaults(handler=_command_open, code=None, smoke_test=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (help_text, add_arguments) in COMMANDS.items():
+        if only is None or name == only:
+            add_arguments(commands.add_parser(name, help=help_text))
     return parser
 
 
@@ -389,9 +429,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of raising."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     out = sys.stdout
-    parser = _build_parser()
+    command = _command_word(args_list)
+    wants_help = "-h" in args_list or "--help" in args_list
+    only = command if command in COMMANDS and not wants_help else None
     try:
-        args = parser.parse_args(args_list)
+        args = _build_parser(only).parse_args(args_list)
         registry = load_registry(args.registry)
         handler = args.handler
         args.codes_problems = ()

@@ -202,7 +202,12 @@ def filter_latency(rounds: int, entries: int) -> list[Figure]:
 
 
 def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    """Bytes in a folder, each file once: PyInstaller symlinks libraries within the bundle."""
+    return sum(
+        path.stat().st_size
+        for path in folder.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    )
 
 
 def bundle_size() -> list[Figure]:
