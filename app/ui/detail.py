@@ -39,6 +39,9 @@ def status_badges(status: StatusCode) -> list[tuple[str, str]]:
     standing = status.standing.value
     if status.official and standing == "standard":
         badges.append(("official", STANDING_COLOURS["standard"]))
+    elif status.standing is Standing.UNOFFICIAL:
+        # Who defines it, in the badge: the description says it is not in the IANA registry.
+        badges.append((f"unofficial: {status.defined_by}", STANDING_COLOURS["unofficial"]))
     else:
         badges.append((standing, STANDING_COLOURS.get(standing, NEUTRAL_COLOUR)))
     if status.cacheable:
@@ -56,10 +59,6 @@ def status_html(status: StatusCode, registry: Registry) -> str:
     parts.append("<p>" + " ".join(_badge(t, c) for t, c in status_badges(status)) + "</p>")
     if status.standing is Standing.CUSTOM:
         parts.append(f"<p><i>Your own code, from {escape(status.defined_by)}.</i></p>")
-    elif not status.official:
-        parts.append(
-            f"<p><i>Not in the IANA registry: defined by {escape(status.defined_by)}.</i></p>"
-        )
     parts.append(f"<p><b>{escape(status.summary)}</b></p>")
     parts.extend(f"<p>{escape(paragraph)}</p>" for paragraph in status.description)
     if status.notes:

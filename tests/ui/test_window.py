@@ -268,3 +268,10 @@ def test_start_up_finishes_after_the_first_frame(window: MainWindow) -> None:
     assert not QGuiApplication.windowIcon().isNull()
     snippet_format = window.snippets.editor.document().firstBlock().layout().formats()
     assert snippet_format, "the snippet is highlighted"
+
+
+def test_unofficial_code_names_its_source_once(make_window: WindowFactory) -> None:
+    window = make_window(code=522)
+    text = window.detail.toPlainText()
+    assert "unofficial: Cloudflare" in text
+    assert text.count("Not in the IANA registry") == 1
