@@ -6,34 +6,33 @@ Never imports Qt: the window is started through app.ui.launch only when asked fo
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
 from app import __version__
+from app.console import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    Style,
+    UsageError,
+    close_matches,
+    item,
+    parse_code,
+    print_json,
+    status_json,
+    summary_line,
+    terminal_columns,
+    wrap,
+)
 from app.registry.loader import REGISTRY_ENV, RegistryError, load_registry
 from app.registry.model import Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.registry.usercodes import merge_user_codes, read_user_codes, user_codes_path
 
-EXIT_OK = 0
-EXIT_NOT_FOUND = 1
-EXIT_USAGE = 2
-PROG = "httpstatus"
-
-
-class UsageError(Exception):
-    """Bad command-line input: reported in one line, exit status 2."""
-
-
-def terminal_columns(stream: IO[str]) -> int:
-    """The terminal's width, or 88 for a pipe, a file or a test."""
-    try:
-        return os.get_terminal_size(stream.fileno()).columns
-    except (AttributeError, ValueError, OSError):
-        return 88
+__all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_USAGE", "Style", "main"]
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -59,73 +58,10 @@ def _suggest_command(message: str) -> str:
         wrong = message.split("invalid choice:", 1)[1].split("'")[1]
         choices = message.split("choose from", 1)[-1].replace("'", "").replace(")", "")
         options = [c.strip() for c in choices.split(",")]
-        close = _close_matches(wrong, options, 1)
+        close = close_matches(wrong, options, 1)
         if close:
             return f"unknown command or choice {wrong!r}; did you mean {close[0]!r}?"
     return message
-
-
-def _close_matches(word: str, options: Sequence[str], count: int) -> list[str]:
-    """Options the user probably meant: one that starts the word ("golang": go), else similar."""
-    lowered = word.casefold()
-    prefixes = [o for o in options if lowered.startswith(o.casefold()) or o.startswith(lowered)]
-    if lowered and prefixes:
-        return sorted(prefixes, key=len, reverse=True)[:count]
-    import difflib  # noqa: PLC0415  (only on a mistake: keeps every other run fast)
-
-    return difflib.get_close_matches(word, options, n=count)
-
-
-class Style:
-    """ANSI styling, on only for a terminal and never with NO_COLOR set."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.enabled = (
-            stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        )
-
-    def _wrap(self, code: str, text: str) -> str:
-        return f"\033[{code}m{text}\033[0m" if self.enabled else text
-
-    def bold(self, text: str) -> str:
-        return self._wrap("1", text)
-
-    def dim(self, text: str) -> str:
-        return self._wrap("2", text)
-
-    def category(self, status: StatusCode, text: str) -> str:
-        colours = {1: "36", 2: "32", 3: "34", 4: "33", 5: "31"}
-        return self._wrap("1;" + colours.get(status.code // 100, "0"), text)
-
-
-def status_json(status: StatusCode, registry: Registry) -> dict[str, Any]:
-    """The stable JSON shape of one code (documented in the README)."""
-    return {
-        "code": status.code,
-        "phrase": status.phrase,
-        "category": status.category,
-        "official": status.official,
-        "status": status.standing.value,
-        "defined_by": status.defined_by,
-        "summary": status.summary,
-        "description": "\n\n".join(status.description),
-        "reference": status.reference,
-        "url": status.url,
-        "headers": [{"name": h.name, "note": h.note} for h in status.headers],
-        "related": [{"code": r.code, "note": r.note} for r in status.related],
-        "aliases": list(status.aliases),
-        "cacheable": status.cacheable,
-        "content": status.content,
-        "redirect": status.redirect.value if status.redirect else None,
-        "method": status.method.value if status.method else None,
-        "notes": [{"text": n.text, "source": n.source} for n in status.notes],
-        "snippets": {lang.id: render_snippet(status, lang) for lang in registry.languages},
-    }
-
-
-def _print_json(value: object, out: IO[str]) -> None:
-    json.dump(value, out, indent=2, ensure_ascii=False)
-    out.write("\n")
 
 
 def _badges(status: StatusCode) -> list[str]:
@@ -146,73 +82,33 @@ def _show_text(status: StatusCode, registry: Registry, out: IO[str], style: Styl
     out.write(style.category(status, status.title) + "  " + style.dim(" · ".join(_badges(status))))
     out.write("\n" + status.summary + "\n\n")
     for paragraph in status.description:
-        out.write(_wrap(paragraph, width) + "\n\n")
+        out.write(wrap(paragraph, width) + "\n\n")
     if status.headers:
         out.write(style.bold("Headers") + "\n")
         for header in status.headers:
-            out.write(_item(header.name, header.note, width))
+            out.write(item(header.name, header.note, width))
     if status.related:
         out.write(style.bold("Often confused with") + "\n")
         for link in status.related:
             other = registry.lookup(link.code)
             name = other.title if other else str(link.code)
-            out.write(_item(name, link.note, width))
+            out.write(item(name, link.note, width))
     if status.notes:
         out.write(style.bold("Your notes") + "\n")
         for note in status.notes:
-            out.write(_item(note.source, note.text, width))
+            out.write(item(note.source, note.text, width))
     others = [s for s in registry.all_with_code(status.code) if s is not status]
     if others:
         out.write(style.bold("Also used for") + "\n")
         for other in others:
-            out.write(_item(other.title, f"{other.defined_by}: {other.summary}", width))
+            out.write(item(other.title, f"{other.defined_by}: {other.summary}", width))
     out.write(f"{style.bold('Reference')}  {status.reference}  {style.dim(status.url)}\n")
 
 
-def _wrap(text: str, width: int, first: str = "", rest: str = "") -> str:
-    import textwrap  # noqa: PLC0415  (only `show` wraps text)
-
-    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest)
-
-
-def _item(name: str, note: str, width: int) -> str:
-    return _wrap(f"{name}: {note}", width, "  ", "      ") + "\n"
-
-
-def _summary_line(status: StatusCode, style: Style) -> str:
-    marker = (
-        "" if status.official else style.dim(f"  [{status.standing.value}: {status.defined_by}]")
-    )
-    code = style.category(status, str(status.code))
-    return f"{code}  {status.phrase}{marker}  {style.dim(status.summary)}\n"
-
-
-_LOOKALIKE_DIGITS = str.maketrans("oOlIi", "00111")
-
-
-def _parse_code(text: str, registry: Registry) -> StatusCode:
-    """A status code argument; unknown or malformed ones raise with a suggestion."""
-    cleaned = text.strip()
-    if not cleaned.isdigit():
-        # "4o4", "5OO", "4l8": letters that look like digits are the usual slip.
-        as_digits = cleaned.translate(_LOOKALIKE_DIGITS)
-        suggested = registry.lookup(int(as_digits)) if as_digits.isdigit() else None
-        matches = [suggested] if suggested else [m.status for m in registry.search(cleaned)]
-        hint = f"; did you mean {matches[0].title}?" if matches else ""
-        raise UsageError(f"{text!r} is not a status code number{hint}")
-    found = registry.lookup(int(cleaned))
-    if found is None:
-        known = [str(s.code) for s in registry.statuses]
-        close = _close_matches(cleaned, known, 2)
-        hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        raise LookupError(f"no status code {cleaned} in the registry{hint}")
-    return found
-
-
 def _command_show(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
-    status = _parse_code(args.code, registry)
+    status = parse_code(args.code, registry)
     if args.json:
-        _print_json(status_json(status, registry), out)
+        print_json(status_json(status, registry), out)
     else:
         _show_text(status, registry, out, Style(out))
     return EXIT_OK
@@ -224,14 +120,14 @@ def _command_search(args: argparse.Namespace, registry: Registry, out: IO[str]) 
     if not args.all:
         matches = [m for m in matches if m.status.shown_by_default] or matches
     if args.json:
-        _print_json([status_json(m.status, registry) for m in matches], out)
+        print_json([status_json(m.status, registry) for m in matches], out)
         return EXIT_OK if matches else EXIT_NOT_FOUND
     if not matches:
         sys.stderr.write(f"{PROG}: nothing matches {text!r}\n")
         return EXIT_NOT_FOUND
     style = Style(out)
     for match in matches[: args.limit]:
-        out.write(_summary_line(match.status, style))
+        out.write(summary_line(match.status, style))
     return EXIT_OK
 
 
@@ -253,20 +149,20 @@ def _command_list(args: argparse.Namespace, registry: Registry, out: IO[str]) ->
         if (args.all or s.shown_by_default) and (category is None or s.category == category)
     ]
     if args.json:
-        _print_json([status_json(s, registry) for s in statuses], out)
+        print_json([status_json(s, registry) for s in statuses], out)
         return EXIT_OK
     style = Style(out)
     for status in statuses:
-        out.write(_summary_line(status, style))
+        out.write(summary_line(status, style))
     return EXIT_OK
 
 
 def _command_snippet(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
-    status = _parse_code(args.code, registry)
+    status = parse_code(args.code, registry)
     language = registry.language(args.lang)
     if language is None:
         ids = [lang.id for lang in registry.languages]
-        close = _close_matches(args.lang, ids, 1)
+        close = close_matches(args.lang, ids, 1)
         hint = f"did you mean {close[0]!r}?" if close else f"see '{PROG} languages'"
         raise UsageError(f"unknown language {args.lang!r}; {hint}")
     out.write(render_snippet(status, language) + "\n")
@@ -317,7 +213,7 @@ def _with_user_codes(registry: Registry) -> tuple[Registry, tuple[str, ...]]:
 def _command_open(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
     from app.ui.launch import run_gui  # noqa: PLC0415  (Qt only for the window)
 
-    code = _parse_code(args.code, registry).code if args.code else None
+    code = parse_code(args.code, registry).code if args.code else None
     return run_gui(registry, code, warnings=args.codes_problems, smoke_linger=args.smoke_test)
 
 
