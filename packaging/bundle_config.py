@@ -16,6 +16,8 @@ MACOS_MINIMUM = "12.0"
 # beside their module, exactly as in a source checkout (see app/registry/loader.py).
 DATA_FILES = (
     "app/registry/statuses.json",
+    "app/registry/situations.json",
+    "app/registry/guide.json",
     "app/ui/assets/http-status-browser.svg",
 )
 

@@ -172,6 +172,7 @@ class Registry:
         for status in self.statuses:
             self._by_code.setdefault(status.code, []).append(status)
         self._search_index: SearchIndex | None = None
+        self._situations: SituationBook | None = None
 
     def lookup(self, code: int) -> StatusCode | None:
         """The entry for a code: the official one where several sources use the number."""
@@ -197,8 +198,17 @@ class Registry:
             from app.registry.search import SearchIndex  # noqa: PLC0415
 
             expressions = {lang.id: lang.constant_expr for lang in self.languages}
-            self._search_index = SearchIndex(self.statuses, expressions)
+            self._search_index = SearchIndex(self.statuses, expressions, self.situations)
         return self._search_index
+
+    @property
+    def situations(self) -> SituationBook:
+        """The built-in situations ("which code?"), read on first use."""
+        if self._situations is None:
+            from app.registry.situations import builtin_situations  # noqa: PLC0415
+
+            self._situations = builtin_situations(self)
+        return self._situations
 
     def search(self, text: str) -> list[Match]:
         return self.search_index.search(text)
@@ -206,3 +216,4 @@ class Registry:
 
 if TYPE_CHECKING:
     from app.registry.search import Match, SearchIndex
+    from app.registry.situations import SituationBook

@@ -1,8 +1,10 @@
 """Ranked search over status codes, shared by the command line and the window.
 
 Ranking, best first: exact code, code prefix ("40", "40x"), class ("4xx"), phrase words,
-aliases, framework identifiers, summary and description words, typo-tolerant matches.
-Any text returns a list and never raises.
+aliases, framework identifiers, situations ("the email is already taken"), summary and
+description words, typo-tolerant matches; an official code before an unofficial one within a
+tier. "A vs B" and "A or B" ask for a comparison and list both codes. Filler words ("which
+code when ...") do not block a match. Any text returns a list and never raises.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from app.registry.model import StatusCode
+from app.registry.situations import Situation
 
 # Longer text cannot match better than its start: no phrase or description is this long
 # in words, and the cap keeps a pasted page from costing more than a keystroke.
@@ -26,6 +29,19 @@ MIN_TEXT_PREFIX = 3
 _WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _CODE_PATTERN = re.compile(r"[1-9][0-9x]{0,2}")
+# "204 vs 200", "moved or found", "difference between 401 and 403", "compare 301 with 308".
+_COMPARISON = re.compile(
+    r"(?:(?:what is the )?difference between|compare)\s+(?P<a>.+?)\s+(?:and|with|to|vs\.?|or)\s+"
+    r"(?P<b>.+?)[\s?]*|(?P<c>.+?)\s+(?:vs\.?|versus|or)\s+(?P<d>.+?)[\s?]*"
+)
+# Words of a question that say nothing about the situation. They are dropped only when other
+# words remain, and phrases are also tried with every word ("use proxy", "I'm a teapot").
+FILLER_WORDS = frozenset(
+    """a an the what whats which code codes status http https should shall must i we you
+    return returns returning send sends respond reply answer response use when whenever if
+    is are was were be been being it its this that these there then to for of in on at by
+    with my our your do does did how can could would will so and or me us get gets""".split()  # noqa: SIM905
+)
 
 
 class MatchKind(IntEnum):
@@ -37,8 +53,9 @@ class MatchKind(IntEnum):
     PHRASE = 3
     ALIAS = 4
     IDENTIFIER = 5
-    TEXT = 6
-    TYPO = 7
+    SITUATION = 6
+    TEXT = 7
+    TYPO = 8
 
 
 _Offer = Callable[[Iterable[int], MatchKind, int], None]
@@ -50,9 +67,31 @@ class Match(NamedTuple):
     score: int
 
 
+class SituationMatch(NamedTuple):
+    situation: Situation
+    score: int
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a text; the apostrophe in "I'm" does not split a word."""
     return _WORD.findall(text.replace("'", "").replace("\u2019", "").casefold())
+
+
+def content_words(tokens: Sequence[str]) -> list[str]:
+    """The tokens without filler words, or all of them when nothing else is left."""
+    return [token for token in tokens if token not in FILLER_WORDS] or list(tokens)
+
+
+def stem(word: str) -> str:
+    """A rough stem, so that "exists" finds "exist" and "expired" finds "expire"."""
+    if len(word) > 4:
+        for suffix in ("ing", "ed", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        if word.endswith("e") and len(word) > 3:
+            word = word[:-1]
+    return word
 
 
 def compact(text: str) -> str:
@@ -90,6 +129,7 @@ class _WordIndex:
                 postings.setdefault(word, set()).add(position)
         self.postings = {word: frozenset(found) for word, found in postings.items()}
         self.sorted_words = sorted(self.postings)
+        self.size = len(entry_words)
         self.prefix_matches = lru_cache(maxsize=4096)(self._prefix_matches)
 
     def _prefix_matches(self, token: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -122,9 +162,19 @@ class SearchIndex:
     """
 
     def __init__(
-        self, statuses: Sequence[StatusCode], expressions: Mapping[str, str] | None = None
+        self,
+        statuses: Sequence[StatusCode],
+        expressions: Mapping[str, str] | None = None,
+        situations: Iterable[Situation] = (),
     ) -> None:
         self.statuses = tuple(statuses)
+        self.situations = tuple(situations)
+        # Official entries first for each code: a situation names a number, not a vendor.
+        self._code_positions: dict[int, list[int]] = {}
+        for position, status in sorted(
+            enumerate(self.statuses), key=lambda item: not item[1].official
+        ):
+            self._code_positions.setdefault(status.code, []).append(position)
         expressions = expressions or {}
         phrase_words: list[set[str]] = []
         alias_words: list[set[str]] = []
@@ -152,10 +202,94 @@ class SearchIndex:
         self._alias = _WordIndex(alias_words)
         self._text = _WordIndex(text_words)
         self._identifiers = _WordIndex(identifiers)
+        phrasings = [
+            (position, {stem(word) for word in words(text)} - FILLER_WORDS)
+            for position, s in enumerate(self.situations)
+            for text in (s.title, *s.phrasings)
+        ]
+        self._phrasing_owner = [position for position, _ in phrasings]
+        self._phrasing_words = _WordIndex([found for _, found in phrasings])
+        self._situation_words = _WordIndex(
+            [
+                set().union(*(found for owner, found in phrasings if owner == position))
+                for position in range(len(self.situations))
+            ]
+        )
         self._typos = lru_cache(maxsize=1024)(self._typo_matches)
 
     def search(self, text: str) -> list[Match]:
         """Entries matching `text`, best first; an empty list for blank text."""
+        pair = self.comparison(text)
+        if pair is not None:
+            return [Match(status, MatchKind.CODE, score) for score, status in enumerate(pair)]
+        return self._search(text)
+
+    def comparison(self, text: str) -> tuple[StatusCode, StatusCode] | None:
+        """The two codes that "A vs B", "A or B" or "difference between A and B" names.
+
+        Each side must name a code by number, phrase, alias or identifier, and the two must
+        differ: "not logged in or expired" is a question, not a comparison.
+        """
+        found = _COMPARISON.fullmatch(text[:MAX_QUERY_CHARS].strip().casefold())
+        if found is None:
+            return None
+        first, second = (
+            (found["a"], found["b"]) if found["a"] is not None else (found["c"], found["d"])
+        )
+        left, right = self._named(first), self._named(second)
+        if left is None or right is None or left.code == right.code:
+            return None
+        return left, right
+
+    def _named(self, text: str) -> StatusCode | None:
+        matches = self._search(text)
+        if not matches or matches[0].kind > MatchKind.IDENTIFIER:
+            return None
+        if matches[0].kind in (MatchKind.CODE_PREFIX, MatchKind.CATEGORY):
+            return None
+        return matches[0].status
+
+    def search_situations(self, text: str) -> list[SituationMatch]:
+        """Situations whose title or phrasings hold the query's words, best first.
+
+        Filler words are ignored, and with three words or more one may be missing. A text's
+        score is 4 per missing word plus 1 per word matched only as the start of a longer one;
+        a situation scores its best title or phrasing, or 2 more when the words are spread
+        over several of them.
+        """
+        tokens = [stem(t) for t in content_words(words(text[:MAX_QUERY_CHARS])[:MAX_TOKENS])]
+        if not tokens or not self.situations:
+            return []
+        allowed = 4 * (0 if len(tokens) < 3 else 1) + 3
+        spread = self._token_scores(self._situation_words, tokens)
+        phrased = self._token_scores(self._phrasing_words, tokens)
+        best: dict[int, int] = {}
+        for position, score in enumerate(spread):
+            if score // 4 * 4 <= allowed - 3:
+                best[position] = score + 2
+        for text_position, score in enumerate(phrased):
+            position = self._phrasing_owner[text_position]
+            if score // 4 * 4 <= allowed - 3 and score < best.get(position, score + 1):
+                best[position] = score
+        ranked = sorted((score, position) for position, score in best.items())
+        return [SituationMatch(self.situations[position], score) for score, position in ranked]
+
+    @staticmethod
+    def _token_scores(index: _WordIndex, tokens: Sequence[str]) -> list[int]:
+        """Per entry of `index`: 4 per token it lacks plus 1 per token found only as a prefix."""
+        scores = [0] * index.size
+        for token in tokens:
+            exact, prefixed = index.prefix_matches(token)
+            if len(token) < MIN_TEXT_PREFIX:
+                prefixed = exact
+            for position in range(index.size):
+                if position not in prefixed:
+                    scores[position] += 4
+                elif position not in exact:
+                    scores[position] += 1
+        return scores
+
+    def _search(self, text: str) -> list[Match]:
         query = text[:MAX_QUERY_CHARS].strip().casefold()
         if not query:
             return []
@@ -170,14 +304,28 @@ class SearchIndex:
             # "404", "40x", "4xx" ask for codes: descriptions that mention the number are noise.
             return self._ranked(best)
         tokens = words(query)[:MAX_TOKENS]
-        if tokens:
-            for index, kind, min_prefix in (
-                (self._phrase, MatchKind.PHRASE, 1),
-                (self._alias, MatchKind.ALIAS, 1),
-                (self._text, MatchKind.TEXT, MIN_TEXT_PREFIX),
-            ):
-                for position, score in self._all_tokens(index, tokens, min_prefix).items():
-                    offer((position,), kind, score)
+        content = content_words(tokens)
+        dropped = len(tokens) - len(content)
+        for index, kind, min_prefix in (
+            (self._phrase, MatchKind.PHRASE, 1),
+            (self._alias, MatchKind.ALIAS, 1),
+            (self._text, MatchKind.TEXT, MIN_TEXT_PREFIX),
+        ):
+            if not tokens:
+                break
+            for position, score in self._all_tokens(index, tokens, min_prefix).items():
+                offer((position,), kind, score)
+            if dropped:
+                # A phrase found only once filler words are gone answers a question less
+                # surely than a situation does: "is the request too large" is about uploads.
+                for position, score in self._all_tokens(index, content, min_prefix).items():
+                    offer((position,), MatchKind.TEXT, score)
+        for match in self.search_situations(query) if tokens else ():
+            situation = match.situation
+            offer(self._code_positions.get(situation.code, ()), MatchKind.SITUATION, match.score)
+            for alternative in situation.alternatives:
+                positions = self._code_positions.get(alternative.code, ())
+                offer(positions, MatchKind.SITUATION, match.score + 1)
         identifier = compact(query)
         if identifier and not identifier.isdigit():
             exact, prefixed = self._identifiers.prefix_matches(identifier)
@@ -185,12 +333,21 @@ class SearchIndex:
             if len(identifier) >= 4:
                 offer(prefixed, MatchKind.IDENTIFIER, 1)
         if tokens and not best:
-            for position, score in self._typos(tuple(tokens)).items():
+            for position, score in self._typos(tuple(content)).items():
                 offer((position,), MatchKind.TYPO, score)
         return self._ranked(best)
 
     def _ranked(self, best: dict[int, tuple[MatchKind, int]]) -> list[Match]:
-        ranked = sorted(best.items(), key=lambda item: (item[1], item[0]))
+        statuses = self.statuses
+        listings = (MatchKind.CODE_PREFIX, MatchKind.CATEGORY)
+
+        def order(item: tuple[int, tuple[MatchKind, int]]) -> tuple[MatchKind, int, bool, int]:
+            # "5xx" and "40" are listings, read in code order; other matches that tie put the
+            # IANA code before a vendor's.
+            position, (kind, score) = item
+            return kind, score, kind not in listings and not statuses[position].official, position
+
+        ranked = sorted(best.items(), key=order)
         return [Match(self.statuses[position], kind, score) for position, (kind, score) in ranked]
 
     def _match_code(self, query: str, offer: _Offer) -> bool:
