@@ -129,7 +129,6 @@ class _WordIndex:
                 postings.setdefault(word, set()).add(position)
         self.postings = {word: frozenset(found) for word, found in postings.items()}
         self.sorted_words = sorted(self.postings)
-        self.size = len(entry_words)
         self.prefix_matches = lru_cache(maxsize=4096)(self._prefix_matches)
 
     def _prefix_matches(self, token: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -260,34 +259,47 @@ class SearchIndex:
         tokens = [stem(t) for t in content_words(words(text[:MAX_QUERY_CHARS])[:MAX_TOKENS])]
         if not tokens or not self.situations:
             return []
-        allowed = 4 * (0 if len(tokens) < 3 else 1) + 3
-        spread = self._token_scores(self._situation_words, tokens)
-        phrased = self._token_scores(self._phrasing_words, tokens)
-        best: dict[int, int] = {}
-        for position, score in enumerate(spread):
-            if score // 4 * 4 <= allowed - 3:
-                best[position] = score + 2
-        for text_position, score in enumerate(phrased):
+        allowed_missing = 0 if len(tokens) < 3 else 1
+        best = {
+            position: score + 2
+            for position, score in self._token_scores(
+                self._situation_words, tokens, allowed_missing
+            ).items()
+        }
+        phrased = self._token_scores(self._phrasing_words, tokens, allowed_missing)
+        for text_position, score in phrased.items():
             position = self._phrasing_owner[text_position]
-            if score // 4 * 4 <= allowed - 3 and score < best.get(position, score + 1):
+            if score < best.get(position, score + 1):
                 best[position] = score
         ranked = sorted((score, position) for position, score in best.items())
         return [SituationMatch(self.situations[position], score) for score, position in ranked]
 
     @staticmethod
-    def _token_scores(index: _WordIndex, tokens: Sequence[str]) -> list[int]:
-        """Per entry of `index`: 4 per token it lacks plus 1 per token found only as a prefix."""
-        scores = [0] * index.size
+    def _token_scores(
+        index: _WordIndex, tokens: Sequence[str], allowed_missing: int
+    ) -> dict[int, int]:
+        """Entries lacking at most `allowed_missing` tokens, scored 4 per token they lack
+        plus 1 per token found only as the start of a longer word.
+
+        Counts go through the postings of each token, so the cost follows the matches, not
+        the number of entries.
+        """
+        hits: dict[int, int] = {}
+        partial: dict[int, int] = {}
         for token in tokens:
             exact, prefixed = index.prefix_matches(token)
             if len(token) < MIN_TEXT_PREFIX:
                 prefixed = exact
-            for position in range(index.size):
-                if position not in prefixed:
-                    scores[position] += 4
-                elif position not in exact:
-                    scores[position] += 1
-        return scores
+            for position in prefixed:
+                hits[position] = hits.get(position, 0) + 1
+                if position not in exact:
+                    partial[position] = partial.get(position, 0) + 1
+        need = len(tokens) - allowed_missing
+        return {
+            position: 4 * (len(tokens) - count) + partial.get(position, 0)
+            for position, count in hits.items()
+            if count >= need
+        }
 
     def _search(self, text: str) -> list[Match]:
         query = text[:MAX_QUERY_CHARS].strip().casefold()
