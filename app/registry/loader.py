@@ -335,8 +335,8 @@ def _check_codes(file: str, statuses: list[StatusCode]) -> None:
                 )
 
 
-def parse_registry(text: str | bytes, file: str) -> Registry:
-    """Parse and validate registry JSON; `file` names it in error messages."""
+def top_level(text: str | bytes, file: str) -> _Fields:
+    """The top-level object of a data file in format 1 (statuses, situations, guide)."""
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
@@ -349,6 +349,12 @@ def parse_registry(text: str | bytes, file: str) -> Registry:
     version = top.integer("format")
     if version != FORMAT_VERSION:
         raise top.fail("format", f"expected format {FORMAT_VERSION}, got {version}")
+    return top
+
+
+def parse_registry(text: str | bytes, file: str) -> Registry:
+    """Parse and validate registry JSON; `file` names it in error messages."""
+    top = top_level(text, file)
     categories = [_category(file, i, c) for i, c in enumerate(top.objects("categories"))]
     _unique(file, "categories", [c.id for c in categories])
     languages = [_language(file, i, lang) for i, lang in enumerate(top.objects("languages"))]

@@ -7,13 +7,12 @@ the field; every code they name must be in the registry, and the guide may not l
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
-from app.registry.loader import RegistryError, _Fields
+from app.registry.loader import RegistryError, _Fields, _unique, top_level
 from app.registry.model import Registry
 
 SITUATIONS_NAME = "situations.json"
@@ -21,7 +20,6 @@ GUIDE_NAME = "guide.json"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 SITUATIONS_PATH = os.path.join(_HERE, SITUATIONS_NAME)
 GUIDE_PATH = os.path.join(_HERE, GUIDE_NAME)
-FORMAT_VERSION = 1
 
 log = logging.getLogger(__name__)
 
@@ -130,20 +128,12 @@ def _read(path: str, name: str) -> bytes:
         ) from None
 
 
-def _top(text: str | bytes, file: str) -> _Fields:
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise RegistryError(
-            file, f"line {error.lineno}, column {error.colno}", f"not valid JSON: {error.msg}"
-        ) from None
-    except UnicodeDecodeError as error:
-        raise RegistryError(file, "", f"not UTF-8 text: {error.reason}") from None
-    top = _Fields(file, "top level", raw)
-    version = top.integer("format")
-    if version != FORMAT_VERSION:
-        raise top.fail("format", f"expected format {FORMAT_VERSION}, got {version}")
-    return top
+def _where(section: str, index: int, raw: object) -> str:
+    """ "situations[3] (missing-credentials)": the entry's place, and its id when it has one."""
+    where = f"{section}[{index}]"
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        where += f" ({raw['id']})"
+    return where
 
 
 def _known(fields: _Fields, key: str, code: int, codes: Collection[int]) -> int:
@@ -155,9 +145,7 @@ def _known(fields: _Fields, key: str, code: int, codes: Collection[int]) -> int:
 def _situation(
     file: str, index: int, raw: object, areas: Collection[str], codes: Collection[int]
 ) -> Situation:
-    where = f"situations[{index}]"
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        where += f" ({raw['id']})"
+    where = _where("situations", index, raw)
     fields = _Fields(file, where, raw)
     situation_id = fields.text("id")
     area = fields.text("area")
@@ -191,25 +179,20 @@ def _situation(
 
 def parse_situations(text: str | bytes, file: str, codes: Collection[int]) -> SituationBook:
     """Parse and validate situations JSON; every code named must be in `codes`."""
-    top = _top(text, file)
+    top = top_level(text, file)
     areas = []
     for index, raw in enumerate(top.objects("areas")):
         fields = _Fields(file, f"areas[{index}]", raw)
         areas.append(Area(id=fields.text("id"), name=fields.text("name")))
         fields.done()
+    _unique(file, "areas", [a.id for a in areas])
     area_ids = {a.id for a in areas}
-    if len(area_ids) != len(areas):
-        raise top.fail("areas", "an area id is listed twice")
     situations = tuple(
         _situation(file, index, raw, area_ids, codes)
         for index, raw in enumerate(top.objects("situations"))
     )
     top.done()
-    seen: set[str] = set()
-    for index, situation in enumerate(situations):
-        if situation.id in seen:
-            raise RegistryError(file, f"situations[{index}]", f"duplicate id '{situation.id}'")
-        seen.add(situation.id)
+    _unique(file, "situations", [s.id for s in situations])
     return SituationBook(tuple(areas), situations)
 
 
@@ -229,9 +212,7 @@ def _answer(file: str, where: str, raw: object, codes: Collection[int]) -> Guide
 
 
 def _question(file: str, index: int, raw: object, codes: Collection[int]) -> GuideQuestion:
-    where = f"questions[{index}]"
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        where += f" ({raw['id']})"
+    where = _where("questions", index, raw)
     fields = _Fields(file, where, raw)
     answers = tuple(
         _answer(file, f"{where}, answers[{number}]", item, codes)
@@ -285,17 +266,13 @@ def _check_paths(file: str, guide: Guide) -> None:
 
 def parse_guide(text: str | bytes, file: str, codes: Collection[int]) -> Guide:
     """Parse and validate the decision guide; it must end at codes in `codes` without loops."""
-    top = _top(text, file)
+    top = top_level(text, file)
     start = top.text("start")
     questions = tuple(
         _question(file, index, raw, codes) for index, raw in enumerate(top.objects("questions"))
     )
     top.done()
-    seen: set[str] = set()
-    for index, question in enumerate(questions):
-        if question.id in seen:
-            raise RegistryError(file, f"questions[{index}]", f"duplicate id '{question.id}'")
-        seen.add(question.id)
+    _unique(file, "questions", [q.id for q in questions])
     guide = Guide(start, questions)
     _check_paths(file, guide)
     return guide
