@@ -202,6 +202,10 @@ class Registry:
         return self._search_index
 
     @property
+    def situations_loaded(self) -> bool:
+        return self._situations is not None
+
+    @property
     def situations(self) -> SituationBook:
         """The built-in situations ("which code?"), read on first use."""
         if self._situations is None:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
 
 from app.registry.model import Category, Registry, Standing, StatusCode
+from app.ui.links import (
+    STATUS_SCHEME,
+    CodeLinkBrowser,
+    compare_link,
+    situation_link,
+    status_link,
+)
 
-STATUS_SCHEME = "status"
+__all__ = ["STATUS_SCHEME", "DetailView", "escape", "status_link"]
 
 # Badge colours per class; white text reads on all of them in light and dark palettes.
 CLASS_COLOURS = {"1": "#5b6b7f", "2": "#2e7d32", "3": "#1565c0", "4": "#b26a00", "5": "#c62828"}
@@ -21,10 +27,6 @@ def escape(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )
-
-
-def status_link(code: int) -> str:
-    return f"{STATUS_SCHEME}:{code}"
 
 
 def _badge(text: str, colour: str) -> str:
@@ -79,10 +81,12 @@ def status_html(status: StatusCode, registry: Registry) -> str:
             other = registry.lookup(link.code)
             title = other.title if other else str(link.code)
             parts.append(
-                f'<li><a href="{status_link(link.code)}">{escape(title)}</a>: '
+                f'<li><a href="{status_link(link.code)}">{escape(title)}</a> '
+                f'<small>(<a href="{compare_link(status.code, link.code)}">compare</a>)</small>: '
                 f"{escape(link.note)}</li>"
             )
         parts.append("</ul>")
+    parts.append(use_it_when_html(status, registry))
     others = [s for s in registry.all_with_code(status.code) if s is not status]
     for other in others:
         parts.append(
@@ -93,6 +97,20 @@ def status_html(status: StatusCode, registry: Registry) -> str:
         f'<h3>Reference</h3><p><a href="{escape(status.url)}">{escape(status.reference)}</a></p>'
     )
     return "\n".join(parts)
+
+
+def use_it_when_html(status: StatusCode, registry: Registry) -> str:
+    """The situations this code answers; empty until the situations are loaded (after the
+    first frame, so that start-up does not wait for them)."""
+    if not status.official or not registry.situations_loaded:
+        return ""
+    situations = registry.situations.answered_by(status.code)
+    if not situations:
+        return ""
+    items = "".join(
+        f'<li><a href="{situation_link(s.id)}">{escape(s.title)}</a></li>' for s in situations
+    )
+    return f"<h3>Use it when</h3><ul>{items}</ul>"
 
 
 def category_html(category: Category, statuses: tuple[StatusCode, ...]) -> str:
@@ -114,20 +132,14 @@ def category_html(category: Category, statuses: tuple[StatusCode, ...]) -> str:
     return "\n".join(parts)
 
 
-class DetailView(QTextBrowser):
+class DetailView(CodeLinkBrowser):
     """Shows one code or class; status links ask the window to navigate, others open outside."""
-
-    codeRequested = Signal(int)
-    externalLinkFailed = Signal(str)
 
     def __init__(self, registry: Registry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._registry = registry
         self.setObjectName("detailView")
         self.setAccessibleName("Details")
-        self.setOpenLinks(False)
-        self.document().setDocumentMargin(14)
-        self.anchorClicked.connect(self._follow)
         self.current: StatusCode | Category | None = None
 
     def show_status(self, status: StatusCode) -> None:
@@ -142,13 +154,3 @@ class DetailView(QTextBrowser):
         self.current = None
         colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.setHtml(f'<p style="color:{colour};">{escape(text)}</p>')
-
-    @Slot(QUrl)
-    def _follow(self, url: QUrl) -> None:
-        if url.scheme() == STATUS_SCHEME:
-            code = url.path()
-            if code.isdigit():
-                self.codeRequested.emit(int(code))
-            return
-        if not QDesktopServices.openUrl(url):
-            self.externalLinkFailed.emit(url.toString())

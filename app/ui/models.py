@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from enum import IntEnum
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,13 +16,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from app.registry.model import Category, Registry, StatusCode
+from app.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel
 
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
-# internalId of a class row; a code row stores its class row + 1, which is how parent() works.
-_CLASS_ROW_ID = 0
+_CLASS_ROW_ID = GROUP_ROW_ID
 
 
 class Role(IntEnum):
@@ -34,7 +33,7 @@ class Role(IntEnum):
     CODE = Qt.ItemDataRole.UserRole + 3
 
 
-class StatusTreeModel(QAbstractItemModel):
+class StatusTreeModel(GroupedTreeModel):
     """Read-only tree: the five classes, each with its codes in code order."""
 
     def __init__(self, registry: Registry, parent: QObject | None = None) -> None:
@@ -44,6 +43,7 @@ class StatusTreeModel(QAbstractItemModel):
         self.groups: tuple[tuple[StatusCode, ...], ...] = tuple(
             registry.in_category(category.id) for category in self.categories
         )
+        self.group_sizes = tuple(len(group) for group in self.groups)
         # Display text is made once: data() runs for every painted row.
         self._titles = tuple(tuple(s.title for s in group) for group in self.groups)
         self._positions = {
@@ -53,40 +53,6 @@ class StatusTreeModel(QAbstractItemModel):
         }
         self._bold = QFont()
         self._bold.setBold(True)
-
-    def index(self, row: int, column: int, parent: _Index = _NO_PARENT) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            if row >= len(self.categories):
-                return QModelIndex()
-            return self.createIndex(row, 0, _CLASS_ROW_ID)
-        if parent.internalId() != _CLASS_ROW_ID or row >= len(self.groups[parent.row()]):
-            return QModelIndex()
-        return self.createIndex(row, 0, parent.row() + 1)
-
-    def parent(self, child: _Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        if not child.isValid() or child.internalId() == _CLASS_ROW_ID:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, _CLASS_ROW_ID)
-
-    def rowCount(self, parent: _Index = _NO_PARENT) -> int:
-        if not parent.isValid():
-            return len(self.categories)
-        if parent.column() != 0 or parent.internalId() != _CLASS_ROW_ID:
-            return 0
-        return len(self.groups[parent.row()])
-
-    def columnCount(self, parent: _Index = _NO_PARENT) -> int:
-        return 1
-
-    def hasChildren(self, parent: _Index = _NO_PARENT) -> bool:
-        return self.rowCount(parent) > 0
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

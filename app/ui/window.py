@@ -1,8 +1,10 @@
-"""The main window: search and class filter, the status tree, the detail pane and snippets."""
+"""The main window: search and class filter, the status tree, the detail pane and snippets,
+and the "Which code?", comparison and decision guide views."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -35,16 +38,25 @@ from app import APP_NAME, __version__
 from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
+from app.ui.compare import CompareView
 from app.ui.detail import DetailView, escape
+from app.ui.guide import DecisionGuide
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
+from app.ui.situations import SituationView
 from app.ui.snippets import SnippetPanel, copy_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu  # imported when a menu opens: not at start-up
 
 DEFAULT_SIZE = (1100, 720)
 # While the user types, the detail pane follows the best match after this pause, so that the
 # list keeps up with every keystroke; clicks and links update it at once.
 TYPING_DETAIL_DELAY_MS = 120
 TREE_PAGE, EMPTY_PAGE = 0, 1
+DETAIL_PAGE, COMPARE_PAGE = 0, 1
+# Back and Forward go through codes and comparisons (a pair of codes).
+HistoryEntry = int | tuple[int, int]
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +73,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(APP_NAME)
         self.resize(*DEFAULT_SIZE)
-        self.history: list[int] = []
+        self.history: list[HistoryEntry] = []
         self.history_position = -1
         self._recording = True
         self._typing = False
@@ -126,6 +138,16 @@ class MainWindow(QMainWindow):
         self.collapse_action = self._action("C&ollapse all", self._collapse_all)
         self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+        self.codes_view_action = self._action("&Codes", self.show_codes_view, [key("Alt+1")])
+        self.which_view_action = self._action(
+            "&Which code?", self.show_situation_view, [key("Alt+2")]
+        )
+        self.guide_view_action = self._action(
+            "Decision &guide", self.show_decision_guide, [key("Alt+3")]
+        )
+        self.compare_action = self._action(
+            "Co&mpare with a related code", self.compare_with_related, [key("Ctrl+K")]
+        )
 
         self.all_classes_action = self._action("&All classes", self._show_all_classes)
         self.all_classes_action.setCheckable(True)
@@ -200,11 +222,16 @@ class MainWindow(QMainWindow):
         self.detail_splitter.setStretchFactor(0, 3)
         self.detail_splitter.setStretchFactor(1, 1)
         self.detail_splitter.setSizes([520, 170])
+        # The comparison view takes the detail pane's place; it is built on first use.
+        self.detail_stack = QStackedWidget(self)
+        self.detail_stack.setObjectName("detailStack")
+        self.detail_stack.addWidget(self.detail_splitter)
+        self.compare_view: CompareView | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree_stack)
-        self.splitter.addWidget(self.detail_splitter)
+        self.splitter.addWidget(self.detail_stack)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([330, 770])
@@ -215,7 +242,15 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.warning_bar)
-        central_layout.addWidget(self.splitter, 1)
+        self.situation_view = SituationView(self.registry, self)
+        self.decision_guide = DecisionGuide(self.registry, self)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("viewTabs")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.splitter, "Codes")
+        self.views.addTab(self.situation_view, "Which code?")
+        self.views.addTab(self.decision_guide, "Decision guide")
+        central_layout.addWidget(self.views, 1)
         self.setCentralWidget(central)
 
         self.count_label = QLabel(self)
@@ -284,9 +319,14 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.expand_action)
         view_menu.addAction(self.collapse_action)
+        view_menu.addSeparator()
+        for action in (self.codes_view_action, self.which_view_action, self.guide_view_action):
+            view_menu.addAction(action)
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.compare_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -298,6 +338,11 @@ class MainWindow(QMainWindow):
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.activated.connect(self._tree_activated)
         self.detail.codeRequested.connect(self.navigate_to)
+        self.detail.compareRequested.connect(self.show_comparison)
+        self.detail.situationRequested.connect(self.show_situation)
+        self.situation_view.codeRequested.connect(self.open_code)
+        self.situation_view.compareRequested.connect(self.open_comparison)
+        self.decision_guide.codeRequested.connect(self.open_code)
         self.detail.externalLinkFailed.connect(self._link_failed)
         self.snippets.copyRequested.connect(self.copy_snippet)
         self.snippets.languageChanged.connect(self._language_changed)
@@ -323,6 +368,8 @@ class MainWindow(QMainWindow):
 
         _ = self.registry.search_index
         self.snippets.install_highlighter()
+        if self.detail_stack.currentIndex() == DETAIL_PAGE:
+            self._show_current()  # now with the situations the code answers ("Use it when")
         QGuiApplication.setWindowIcon(QIcon(icon_path()))
 
     # Settings
@@ -373,11 +420,16 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _search_changed(self, text: str) -> None:
         self.proxy.set_query(text)
+        self.situation_view.set_query(text)
         self._typing = True
         try:
             self._after_filter(select_first=self.proxy.is_searching())
         finally:
             self._typing = False
+        # "204 vs 200": the tree lists both codes and the comparison opens beside it.
+        pair = self.registry.search_index.comparison(text) if " " in text.strip() else None
+        if pair is not None:
+            self.show_comparison(pair[0].code, pair[1].code)
 
     @Slot()
     def _classes_toggled(self) -> None:
@@ -473,6 +525,7 @@ class MainWindow(QMainWindow):
     def _show_current(self) -> None:
         """Explain the current row in the detail pane and the snippet panel."""
         self._detail_timer.stop()
+        self.detail_stack.setCurrentIndex(DETAIL_PAGE)
         status = self.current_status()
         category = self.current_category()
         if status is not None:
@@ -482,11 +535,11 @@ class MainWindow(QMainWindow):
             self.detail.show_category(category)
             self.snippets.set_status(None)
 
-    def _record(self, code: int) -> None:
-        if self.history_position >= 0 and self.history[self.history_position] == code:
+    def _record(self, entry: HistoryEntry) -> None:
+        if self.history_position >= 0 and self.history[self.history_position] == entry:
             return
         del self.history[self.history_position + 1 :]
-        self.history.append(code)
+        self.history.append(entry)
         self.history_position = len(self.history) - 1
         self._update_history_actions()
 
@@ -530,15 +583,94 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         if self.history_position > 0:
             self.history_position -= 1
-            self.navigate_to(self.history[self.history_position], record=False)
+            self._show_entry(self.history[self.history_position])
             self._update_history_actions()
 
     @Slot()
     def go_forward(self) -> None:
         if self.history_position < len(self.history) - 1:
             self.history_position += 1
-            self.navigate_to(self.history[self.history_position], record=False)
+            self._show_entry(self.history[self.history_position])
             self._update_history_actions()
+
+    def _show_entry(self, entry: HistoryEntry) -> None:
+        if isinstance(entry, tuple):
+            self.show_comparison(*entry, record=False)
+        elif self.navigate_to(entry, record=False):
+            self._show_current()  # the row may already be current: leave a comparison
+
+    # The other views
+
+    def _compare_view(self) -> CompareView:
+        if self.compare_view is None:
+            self.compare_view = CompareView(self.registry, self)
+            self.compare_view.codeRequested.connect(self.navigate_to)
+            self.compare_view.situationRequested.connect(self.show_situation)
+            self.compare_view.pairChosen.connect(self._pair_chosen)
+            self.compare_view.closeRequested.connect(self._show_current)
+            self.detail_stack.addWidget(self.compare_view)
+        return self.compare_view
+
+    @Slot(int, int)
+    def show_comparison(self, left: int, right: int, record: bool = True) -> bool:
+        """Show two codes side by side in place of the detail pane."""
+        view = self._compare_view()
+        if not view.show_pair(left, right):
+            self.statusBar().showMessage(f"Cannot compare {left} with {right}", 5000)
+            return False
+        self._detail_timer.stop()
+        self.detail_stack.setCurrentWidget(view)
+        if record:
+            self._record((left, right))
+        return True
+
+    @Slot(int, int)
+    def _pair_chosen(self, left: int, right: int) -> None:
+        self._record((left, right))
+
+    @Slot(int, int)
+    def open_comparison(self, left: int, right: int) -> None:
+        self.views.setCurrentIndex(0)
+        self.show_comparison(left, right)
+
+    @Slot(int)
+    def open_code(self, code: int) -> None:
+        """From another view to a code in the Codes view."""
+        self.views.setCurrentIndex(0)
+        if self.navigate_to(code):
+            self._show_current()
+
+    @Slot(str)
+    def show_situation(self, situation_id: str) -> None:
+        self.views.setCurrentWidget(self.situation_view)
+        self.situation_view.show_situation(situation_id)
+
+    @Slot()
+    def compare_with_related(self) -> None:
+        status = self.current_status()
+        if status is None or not status.related:
+            self.statusBar().showMessage("This code has no related code to compare with", 5000)
+            return
+        self.views.setCurrentIndex(0)
+        self.show_comparison(status.code, status.related[0].code)
+
+    @Slot()
+    def show_codes_view(self) -> None:
+        self.views.setCurrentIndex(0)
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def show_situation_view(self) -> None:
+        self.views.setCurrentWidget(self.situation_view)
+        self.situation_view.set_query(self.search_edit.text())
+        self.situation_view.focus_list()
+
+    @Slot()
+    def show_decision_guide(self) -> None:
+        self.views.setCurrentWidget(self.decision_guide)
+        buttons = self.decision_guide.answer_buttons()
+        if buttons:
+            buttons[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot(QModelIndex)
     def _tree_activated(self, index: QModelIndex) -> None:
@@ -566,6 +698,9 @@ class MainWindow(QMainWindow):
                 self.search_edit.clear()
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.views.currentWidget() is self.situation_view:
+                    self.situation_view.focus_list()
+                    return True
                 self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
                 if not self.tree.currentIndex().isValid():
                     self._after_filter(select_first=True)
@@ -627,7 +762,27 @@ class MainWindow(QMainWindow):
             self.copy_link_action,
         ):
             menu.addAction(action)
+        self._add_compare_menu(menu)
         menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    def _add_compare_menu(self, menu: QMenu) -> None:
+        """ "Compare with" the codes the current one is often confused with."""
+        status = self.current_status()
+        if status is None or not status.related:
+            return
+        compare_menu = menu.addMenu("Compare &with")
+        for link in status.related:
+            other = self.registry.lookup(link.code)
+            action = compare_menu.addAction(other.title if other else str(link.code))
+            action.setData((status.code, link.code))
+            action.triggered.connect(self._compare_menu_triggered)
+
+    @Slot()
+    def _compare_menu_triggered(self) -> None:
+        action = self.sender()
+        pair = action.data() if isinstance(action, QAction) else None
+        if isinstance(pair, tuple | list) and len(pair) == 2:
+            self.show_comparison(int(pair[0]), int(pair[1]))
 
     @Slot(str)
     def _language_changed(self, language_id: str) -> None:
@@ -646,6 +801,10 @@ class MainWindow(QMainWindow):
             self.copy_snippet_action,
             self.back_action,
             self.forward_action,
+            self.compare_action,
+            self.codes_view_action,
+            self.which_view_action,
+            self.guide_view_action,
             *self.class_actions.values(),
             self.unofficial_action,
             self.quit_action,

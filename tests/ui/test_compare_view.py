@@ -1,0 +1,88 @@
+"""The comparison view: from "A vs B" searches, "compare" links and the context menu; Back and
+Forward go through comparisons as through codes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from app.ui.compare import CompareView
+from app.ui.window import COMPARE_PAGE, DETAIL_PAGE, MainWindow
+from tests.ui.conftest import visible_codes
+from tests.ui.links import click_link
+from tests.ui.test_window import search
+
+
+def compare_view(window: MainWindow) -> CompareView:
+    view = window.findChild(CompareView, "compareView")
+    assert view is not None
+    assert view.isVisible()
+    return view
+
+
+def test_a_vs_b_search_lists_both_and_opens_the_comparison(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    search(qtbot, window, "204 vs 200")
+    assert sorted(visible_codes(window.proxy)) == [200, 204]
+    view = compare_view(window)
+    assert view.pair == (204, 200)
+    text = view.table.toPlainText()
+    assert "204 No Content" in text
+    assert "200 OK" in text
+    assert "May carry content" in text
+
+
+def test_compare_link_beside_often_confused_with(qtbot: QtBot, window: MainWindow) -> None:
+    window.navigate_to(301)
+    click_link(qtbot, window.detail, "compare:301,308")
+    view = compare_view(window)
+    assert view.pair == (301, 308)
+    assert "When to use which" in view.table.toPlainText()
+
+
+def test_back_and_forward_go_through_comparisons(qtbot: QtBot, window: MainWindow) -> None:
+    window.navigate_to(301)
+    window.show_comparison(301, 308)
+    assert window.detail_stack.currentIndex() == COMPARE_PAGE
+    qtbot.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.detail_stack.currentIndex() == DETAIL_PAGE
+    assert window.detail.toPlainText().startswith("301")
+    qtbot.keyClick(window.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.detail_stack.currentIndex() == COMPARE_PAGE
+    assert compare_view(window).pair == (301, 308)
+
+
+def test_swap_and_pick_are_recorded(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_comparison(502, 504)
+    view = compare_view(window)
+    qtbot.mouseClick(view.swap_button, Qt.MouseButton.LeftButton)
+    assert view.pair == (504, 502)
+    assert window.history[-1] == (504, 502)
+    view.right_box.setFocus()
+    view.right_box.setCurrentIndex(view.right_box.findData(503))
+    view.right_box.activated.emit(view.right_box.currentIndex())
+    assert view.pair == (504, 503)
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert window.detail_stack.currentIndex() == DETAIL_PAGE
+
+
+def test_ctrl_k_compares_with_the_first_related_code(qtbot: QtBot, window: MainWindow) -> None:
+    window.navigate_to(401)
+    qtbot.keyClick(window.tree, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    related = window.registry.lookup(401)
+    assert related is not None
+    assert compare_view(window).pair == (401, related.related[0].code)
+
+
+def test_context_menu_offers_compare_with(qtbot: QtBot, window: MainWindow) -> None:
+    window.navigate_to(404)
+    menu = QMenu(window)
+    window._add_compare_menu(menu)
+    submenu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    assert isinstance(submenu, QMenu)
+    titles = [a.text() for a in submenu.actions()]
+    assert "410 Gone" in titles
+    next(a for a in submenu.actions() if a.text() == "410 Gone").trigger()
+    assert compare_view(window).pair == (404, 410)

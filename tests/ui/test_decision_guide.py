@@ -1,0 +1,83 @@
+"""The decision guide, walked forward by its buttons and back by Back and earlier answers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.ui.guide import DecisionGuide
+from app.ui.window import MainWindow
+
+
+def click_answer(qtbot: QtBot, guide: DecisionGuide, label: str) -> None:
+    buttons = guide.answer_buttons()
+    button = next(b for b in buttons if b.text().split("  ", 1)[1] == label)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def question(guide: DecisionGuide) -> str:
+    return guide.question_label.text()
+
+
+def test_walk_to_409_and_open_it(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    guide = window.findChild(DecisionGuide, "decisionGuide")
+    assert guide is not None
+    assert window.views.currentWidget() is guide
+    assert "Did the request succeed?" in question(guide)
+    for label in (
+        "No, something went wrong",
+        "The request's",
+        "Yes",  # authenticated
+        "Yes",  # allowed
+        "Yes",  # exists
+        "Yes",  # method supported
+        "No",  # not rate limited
+        "Yes",  # parsable
+        "Yes",  # valid
+        "No, and none is needed",
+        "Yes",  # conflicts
+    ):
+        click_answer(qtbot, guide, label)
+    assert "409 Conflict" in question(guide)
+    assert guide.history.count() == 11
+    assert guide.open_button.isVisible()
+    qtbot.mouseClick(guide.open_button, Qt.MouseButton.LeftButton)
+    assert window.views.currentIndex() == 0
+    status = window.current_status()
+    assert status is not None
+    assert status.code == 409
+
+
+def test_back_and_earlier_answers(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_decision_guide()
+    guide = window.decision_guide
+    assert not guide.back_button.isEnabled()
+    click_answer(qtbot, guide, "No, something went wrong")
+    click_answer(qtbot, guide, "The request's")
+    click_answer(qtbot, guide, "No, or the credentials are invalid or expired")
+    assert "401 Unauthorized" in question(guide)
+    qtbot.mouseClick(guide.back_button, Qt.MouseButton.LeftButton)
+    assert "authenticated" in question(guide)
+    # Any earlier question can be answered again from the list.
+    first = guide.history.item(0)
+    rect = guide.history.visualItemRect(first)
+    qtbot.mouseClick(guide.history.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "Did the request succeed?" in question(guide)
+    assert guide.steps == []
+    click_answer(qtbot, guide, "Yes")
+    click_answer(qtbot, guide, "The client should go to another URL")
+    click_answer(qtbot, guide, "Yes")
+    click_answer(qtbot, guide, "Yes")
+    assert "308 Permanent Redirect" in question(guide)
+    qtbot.mouseClick(guide.restart_button, Qt.MouseButton.LeftButton)
+    assert "Did the request succeed?" in question(guide)
+
+
+def test_keyboard_only(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_decision_guide()
+    guide = window.decision_guide
+    first = guide.answer_buttons()[0]
+    assert first.hasFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    assert "What is the result?" in question(guide)

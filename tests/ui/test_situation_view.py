@@ -1,0 +1,135 @@
+"""The "Which code?" view: its models, filtering by the search box, the card and its links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app.registry import Registry
+from app.ui.situations import (
+    SituationFilterProxy,
+    SituationRole,
+    SituationTreeModel,
+    SituationView,
+)
+from app.ui.window import COMPARE_PAGE, MainWindow
+from tests.ui.links import click_link, link_hrefs
+from tests.ui.test_window import search
+
+
+def visible_situations(proxy: SituationFilterProxy) -> list[str]:
+    ids = []
+    for area_row in range(proxy.rowCount()):
+        parent = proxy.index(area_row, 0)
+        for row in range(proxy.rowCount(parent)):
+            ids.append(proxy.index(row, 0, parent).data(SituationRole.SITUATION).id)
+    return ids
+
+
+def test_source_model(qtmodeltester: ModelTester, registry: Registry) -> None:
+    model = SituationTreeModel(registry.situations)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(registry.situations.areas)
+    first_area = model.index(0, 0)
+    assert first_area.data() == "Authentication and permissions"
+    assert str(model.index(0, 0, first_area).data()).startswith("401  ")
+
+
+def test_proxy_while_filtering(qtmodeltester: ModelTester, registry: Registry) -> None:
+    proxy = SituationFilterProxy(SituationTreeModel(registry.situations), registry)
+    qtmodeltester.check(proxy)
+    for query in ("token", "email already taken", "zzzz", "", "upload over the limit"):
+        proxy.set_query(query)
+        qtmodeltester.check(proxy)
+    assert visible_situations(proxy)[0] == "upload-too-large"
+
+
+def test_proxy_agrees_with_the_search_order(registry: Registry) -> None:
+    proxy = SituationFilterProxy(SituationTreeModel(registry.situations), registry)
+    proxy.set_query("too large")
+    ranked = [m.situation for m in registry.search_index.search_situations("too large")]
+    shown = visible_situations(proxy)
+    assert set(shown) == {s.id for s in ranked}
+    assert shown[0] == ranked[0].id
+
+
+def test_typing_filters_the_situations(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    view = window.findChild(SituationView, "situationView")
+    assert view is not None
+    assert window.views.currentWidget() is view
+    search(qtbot, window, "what should I return when the email is taken")
+    assert view.proxy is not None
+    assert visible_situations(view.proxy)[0] == "duplicate-record"
+    assert view.count_label.text().startswith("1 of ")
+    assert "409 Conflict" in view.card.toPlainText()
+    assert "Common mistakes" in view.card.toPlainText()
+
+
+def test_query_typed_in_another_view_applies_when_shown(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "user without the right role")
+    assert window.situation_view.proxy is None  # not read while hidden: typing stays cheap
+    window.which_view_action.trigger()
+    proxy = window.situation_view.proxy
+    assert proxy is not None
+    assert visible_situations(proxy)[0] == "forbidden-role"
+
+
+def test_clicking_a_situation_shows_its_card(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_situation_view()
+    view = window.situation_view
+    proxy = view.ensure_loaded()
+    area = proxy.index(2, 0)  # Resources and their lifecycle
+    index = proxy.index(1, 0, area)
+    view.tree.scrollTo(index)
+    rect = view.tree.visualRect(index)
+    qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    situation = view.current_situation()
+    assert situation is not None
+    assert situation.id == index.data(SituationRole.SITUATION).id
+    assert view.card.toPlainText().startswith(situation.title)
+
+
+def test_code_link_opens_the_code(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_situation_view()
+    search(qtbot, window, "upload over the limit")
+    view = window.situation_view
+    click_link(qtbot, view.card, "status:413")
+    assert window.views.currentIndex() == 0
+    status = window.current_status()
+    assert status is not None
+    assert status.code == 413
+    assert "Use it when" in window.detail.toPlainText()
+
+
+def test_compare_link_opens_the_comparison(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_situation_view()
+    search(qtbot, window, "payload is well-formed but breaks the rules")
+    view = window.situation_view
+    assert "compare:422,400" in link_hrefs(view.card)
+    click_link(qtbot, view.card, "compare:422,400")
+    assert window.views.currentIndex() == 0
+    assert window.detail_stack.currentIndex() == COMPARE_PAGE
+    assert window.compare_view is not None
+    assert window.compare_view.pair == (422, 400)
+
+
+def test_use_it_when_links_to_the_situation(qtbot: QtBot, window: MainWindow) -> None:
+    window.finish_start_up()
+    window.navigate_to(409)
+    assert "Use it when" in window.detail.toPlainText()
+    click_link(qtbot, window.detail, "situation:duplicate-record")
+    assert window.views.currentWidget() is window.situation_view
+    situation = window.situation_view.current_situation()
+    assert situation is not None
+    assert situation.id == "duplicate-record"
+
+
+def test_enter_in_the_search_box_moves_into_the_situations(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_situation_view()
+    search(qtbot, window, "token")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.situation_view.tree.hasFocus()
