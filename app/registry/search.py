@@ -59,6 +59,7 @@ class MatchKind(IntEnum):
 
 
 _Offer = Callable[[Iterable[int], MatchKind, int], None]
+_LISTINGS = frozenset({MatchKind.CODE_PREFIX, MatchKind.CATEGORY})
 
 
 class Match(NamedTuple):
@@ -170,10 +171,15 @@ class SearchIndex:
         self.situations = tuple(situations)
         # Official entries first for each code: a situation names a number, not a vendor.
         self._code_positions: dict[int, list[int]] = {}
-        for position, status in sorted(
-            enumerate(self.statuses), key=lambda item: not item[1].official
-        ):
-            self._code_positions.setdefault(status.code, []).append(position)
+        official_first = sorted(
+            range(len(self.statuses)), key=lambda position: not self.statuses[position].official
+        )
+        for position in official_first:
+            self._code_positions.setdefault(self.statuses[position].code, []).append(position)
+        self._code_order = range(len(self.statuses))
+        self._official_order = [0] * len(self.statuses)
+        for order, position in enumerate(official_first):
+            self._official_order[position] = order
         expressions = expressions or {}
         phrase_words: list[set[str]] = []
         alias_words: list[set[str]] = []
@@ -350,16 +356,11 @@ class SearchIndex:
         return self._ranked(best)
 
     def _ranked(self, best: dict[int, tuple[MatchKind, int]]) -> list[Match]:
-        statuses = self.statuses
-        listings = (MatchKind.CODE_PREFIX, MatchKind.CATEGORY)
-
-        def order(item: tuple[int, tuple[MatchKind, int]]) -> tuple[MatchKind, int, bool, int]:
-            # "5xx" and "40" are listings, read in code order; other matches that tie put the
-            # IANA code before a vendor's.
-            position, (kind, score) = item
-            return kind, score, kind not in listings and not statuses[position].official, position
-
-        ranked = sorted(best.items(), key=order)
+        # "5xx" and "40" are listings, read in code order (position); other matches that tie
+        # put the IANA code before a vendor's. A table keeps the sort key as cheap as a tuple.
+        listing = any(kind in _LISTINGS for kind, _ in best.values())
+        tie = self._code_order if listing else self._official_order
+        ranked = sorted(best.items(), key=lambda item: (item[1], tie[item[0]]))
         return [Match(self.statuses[position], kind, score) for position, (kind, score) in ranked]
 
     def _match_code(self, query: str, offer: _Offer) -> bool:
