@@ -3,9 +3,13 @@ subprocess for each exit path."""
 
 from __future__ import annotations
 
+import io
 import json
+from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.cli import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, main
 from tests.test_cli import run_cli
@@ -143,3 +147,20 @@ def test_exit_statuses_as_a_subprocess(args: list[str], status: int) -> None:
         assert result.stdout
     else:
         assert result.stderr.startswith("httpstatus: ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["which", "compare"]),
+    st.lists(
+        st.one_of(
+            st.sampled_from(["301", "308", "or", "vs", "--json", "--limit", "0", "4xx", ""]),
+            st.text(max_size=30),
+        ),
+        max_size=5,
+    ),
+)
+def test_which_and_compare_never_raise(command: str, argv: list[str]) -> None:
+    with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+        status = main([command, *argv])
+    assert status in (EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE)

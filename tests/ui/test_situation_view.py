@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -133,3 +136,18 @@ def test_enter_in_the_search_box_moves_into_the_situations(
     search(qtbot, window, "token")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     assert window.situation_view.tree.hasFocus()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_filters_to_the_search_result(qapp: QApplication, text: str) -> None:
+    from app.registry import builtin_registry
+
+    registry = builtin_registry()
+    proxy = SituationFilterProxy(SituationTreeModel(registry.situations), registry)
+    proxy.set_query(text)
+    shown = visible_situations(proxy)
+    if text.strip():
+        assert len(shown) == len(registry.search_index.search_situations(text))
+    else:
+        assert len(shown) == len(registry.situations)
