@@ -38,16 +38,18 @@ from app import APP_NAME, __version__
 from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
-from app.ui.compare import CompareView
 from app.ui.detail import DetailView, escape
-from app.ui.guide import DecisionGuide
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
-from app.ui.situations import SituationView
 from app.ui.snippets import SnippetPanel, copy_text
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenu  # imported when a menu opens: not at start-up
+    # Imported when first used: the first frame needs none of them.
+    from PySide6.QtWidgets import QMenu
+
+    from app.ui.compare import CompareView
+    from app.ui.guide import DecisionGuide
+    from app.ui.situations import SituationView
 
 DEFAULT_SIZE = (1100, 720)
 # While the user types, the detail pane follows the best match after this pause, so that the
@@ -242,19 +244,27 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.warning_bar)
-        self.situation_view = SituationView(self.registry, self)
-        self.decision_guide = DecisionGuide(self.registry, self)
+        # The other views are built inside their tab's page the first time they are needed.
         self.views = QTabWidget(self)
         self.views.setObjectName("viewTabs")
         self.views.setDocumentMode(True)
         self.views.addTab(self.splitter, "Codes")
-        self.views.addTab(self.situation_view, "Which code?")
-        self.views.addTab(self.decision_guide, "Decision guide")
+        self.situation_page = self._add_page("Which code?")
+        self.guide_page = self._add_page("Decision guide")
+        self._situation_view: SituationView | None = None
+        self._decision_guide: DecisionGuide | None = None
         central_layout.addWidget(self.views, 1)
         self.setCentralWidget(central)
 
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
+
+    def _add_page(self, title: str) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.views.addTab(page, title)
+        return page
 
     def _build_empty_page(self) -> QWidget:
         """Shown instead of the tree when nothing matches, with ways out."""
@@ -340,9 +350,7 @@ class MainWindow(QMainWindow):
         self.detail.codeRequested.connect(self.navigate_to)
         self.detail.compareRequested.connect(self.show_comparison)
         self.detail.situationRequested.connect(self.show_situation)
-        self.situation_view.codeRequested.connect(self.open_code)
-        self.situation_view.compareRequested.connect(self.open_comparison)
-        self.decision_guide.codeRequested.connect(self.open_code)
+        self.views.currentChanged.connect(self._view_changed)
         self.detail.externalLinkFailed.connect(self._link_failed)
         self.snippets.copyRequested.connect(self.copy_snippet)
         self.snippets.languageChanged.connect(self._language_changed)
@@ -420,7 +428,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _search_changed(self, text: str) -> None:
         self.proxy.set_query(text)
-        self.situation_view.set_query(text)
+        if self._situation_view is not None:
+            self._situation_view.set_query(text)
         self._typing = True
         try:
             self._after_filter(select_first=self.proxy.is_searching())
@@ -601,8 +610,58 @@ class MainWindow(QMainWindow):
 
     # The other views
 
+    @property
+    def situation_view(self) -> SituationView:
+        if self._situation_view is None:
+            from app.ui.situations import SituationView  # noqa: PLC0415
+
+            view = SituationView(self.registry, self.situation_page)
+            view.codeRequested.connect(self.open_code)
+            view.compareRequested.connect(self.open_comparison)
+            view.set_query(self.search_edit.text())
+            self._place(view, self.situation_page)
+            self._situation_view = view
+        return self._situation_view
+
+    @property
+    def decision_guide(self) -> DecisionGuide:
+        if self._decision_guide is None:
+            from app.ui.guide import DecisionGuide  # noqa: PLC0415
+
+            guide = DecisionGuide(self.registry, self.guide_page)
+            guide.codeRequested.connect(self.open_code)
+            self._place(guide, self.guide_page)
+            self._decision_guide = guide
+        return self._decision_guide
+
+    @staticmethod
+    def _place(view: QWidget, page: QWidget) -> None:
+        layout = page.layout()
+        assert layout is not None
+        layout.addWidget(view)
+        view.show()  # a layout shows a new child of a visible page only later
+
+    @Slot(int)
+    def _view_changed(self, index: int) -> None:
+        page = self.views.widget(index)
+        if page is self.situation_page:
+            self.situation_view.set_query(self.search_edit.text())
+        elif page is self.guide_page:
+            _ = self.decision_guide
+
+    def current_view(self) -> QWidget:
+        """The view in the current tab: the Codes splitter, the situations or the guide."""
+        page = self.views.currentWidget()
+        if page is self.situation_page:
+            return self.situation_view
+        if page is self.guide_page:
+            return self.decision_guide
+        return page
+
     def _compare_view(self) -> CompareView:
         if self.compare_view is None:
+            from app.ui.compare import CompareView  # noqa: PLC0415
+
             self.compare_view = CompareView(self.registry, self)
             self.compare_view.codeRequested.connect(self.navigate_to)
             self.compare_view.situationRequested.connect(self.show_situation)
@@ -642,7 +701,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def show_situation(self, situation_id: str) -> None:
-        self.views.setCurrentWidget(self.situation_view)
+        self.views.setCurrentWidget(self.situation_page)
         self.situation_view.show_situation(situation_id)
 
     @Slot()
@@ -661,13 +720,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_situation_view(self) -> None:
-        self.views.setCurrentWidget(self.situation_view)
-        self.situation_view.set_query(self.search_edit.text())
+        self.views.setCurrentWidget(self.situation_page)
         self.situation_view.focus_list()
 
     @Slot()
     def show_decision_guide(self) -> None:
-        self.views.setCurrentWidget(self.decision_guide)
+        self.views.setCurrentWidget(self.guide_page)
         buttons = self.decision_guide.answer_buttons()
         if buttons:
             buttons[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -698,7 +756,7 @@ class MainWindow(QMainWindow):
                 self.search_edit.clear()
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self.views.currentWidget() is self.situation_view:
+                if self.views.currentWidget() is self.situation_page:
                     self.situation_view.focus_list()
                     return True
                 self.tree.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -23,7 +23,7 @@ def test_walk_to_409_and_open_it(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     guide = window.findChild(DecisionGuide, "decisionGuide")
     assert guide is not None
-    assert window.views.currentWidget() is guide
+    assert window.current_view() is guide
     assert "Did the request succeed?" in question(guide)
     for label in (
         "No, something went wrong",

@@ -61,7 +61,7 @@ def test_typing_filters_the_situations(qtbot: QtBot, window: MainWindow) -> None
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     view = window.findChild(SituationView, "situationView")
     assert view is not None
-    assert window.views.currentWidget() is view
+    assert window.current_view() is view
     search(qtbot, window, "what should I return when the email is taken")
     assert view.proxy is not None
     assert visible_situations(view.proxy)[0] == "duplicate-record"
@@ -72,7 +72,7 @@ def test_typing_filters_the_situations(qtbot: QtBot, window: MainWindow) -> None
 
 def test_query_typed_in_another_view_applies_when_shown(qtbot: QtBot, window: MainWindow) -> None:
     search(qtbot, window, "user without the right role")
-    assert window.situation_view.proxy is None  # not read while hidden: typing stays cheap
+    assert window._situation_view is None  # not even built while hidden: typing stays cheap
     window.which_view_action.trigger()
     proxy = window.situation_view.proxy
     assert proxy is not None
@@ -123,7 +123,7 @@ def test_use_it_when_links_to_the_situation(qtbot: QtBot, window: MainWindow) ->
     window.navigate_to(409)
     assert "Use it when" in window.detail.toPlainText()
     click_link(qtbot, window.detail, "situation:duplicate-record")
-    assert window.views.currentWidget() is window.situation_view
+    assert window.current_view() is window.situation_view
     situation = window.situation_view.current_situation()
     assert situation is not None
     assert situation.id == "duplicate-record"
