@@ -257,3 +257,21 @@ def test_filler_words_do_not_change_a_situation(word: str, where: int) -> None:
     tokens = ["email", "already", "taken"]
     tokens.insert(where, word)
     assert registry.search(" ".join(tokens))[0].status.code == 409
+
+
+def test_iana_code_first_even_when_a_vendor_number_is_lower(registry: Registry) -> None:
+    from app.registry.model import Standing
+    from app.registry.search import SearchIndex
+
+    official = registry.lookup(504)
+    assert official is not None
+    vendor = official._replace(code=450, standing=Standing.UNOFFICIAL, defined_by="Vendor")
+    index = SearchIndex([vendor, official], situations=registry.situations)
+    matches = index.search("gateway timeout")
+    assert [(m.status.code, m.kind) for m in matches] == [
+        (504, MatchKind.PHRASE),
+        (450, MatchKind.PHRASE),
+    ]
+    # Listings stay in code order.
+    assert [m.status.code for m in index.search("4xx")] == [450]
+    assert [m.status.code for m in index.search("4")] == [450]
