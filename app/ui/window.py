@@ -83,6 +83,13 @@ class MainWindow(QMainWindow):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(TYPING_DETAIL_DELAY_MS)
         self._detail_timer.timeout.connect(self._show_current)
+        # A comparison typed into the search ("404 or gone") enters the history once typing
+        # pauses, not at every pair met on the way ("404 or g").
+        self._searched_pair: tuple[int, int] | None = None
+        self._pair_timer = QTimer(self)
+        self._pair_timer.setSingleShot(True)
+        self._pair_timer.setInterval(TYPING_DETAIL_DELAY_MS)
+        self._pair_timer.timeout.connect(self._record_searched_pair)
 
         self.source_model = StatusTreeModel(registry, self)
         self.proxy = StatusFilterProxy(self.source_model, self)
@@ -437,8 +444,17 @@ class MainWindow(QMainWindow):
             self._typing = False
         # "204 vs 200": the tree lists both codes and the comparison opens beside it.
         pair = self.registry.search_index.comparison(text) if " " in text.strip() else None
-        if pair is not None:
-            self.show_comparison(pair[0].code, pair[1].code)
+        self._searched_pair = None
+        if pair is not None and self.show_comparison(pair[0].code, pair[1].code, record=False):
+            self._searched_pair = (pair[0].code, pair[1].code)
+            self._pair_timer.start()
+
+    @Slot()
+    def _record_searched_pair(self) -> None:
+        view = self.compare_view
+        shown = view is not None and self.detail_stack.currentWidget() is view
+        if self._searched_pair is not None and shown and view and view.pair == self._searched_pair:
+            self._record(self._searched_pair)
 
     @Slot()
     def _classes_toggled(self) -> None:

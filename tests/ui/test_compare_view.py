@@ -86,3 +86,13 @@ def test_context_menu_offers_compare_with(qtbot: QtBot, window: MainWindow) -> N
     assert "410 Gone" in titles
     next(a for a in submenu.actions() if a.text() == "410 Gone").trigger()
     assert compare_view(window).pair == (404, 410)
+
+
+def test_typed_comparison_enters_history_once_typing_pauses(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    search(qtbot, window, "401 or forbidden")
+    assert compare_view(window).pair == (401, 403)
+    qtbot.waitUntil(lambda: window.history[-1] == (401, 403))
+    # "401 or f" and "401 or for" compared 401 with 302 and 451 on the way: not history.
+    assert [entry for entry in window.history if isinstance(entry, tuple)] == [(401, 403)]
