@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from app.registry.model import (
+    REQUIREMENT_LEVELS,
     Category,
     Header,
     Language,
@@ -23,6 +24,7 @@ from app.registry.model import (
     RedirectKind,
     Registry,
     Related,
+    Requirement,
     Standing,
     StatusCode,
     TemplateKind,
@@ -247,6 +249,10 @@ def _status(
     related = tuple(
         _related(file, f"{where}, related[{i}]", r) for i, r in enumerate(fields.objects("related"))
     )
+    requirements = tuple(
+        _requirement(file, f"{where}, requirements[{i}]", r)
+        for i, r in enumerate(fields.objects("requirements"))
+    )
     constants = fields.text_map("constants")
     notes = fields.text_map("constant_notes")
     for key in (*constants, *notes):
@@ -265,6 +271,7 @@ def _status(
         description=fields.texts("description", non_empty=True),
         reference=fields.text("reference"),
         url=fields.text("url"),
+        requirements=requirements,
         aliases=fields.texts("aliases"),
         headers=headers,
         related=related,
@@ -291,6 +298,23 @@ def _related(file: str, where: str, raw: object) -> Related:
     related = Related(code=fields.integer("code"), note=fields.text("note"))
     fields.done()
     return related
+
+
+def _requirement(file: str, where: str, raw: object) -> Requirement:
+    fields = _Fields(file, where, raw)
+    level = fields.text("level")
+    if level not in REQUIREMENT_LEVELS:
+        raise fields.fail(
+            "level", f"expected one of {', '.join(REQUIREMENT_LEVELS)}, got {level!r}"
+        )
+    requirement = Requirement(
+        level=level,
+        text=fields.text("text"),
+        reference=fields.text("reference"),
+        url=fields.text("url"),
+    )
+    fields.done()
+    return requirement
 
 
 def _unique(file: str, section: str, keys: list[str]) -> None:

@@ -72,6 +72,19 @@ class Note(NamedTuple):
     source: str
 
 
+# The requirement levels of RFC 2119, as a code's requirements use them.
+REQUIREMENT_LEVELS = ("MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY")
+
+
+class Requirement(NamedTuple):
+    """One normative rule for a code, in our words, at the defining document's strength."""
+
+    level: str
+    text: str
+    reference: str
+    url: str
+
+
 class Category(NamedTuple):
     """A class of status codes such as 4xx Client error."""
 
@@ -120,6 +133,7 @@ class StatusCode(NamedTuple):
     description: tuple[str, ...]
     reference: str
     url: str
+    requirements: tuple[Requirement, ...] = ()
     aliases: tuple[str, ...] = ()
     headers: tuple[Header, ...] = ()
     related: tuple[Related, ...] = ()
