@@ -96,6 +96,36 @@ def test_requirements_must_be_a_list(
         load_registry(write_registry(registry_data))
 
 
+def test_every_official_code_has_requirements(registry: Registry) -> None:
+    for status in registry.statuses:
+        if status.official:
+            assert status.requirements, status.code
+
+
+@pytest.mark.parametrize("requirements", [[], None])
+def test_an_official_code_without_requirements_is_refused(
+    registry_data: dict[str, Any],
+    write_registry: Callable[[object], Path],
+    requirements: list[object] | None,
+) -> None:
+    if requirements is None:
+        del entry(registry_data, 405)["requirements"]
+    else:
+        entry(registry_data, 405)["requirements"] = requirements
+    with pytest.raises(RegistryError) as raised:
+        load_registry(write_registry(registry_data))
+    assert "(code 405), field 'requirements': an official code needs at least one" in str(
+        raised.value
+    )
+
+
+def test_unofficial_codes_may_go_without_requirements(registry: Registry) -> None:
+    status = registry.lookup(444)
+    assert status is not None
+    assert not status.official
+    assert status.requirements == ()
+
+
 def test_show_has_a_requirements_section(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "405"]) == EXIT_OK
     out = capsys.readouterr().out

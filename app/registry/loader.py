@@ -253,6 +253,8 @@ def _status(
         _requirement(file, f"{where}, requirements[{i}]", r)
         for i, r in enumerate(fields.objects("requirements"))
     )
+    if standing.official and not requirements:
+        raise fields.fail("requirements", "an official code needs at least one requirement")
     constants = fields.text_map("constants")
     notes = fields.text_map("constant_notes")
     for key in (*constants, *notes):
