@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.registry import Registry, StatusCode
 
 
@@ -52,3 +54,39 @@ def test_449_cites_microsofts_webdav_extensions(registry: Registry) -> None:
     assert status.reference.startswith("[MS-WDV]")
     assert "/openspecs/windows_protocols/ms-wdv/" in status.url
     assert "Ms-Echo-Request" in {h.name for h in status.headers}
+
+
+_RFC_SECTION = re.compile(r"RFC (\d+) Section (\d+(?:\.\d+)*)")
+
+
+def _cited(registry: Registry) -> list[tuple[str, str, str]]:
+    """(where, reference, url) for every reference in the data: classes, codes, requirements."""
+    cited = [(c.id, c.reference, c.url) for c in registry.categories]
+    for status in registry.statuses:
+        cited.append((str(status.code), status.reference, status.url))
+        cited.extend((str(status.code), r.reference, r.url) for r in status.requirements)
+    return cited
+
+
+def test_every_rfc_reference_links_to_its_own_section(registry: Registry) -> None:
+    for where, reference, url in _cited(registry):
+        found = _RFC_SECTION.fullmatch(reference)
+        if found is None:
+            assert "rfc-editor.org" not in url, (where, reference, url)
+            continue
+        number, section = found.groups()
+        assert url == f"https://www.rfc-editor.org/rfc/rfc{number}#section-{section}", where
+
+
+def test_rfc_9110_sections_are_the_codes_own(registry: Registry) -> None:
+    # Section 15.x.y of RFC 9110 defines one code each, in order: a wrong number shows here.
+    defined = {
+        "15.2": (100, 101),
+        "15.3": (200, 201, 202, 203, 204, 205, 206),
+        "15.4": (300, 301, 302, 303, 304, 305, 306, 307, 308),
+        "15.5": (*range(400, 419), 421, 422, 426),
+        "15.6": (500, 501, 502, 503, 504, 505),
+    }
+    for section, codes in defined.items():
+        for number, code in enumerate(codes, start=1):
+            assert _status(registry, code).reference == f"RFC 9110 Section {section}.{number}"
