@@ -90,3 +90,11 @@ def test_rfc_9110_sections_are_the_codes_own(registry: Registry) -> None:
     for section, codes in defined.items():
         for number, code in enumerate(codes, start=1):
             assert _status(registry, code).reference == f"RFC 9110 Section {section}.{number}"
+
+
+def test_no_must_never_where_the_rfcs_say_should_not(registry: Registry) -> None:
+    # RFC 6585 Section 6: origin servers SHOULD NOT send 511; the text said "must never".
+    for status in registry.statuses:
+        if status.official:
+            assert "must never" not in _text(status).lower(), status.code
+    assert "Origin servers should not send it" in _text(_status(registry, 511))
