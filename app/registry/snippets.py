@@ -7,14 +7,30 @@ from __future__ import annotations
 
 from app.registry.model import Language, StatusCode, TemplateKind
 
+# Marks the line of an import that this snippet does not need, so that it can be dropped.
+_UNUSED_IMPORT = "\x00"
+
 
 def template_kind(status: StatusCode, language: Language) -> TemplateKind:
-    """Errors and redirects have idioms of their own in many frameworks."""
-    if status.redirect is not None and TemplateKind.REDIRECT in language.templates:
+    """Interim 1xx, bodiless 204/205/304, errors and redirects have idioms of their own."""
+    templates = language.templates
+    if status.code < 200 and TemplateKind.INTERIM in templates:
+        return TemplateKind.INTERIM
+    if not status.content and status.code >= 200 and TemplateKind.NO_CONTENT in templates:
+        return TemplateKind.NO_CONTENT
+    if status.redirect is not None and TemplateKind.REDIRECT in templates:
         return TemplateKind.REDIRECT
-    if status.code >= 400 and TemplateKind.ERROR in language.templates:
+    if status.code >= 400 and TemplateKind.ERROR in templates:
         return TemplateKind.ERROR
     return TemplateKind.DEFAULT
+
+
+def snippet_template(status: StatusCode, language: Language) -> str:
+    """The code's own template where the language has one, else its kind's."""
+    own = language.code_templates.get(status.code)
+    if own is not None:
+        return own
+    return language.templates[template_kind(status, language)]
 
 
 def status_expression(status: StatusCode, language: Language) -> str:
@@ -25,21 +41,31 @@ def status_expression(status: StatusCode, language: Language) -> str:
     return language.number_expr.format(code=status.code, phrase=status.wire_phrase)
 
 
+def uses_status(status: StatusCode, language: Language) -> bool:
+    """Whether the snippet writes the status at all (some only say why they cannot)."""
+    return "{status}" in snippet_template(status, language)
+
+
 def render_snippet(status: StatusCode, language: Language) -> str:
     """The snippet for one code in one language, with comments where the constant is missing."""
-    template = language.templates[template_kind(status, language)]
+    template = snippet_template(status, language)
+    constant = status.constants.get(language.id)
     body = template.format(
         status=status_expression(status, language),
         code=status.code,
         phrase=status.wire_phrase,
+        constant_import=language.constant_import if constant is not None else _UNUSED_IMPORT,
     )
+    if _UNUSED_IMPORT in body:
+        lines = [line for line in body.split("\n") if line != _UNUSED_IMPORT]
+        body = "\n".join(lines).lstrip("\n")
     comments = []
-    if language.has_constants and language.id not in status.constants:
+    note = status.constant_notes.get(language.id)
+    if note:
+        comments.append(f"{language.comment} {note}")
+    elif language.has_constants and constant is None and "{status}" in template:
         comments.append(
             f"{language.comment} {language.name} has no constant for {status.code};"
             " the number works."
         )
-    note = status.constant_notes.get(language.id)
-    if note:
-        comments.append(f"{language.comment} {note}")
     return "\n".join([*comments, body])
