@@ -1,0 +1,372 @@
+"""Run every snippet for every code in its framework or client and check what goes on the wire.
+
+Usage: python -m tests_snippets.run [language ...]. Prints one line per failure, a summary per
+language and, last, "check-snippets: N passed, N failed". Exits 1 if anything failed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from app.registry import Registry, load_registry
+from app.registry.model import Language
+from tests_snippets import programs
+from tests_snippets.cases import Case, Outcome, cases, judge_server
+from tests_snippets.wire import WireError, exchange
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "check-snippets"
+START_TIMEOUT = 240.0  # compiling the Go or Rust program happens before it listens
+RUN_TIMEOUT = 120.0
+
+
+class Server:
+    """A program started for one language, stopped (with its children) when done."""
+
+    def __init__(self, command: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+        self.command = command
+        self.process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        self.port = self._wait_for_port()
+
+    def _wait_for_port(self) -> int:
+        assert self.process.stdout is not None
+        deadline = time.monotonic() + START_TIMEOUT
+        seen = b""
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.process.stdout], [], [], 1.0)
+            if ready:
+                line = self.process.stdout.readline()
+                if not line and self.process.poll() is not None:
+                    break
+                seen += line
+                match = re.match(rb"PORT (\d+)", line)
+                if match:
+                    return int(match.group(1))
+            elif self.process.poll() is not None:
+                break
+        self.stop()
+        errors = self.process.stderr.read() if self.process.stderr else b""
+        said = (seen + errors).decode(errors="replace")[-3000:]
+        raise RuntimeError(f"{' '.join(self.command)} did not start: {said}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+
+@contextmanager
+def serving(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
+    server = Server(command, cwd, env)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _request_for(case: Case) -> dict[str, str]:
+    if case.code == 101:
+        return {"Connection": "Upgrade", "Upgrade": "websocket"}
+    return {}
+
+
+def check_server(language_id: str, runnable: list[Case], port: int) -> list[Outcome]:
+    outcomes = []
+    for case in runnable:
+        try:
+            if programs.is_module_level(case) and case.code == 100:
+                # Its handler answers any request that carries Expect: 100-continue.
+                seen = exchange(port, "/expect", method="POST", body=b"x", expect_continue=True)
+            else:
+                seen = exchange(port, programs.path_for(case), headers=_request_for(case))
+        except (WireError, OSError) as error:
+            outcomes.append(Outcome(language_id, case.code, "wire", False, str(error)))
+            continue
+        problems = judge_server(case, seen)
+        outcomes.append(Outcome(language_id, case.code, "wire", not problems, "; ".join(problems)))
+    return outcomes
+
+
+def check_expect_continue(language_id: str, port: int) -> Outcome:
+    """The 100 snippet says the server answers Expect: 100-continue itself; ask it."""
+    try:
+        seen = exchange(port, "/expect", method="POST", body=b"x" * 64, expect_continue=True)
+    except (WireError, OSError) as error:
+        return Outcome(language_id, 100, "expect-continue", False, str(error))
+    ok = 200 <= seen.final.status < 300
+    return Outcome(language_id, 100, "expect-continue", ok, f"final {seen.final.status}")
+
+
+def explained(language: Language, found: list[Case]) -> list[Outcome]:
+    """Snippets that send nothing must say plainly that the framework cannot."""
+    return [
+        Outcome(language.id, case.code, "says-cannot", "cannot" in case.snippet, case.snippet[:80])
+        for case in found
+        if not case.runs
+    ]
+
+
+# ---- Python, Node and Go servers: the snippet runs as the framework serves it
+
+ServerProgram = Callable[[list[Case]], str]
+SERVER_PROGRAMS: dict[str, tuple[ServerProgram, str, bool]] = {
+    # language id: (program, file name, whether its 100 snippet says the server answers Expect)
+    "python": (programs.python_http_server, "server.py", True),
+    "fastapi": (programs.fastapi_uvicorn, "server.py", True),
+    "django-rest-framework": (programs.django_rest_framework, "server.py", True),
+    "flask": (programs.flask_werkzeug, "server.py", True),
+    # Express's 100 snippet installs the handler that /expect then exercises.
+    "express": (programs.express_node, "server.js", False),
+    "go": (programs.go_net_http, "main.go", True),
+}
+
+
+def _command(file_name: str) -> list[str]:
+    if file_name.endswith(".py"):
+        return [sys.executable, file_name]
+    if file_name.endswith(".js"):
+        return ["node", file_name]
+    return ["go", "run", file_name]
+
+
+def run_server_language(registry: Registry, language: Language) -> list[Outcome]:
+    program, file_name, says_expect = SERVER_PROGRAMS[language.id]
+    found = cases(registry.statuses, language)
+    runnable = [case for case in found if case.runs]
+    folder = CACHE / language.id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / file_name).write_text(program(runnable), encoding="utf-8")
+    env = {"NODE_PATH": str(CACHE / "node" / "node_modules"), "GOCACHE": str(CACHE / "go-build")}
+    outcomes = explained(language, found)
+    with serving(_command(file_name), folder, env) as server:
+        outcomes += check_server(language.id, runnable, server.port)
+        if says_expect:
+            outcomes.append(check_expect_continue(language.id, server.port))
+    return outcomes
+
+
+# ---- Clients: fetch under Node and curl, against a server that answers each code
+
+
+class Answering(BaseHTTPRequestHandler):
+    """Answers /<code> with that code: 1xx as interim before 200, redirects with Location."""
+
+    protocol_version = "HTTP/1.1"
+    registry: Registry
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the run prints its own summary."""
+
+    def do_GET(self) -> None:
+        if self.path == "/landing":
+            self._final(200, b"landed")
+            return
+        code = int(self.path.strip("/"))
+        status = self.registry.lookup(code)
+        if code == 101:
+            self.send_response(101)
+            self.send_header("Connection", "Upgrade")
+            self.send_header("Upgrade", "websocket")
+            self.end_headers()
+            self.close_connection = True
+        elif code < 200:
+            self.send_response_only(code)
+            if code == 103:
+                self.send_header("Link", "</style.css>; rel=preload; as=style")
+            self.end_headers()
+            self._final(200, b"ok")
+        elif status is not None and status.redirect is not None:
+            self.send_response(code)
+            self.send_header("Location", "/landing")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self._final(code, b"" if code in (204, 205, 304) else b"body")
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self._final(200, b"ok")
+
+    def _final(self, code: int, body: bytes) -> None:
+        self.send_response(code)
+        if code not in (204, 304):
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if code not in (204, 304):
+            self.wfile.write(body)
+
+
+class AnsweringServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """One line instead of a traceback: a client that hangs up is the client's failure."""
+        print(f"answering server: {sys.exc_info()[1]!r} from {client_address}", file=sys.stderr)
+
+
+@contextmanager
+def answering(registry: Registry) -> Iterator[int]:
+    handler = type("Handler", (Answering,), {"registry": registry})
+    server = AnsweringServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _client_expected(case: Case) -> str:
+    return f"{case.code} {case.status.wire_phrase}"
+
+
+def run_fetch(registry: Registry, language: Language) -> list[Outcome]:
+    found = cases(registry.statuses, language)
+    runnable = [case for case in found if "new WebSocket" not in case.snippet]
+    outcomes = [
+        Outcome(language.id, case.code, "browser-only", "WebSocket" in case.snippet)
+        for case in found
+        if case not in runnable
+    ]
+    folder = CACHE / language.id
+    folder.mkdir(parents=True, exist_ok=True)
+    with answering(registry) as port:
+        (folder / "client.mjs").write_text(programs.fetch_node(runnable, port), encoding="utf-8")
+        done = subprocess.run(
+            ["node", "client.mjs"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT,
+            check=False,
+        )
+    printed = done.stdout.splitlines()
+    for case in runnable:
+        expected = _client_expected(case)
+        ok = any(line.startswith(expected) for line in printed)
+        if case.status.redirect is not None:
+            ok = f"{expected} to /landing" in printed
+        errors = [line for line in printed if line.startswith(f"ERROR {case.code}")]
+        detail = "" if ok else f"expected {expected!r}; {errors} {done.stderr[-300:]!r}"
+        outcomes.append(Outcome(language.id, case.code, "client", ok, detail))
+    return outcomes
+
+
+def run_curl(registry: Registry, language: Language) -> list[Outcome]:
+    found = cases(registry.statuses, language)
+    folder = CACHE / language.id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "upload.bin").write_bytes(b"x" * 1024)
+    outcomes = []
+    with answering(registry) as port:
+        for case in found:
+            script = programs.EXAMPLE_URL.sub(f"http://127.0.0.1:{port}/{case.code}", case.snippet)
+            done = subprocess.run(
+                ["bash", "-c", script],
+                cwd=folder,
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            )
+            ok = done.stdout.strip() == _client_expected(case)
+            detail = "" if ok else f"printed {done.stdout!r} {done.stderr[-200:]!r}"
+            outcomes.append(Outcome(language.id, case.code, "client", ok, detail))
+    return outcomes
+
+
+def run_raw(registry: Registry, language: Language) -> list[Outcome]:
+    """The status-line snippets, sent by a socket server and read by the raw client."""
+    import socket  # noqa: PLC0415
+
+    outcomes = []
+    for case in cases(registry.statuses, language):
+        text = case.snippet.replace("\n", "\r\n")
+        if not text.endswith("Content-Length: 0") and case.code != 101:
+            text += "\r\nContent-Length: 0"
+        answer = (text + "\r\n\r\n").encode("latin-1")
+        with socket.create_server(("127.0.0.1", 0)) as listener:
+            port = listener.getsockname()[1]
+
+            def serve(listener: socket.socket = listener, answer: bytes = answer) -> None:
+                connection, _ = listener.accept()
+                with connection:
+                    connection.recv(65536)
+                    connection.sendall(answer)
+
+            thread = threading.Thread(target=serve, daemon=True)
+            thread.start()
+            try:
+                seen = exchange(port, "/", headers=_request_for(case))
+                problems = judge_server(case, seen)
+                phrase_line = case.snippet.splitlines()[0]
+                if not phrase_line.endswith(case.status.wire_phrase):
+                    problems.append(f"status line {phrase_line!r}")
+            except (WireError, OSError) as error:
+                problems = [str(error)]
+            thread.join(timeout=10)
+        outcomes.append(Outcome(language.id, case.code, "wire", not problems, "; ".join(problems)))
+    return outcomes
+
+
+Runner = Callable[[Registry, Language], list[Outcome]]
+
+
+def runners() -> dict[str, Runner]:
+    found: dict[str, Runner] = dict.fromkeys(SERVER_PROGRAMS, run_server_language)
+    found.update({"fetch": run_fetch, "curl": run_curl, "http": run_raw})
+    return found
+
+
+def main(argv: list[str]) -> int:
+    registry = load_registry()
+    table = runners()
+    wanted = argv or [lang.id for lang in registry.languages if lang.id in table]
+    outcomes: list[Outcome] = []
+    for language_id in wanted:
+        language = registry.language(language_id)
+        if language is None or language_id not in table:
+            print(f"check-snippets: no runner for {language_id!r}", file=sys.stderr)
+            return 2
+        started = time.monotonic()
+        try:
+            found = table[language_id](registry, language)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+            found = [Outcome(language_id, 0, "start", False, str(error))]
+        outcomes += found
+        failed = [o for o in found if not o.ok]
+        for outcome in failed:
+            print(f"FAIL {outcome.language} {outcome.code} {outcome.check}: {outcome.detail}")
+        print(
+            f"{language_id}: {len(found) - len(failed)} passed, {len(failed)} failed"
+            f" ({time.monotonic() - started:.1f} s)",
+            flush=True,
+        )
+    failed_total = sum(not o.ok for o in outcomes)
+    print(f"check-snippets: {len(outcomes) - failed_total} passed, {failed_total} failed")
+    return 1 if failed_total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
