@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 
 from tests_snippets.cases import Case
 
 EXAMPLE_URL = re.compile(r"https?://example\.com/[\w/.-]*")
+
+
+HOSTS = Path(__file__).parent / "hosts"
+
+
+def _host(name: str) -> str:
+    """A program around the snippets, kept as a file in its own language."""
+    return (HOSTS / name).read_text(encoding="utf-8")
 
 
 def _indent(text: str, level: int = 1) -> str:
@@ -282,3 +291,79 @@ func main() {{
 \tpanic(http.Serve(ln, nil))
 }}
 """
+
+
+# ---- Rust: the http crate builds each Response; a std TcpListener writes it on the wire.
+
+RUST_MANIFEST = """[package]
+name = "snippets"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+http = "0.2"
+"""
+
+# Debian packages crates as a directory source; cargo builds offline from it.
+RUST_CARGO_CONFIG = """[source.crates-io]
+replace-with = "debian"
+
+[source.debian]
+directory = "/usr/share/cargo/registry"
+
+[net]
+offline = true
+"""
+
+
+def rust_http(cases: list[Case]) -> str:
+    functions, arms = [], []
+    for case in cases:
+        returns_status = "let status = " in case.snippet
+        kind = "http::StatusCode" if returns_status else "http::Response<()>"
+        value = "status" if returns_status else "response"
+        functions.append(
+            f"#[allow(unused_imports)]\nfn c{case.code}() -> Result<{kind}, Box<dyn Error>> {{\n"
+            f"{_indent(case.snippet)}\n    Ok({value})\n}}"
+        )
+        answer = "status_answer" if returns_status else "response_answer"
+        arms.append(f"        {case.code} => {answer}(c{case.code}()?),")
+    return (
+        _host("main.rs")
+        .replace("@@FUNCTIONS@@", "\n\n".join(functions))
+        .replace("@@ARMS@@", "\n".join(arms))
+    )
+
+
+# ---- Rails on Rack: the controller snippets run on a small stand-in for ActionController
+# whose status symbols go through Rack::Utils.status_code, as Rails' own do.
+
+
+def rails_rack(cases: list[Case]) -> str:
+    controllers = "\n\n".join(
+        f"class C{case.code} < Controller\n{_indent(case.snippet)}\nend" for case in cases
+    )
+    return _host("server.rb").replace("CONTROLLERS", controllers)
+
+
+# ---- Symfony HttpFoundation: the snippet builds (or throws) the Response; prepare() does what
+# the kernel does before sending, and a socket server writes it.
+
+
+def symfony_http_foundation(cases: list[Case]) -> str:
+    uses: list[str] = []
+    functions = []
+    for case in cases:
+        body = []
+        for line in case.snippet.splitlines():
+            if line.startswith("use "):
+                if line not in uses:
+                    uses.append(line)
+            else:
+                body.append(line)
+        functions.append(f"function c{case.code}() {{\n{_indent(chr(10).join(body).strip())}\n}}")
+    return (
+        _host("server.php")
+        .replace("USES", "\n".join(uses))
+        .replace("FUNCTIONS", "\n\n".join(functions))
+    )

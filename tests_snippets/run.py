@@ -330,12 +330,110 @@ def run_raw(registry: Registry, language: Language) -> list[Outcome]:
     return outcomes
 
 
+# ---- Rust, Rails (on Rack) and Symfony: Debian's packages, with newer names checked against
+# the current release's table where Debian's version predates them.
+
+TABLES = ROOT / "tests" / "data" / "framework_constants"
+DEBIAN_HTTP_STATUS = Path("/usr/share/cargo/registry")
+
+
+def _debian_http_names() -> set[str]:
+    found: set[str] = set()
+    for crate in sorted(DEBIAN_HTTP_STATUS.glob("http-0.*")):
+        text = (crate / "src" / "status.rs").read_text(encoding="utf-8")
+        found |= set(re.findall(r"^\s+\(\d{3}, ([A-Z_]+),", text, re.MULTILINE))
+    return found
+
+
+def _table(name: str) -> dict[str, int]:
+    import json  # noqa: PLC0415
+
+    data: dict[str, int] = json.loads((TABLES / f"{name}.json").read_text(encoding="utf-8"))[
+        "constants"
+    ]
+    return data
+
+
+def run_rust(registry: Registry, language: Language) -> list[Outcome]:
+    found = cases(registry.statuses, language)
+    have = _debian_http_names()
+    current = _table("rust-http-1")
+    outcomes = explained(language, found)
+    runnable = []
+    for case in found:
+        name = case.status.constants.get(language.id)
+        if name is not None and name not in have:
+            # Only a newer http has it: check the name there, run the number here.
+            ok = current.get(name) == case.code
+            outcomes.append(Outcome(language.id, case.code, "name (http 1.x table)", ok, name))
+            case = case._replace(  # noqa: PLW2901
+                snippet=case.snippet.replace(
+                    f"StatusCode::{name}", f"StatusCode::from_u16({case.code})?"
+                )
+            )
+        if case.runs:
+            runnable.append(case)
+    folder = CACHE / language.id
+    (folder / "src").mkdir(parents=True, exist_ok=True)
+    (folder / ".cargo").mkdir(exist_ok=True)
+    (folder / "Cargo.toml").write_text(programs.RUST_MANIFEST, encoding="utf-8")
+    (folder / ".cargo" / "config.toml").write_text(programs.RUST_CARGO_CONFIG, encoding="utf-8")
+    (folder / "src" / "main.rs").write_text(programs.rust_http(runnable), encoding="utf-8")
+    command = ["cargo", "run", "--quiet", "--offline"]
+    with serving(command, folder, {"CARGO_TARGET_DIR": str(CACHE / "rust-target")}) as server:
+        for case in runnable:
+            if "let status = " in case.snippet:
+                try:
+                    seen = exchange(server.port, f"/{case.code}")
+                    ok = seen.body == f"{case.code} true".encode()
+                    detail = repr(seen.body)
+                except (WireError, OSError) as error:
+                    ok, detail = False, str(error)
+                outcomes.append(Outcome(language.id, case.code, "informational", ok, detail))
+            else:
+                outcomes += check_server(language.id, [case], server.port)
+    return outcomes
+
+
+def run_rails(registry: Registry, language: Language) -> list[Outcome]:
+    found = cases(registry.statuses, language)
+    runnable = [case for case in found if case.runs]
+    folder = CACHE / language.id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "server.rb").write_text(programs.rails_rack(runnable), encoding="utf-8")
+    outcomes = explained(language, found)
+    command = ["ruby", "server.rb", str(TABLES / "rack-3.json")]
+    with serving(command, folder) as server:
+        for case in runnable:
+            outcomes += check_server(language.id, [case], server.port)
+            seen = exchange(server.port, programs.path_for(case))
+            resolved = seen.final.headers.get("x-resolved-by")
+            if resolved:
+                outcomes.append(
+                    Outcome(language.id, case.code, "name (Rack 3 table)", True, resolved)
+                )
+    return outcomes
+
+
+def run_symfony(registry: Registry, language: Language) -> list[Outcome]:
+    found = cases(registry.statuses, language)
+    runnable = [case for case in found if case.runs]
+    folder = CACHE / language.id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "server.php").write_text(programs.symfony_http_foundation(runnable), encoding="utf-8")
+    outcomes = explained(language, found)
+    with serving(["php", "server.php"], folder) as server:
+        outcomes += check_server(language.id, runnable, server.port)
+    return outcomes
+
+
 Runner = Callable[[Registry, Language], list[Outcome]]
 
 
 def runners() -> dict[str, Runner]:
     found: dict[str, Runner] = dict.fromkeys(SERVER_PROGRAMS, run_server_language)
     found.update({"fetch": run_fetch, "curl": run_curl, "http": run_raw})
+    found.update({"rust": run_rust, "rails": run_rails, "symfony": run_symfony})
     return found
 
 
