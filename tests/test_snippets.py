@@ -19,6 +19,8 @@ from app.registry.loader import RegistryError
 from app.registry.model import TemplateKind
 from app.registry.snippets import render_snippet, status_expression, template_kind, uses_status
 from tests.conftest import entry
+from tests_snippets.apis import TABLE_FOR, used_apis
+from tests_snippets.apis import table as api_table
 
 TABLES = Path(__file__).parent / "data" / "framework_constants"
 PYTHON_LANGUAGES = ("python", "fastapi", "django-rest-framework", "flask")
@@ -464,3 +466,19 @@ def test_tables_say_where_they_were_read(registry: Registry) -> None:
         for key in ("framework", "version", "repository", "commit", "file"):
             assert table[key], (path.name, key)
         assert re.fullmatch(r"[0-9a-f]{40}", table["commit"])
+
+
+@pytest.mark.parametrize("language_id", sorted(TABLE_FOR))
+def test_api_calls_exist_in_the_current_release(registry: Registry, language_id: str) -> None:
+    api = set(api_table(language_id).api)
+    language = registry.language(language_id)
+    assert language is not None
+    for status in registry.statuses:
+        constant = status_expression(status, language) if language_id in status.constants else None
+        missing = used_apis(render_snippet(status, language), constant) - api
+        assert not missing, (status.code, sorted(missing))
+
+
+def test_api_extraction_sees_calls_imports_and_members() -> None:
+    snippet = 'import java.net.URI;\n// a comment: Foo.bar()\nreturn A.b(X.Y).c(URI.create("/x"));'
+    assert used_apis(snippet, "X.Y") == {"import java.net.URI", "A.b", ".c", "URI.create"}

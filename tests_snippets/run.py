@@ -427,6 +427,30 @@ def run_symfony(registry: Registry, language: Language) -> list[Outcome]:
     return outcomes
 
 
+# ---- Spring, ASP.NET Core, Vapor, Ktor: no toolchain here; names and API calls are checked
+# against tables read from each framework's current source.
+
+
+def run_table(registry: Registry, language: Language) -> list[Outcome]:
+    from app.registry.snippets import status_expression  # noqa: PLC0415
+    from tests_snippets.apis import table, used_apis  # noqa: PLC0415
+
+    data = table(language.id)
+    where = f"{data.version} table"
+    found = cases(registry.statuses, language)
+    outcomes = explained(language, found)
+    for case in found:
+        name = case.status.constants.get(language.id)
+        if name is not None:
+            ok = data.constants.get(name) == case.code and name not in data.deprecated
+            outcomes.append(Outcome(language.id, case.code, f"name ({where})", ok, name))
+        constant = status_expression(case.status, language) if name is not None else None
+        missing = sorted(used_apis(case.snippet, constant) - set(data.api))
+        detail = f"not in the {where}: {missing}" if missing else ""
+        outcomes.append(Outcome(language.id, case.code, f"api ({where})", not missing, detail))
+    return outcomes
+
+
 Runner = Callable[[Registry, Language], list[Outcome]]
 
 
@@ -434,6 +458,7 @@ def runners() -> dict[str, Runner]:
     found: dict[str, Runner] = dict.fromkeys(SERVER_PROGRAMS, run_server_language)
     found.update({"fetch": run_fetch, "curl": run_curl, "http": run_raw})
     found.update({"rust": run_rust, "rails": run_rails, "symfony": run_symfony})
+    found.update(dict.fromkeys(("spring", "aspnet", "vapor", "ktor"), run_table))
     return found
 
 
