@@ -151,6 +151,48 @@ def _command(file_name: str) -> list[str]:
     return ["go", "run", file_name]
 
 
+# Where each Python language's constants live, to read them in the installed version.
+PYTHON_CONSTANTS = {
+    "python": ("http", "HTTPStatus"),
+    "fastapi": ("fastapi", "status"),
+    "django-rest-framework": ("rest_framework.status", None),
+}
+
+
+def check_python_names(registry: Registry, language: Language) -> list[Outcome]:
+    """Each constant exists in the installed version, with its code, and does not warn."""
+    import importlib  # noqa: PLC0415
+    import warnings  # noqa: PLC0415
+
+    module_name, attribute = PYTHON_CONSTANTS[language.id]
+    holder: object = importlib.import_module(module_name)
+    if attribute:
+        holder = getattr(holder, attribute)
+    outcomes = []
+    for status in registry.statuses:
+        name = status.constants.get(language.id)
+        if name is None:
+            continue
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            value = getattr(holder, name, None)
+        # Starlette's deprecation warning is a UserWarning: any warning counts.
+        warned = [str(w.message) for w in caught]
+        ok = value == status.code and not warned
+        detail = f"{module_name}.{name} = {value!r} {warned}"
+        outcomes.append(Outcome(language.id, status.code, "name (installed)", ok, detail))
+        for other in status.other_constants.get(language.id, ()):
+            if language.id == "python" and sys.version_info < (3, 13):
+                continue  # Python 3.13's names: this interpreter is older
+            with warnings.catch_warnings(record=True):
+                warnings.simplefilter("always")
+                value = getattr(holder, other.name, None)
+            ok = value == status.code
+            detail = f"{module_name}.{other.name} = {value!r}"
+            outcomes.append(Outcome(language.id, status.code, "other name (installed)", ok, detail))
+    return outcomes
+
+
 def run_server_language(registry: Registry, language: Language) -> list[Outcome]:
     program, file_name, says_expect = SERVER_PROGRAMS[language.id]
     found = cases(registry.statuses, language)
@@ -160,6 +202,8 @@ def run_server_language(registry: Registry, language: Language) -> list[Outcome]
     (folder / file_name).write_text(program(runnable), encoding="utf-8")
     env = {"NODE_PATH": str(CACHE / "node" / "node_modules"), "GOCACHE": str(CACHE / "go-build")}
     outcomes = explained(language, found)
+    if language.id in PYTHON_CONSTANTS:
+        outcomes += check_python_names(registry, language)
     with serving(_command(file_name), folder, env) as server:
         outcomes += check_server(language.id, runnable, server.port)
         if says_expect:
