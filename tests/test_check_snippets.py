@@ -3,39 +3,19 @@
 from __future__ import annotations
 
 import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 
 from app.registry import Registry
 from app.registry.snippets import render_snippet
 from tests_snippets.cases import Case, judge_server
-from tests_snippets.wire import Exchange, Head, WireError, exchange
-
-
-@contextmanager
-def answering(answer: bytes) -> Iterator[int]:
-    """A server that answers one connection with fixed bytes, then closes it."""
-    with socket.create_server(("127.0.0.1", 0)) as listener:
-
-        def serve() -> None:
-            connection, _ = listener.accept()
-            with connection:
-                connection.recv(65536)
-                connection.sendall(answer)
-
-        thread = threading.Thread(target=serve, daemon=True)
-        thread.start()
-        yield listener.getsockname()[1]
-        thread.join(timeout=10)
+from tests_snippets.wire import Exchange, Head, WireError, exchange, serve_once
 
 
 def test_interim_responses_are_seen_before_the_final_one() -> None:
     answer = b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 200 OK\r\n"
     answer += b"Content-Length: 2\r\n\r\nok"
-    with answering(answer) as port:
+    with serve_once(answer) as port:
         seen = exchange(port, "/")
     assert [head.status for head in seen.interim] == [103]
     assert seen.interim[0].headers["link"] == "</a.css>"
@@ -44,12 +24,12 @@ def test_interim_responses_are_seen_before_the_final_one() -> None:
 
 
 def test_bytes_after_a_204_head_are_a_body() -> None:
-    with answering(b"HTTP/1.1 204 No Content\r\n\r\n{}") as port:
+    with serve_once(b"HTTP/1.1 204 No Content\r\n\r\n{}") as port:
         assert exchange(port, "/").raw_body == b"{}"
 
 
 def test_chunked_content_is_decoded() -> None:
-    with answering(
+    with serve_once(
         b"HTTP/1.1 205 Reset Content\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
     ) as port:
         assert exchange(port, "/").body == b""

@@ -129,6 +129,14 @@ def test_errors_and_redirects_pick_their_own_template(registry: Registry) -> Non
     }
 
 
+def _snippet(registry: Registry, language_id: str, code: int) -> str:
+    status = registry.lookup(code)
+    language = registry.language(language_id)
+    assert status is not None
+    assert language is not None
+    return render_snippet(status, language)
+
+
 def _snippets(registry: Registry, *language_ids: str) -> list[tuple[int, str, str]]:
     chosen = language_ids or tuple(lang.id for lang in registry.languages)
     return [
@@ -175,11 +183,7 @@ def test_interim_codes_pick_the_interim_template(registry: Registry) -> None:
 def test_interim_responses_are_sent_as_interim_or_declined(
     registry: Registry, language_id: str, code: int, expected: str
 ) -> None:
-    status = registry.lookup(code)
-    language = registry.language(language_id)
-    assert status is not None
-    assert language is not None
-    assert expected in render_snippet(status, language)
+    assert expected in _snippet(registry, language_id, code)
 
 
 # Calls that send or build a final response, as the server snippets write them.
@@ -331,11 +335,7 @@ def test_current_names(registry: Registry, language_id: str, code: int, expected
 def test_names_that_differ_between_versions_say_which(
     registry: Registry, language_id: str, code: int, version: str
 ) -> None:
-    status = registry.lookup(code)
-    language = registry.language(language_id)
-    assert status is not None
-    assert language is not None
-    assert version in render_snippet(status, language).splitlines()[0]
+    assert version in _snippet(registry, language_id, code).splitlines()[0]
 
 
 @pytest.mark.parametrize(

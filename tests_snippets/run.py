@@ -23,7 +23,7 @@ from app.registry import Registry, load_registry
 from app.registry.model import Language
 from tests_snippets import programs
 from tests_snippets.cases import Case, Outcome, cases, judge_server
-from tests_snippets.wire import WireError, exchange
+from tests_snippets.wire import WireError, exchange, serve_once
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "check-snippets"
@@ -128,9 +128,23 @@ def explained(language: Language, found: list[Case]) -> list[Outcome]:
     ]
 
 
+ServerProgram = Callable[[list[Case]], str]
+
+
+def _write_program(
+    registry: Registry, language: Language, file_name: str, program: ServerProgram
+) -> tuple[Path, list[Case], list[Outcome]]:
+    """Write the language's program; its folder, the cases it serves and the explained ones."""
+    found = cases(registry.statuses, language)
+    runnable = [case for case in found if case.runs]
+    folder = CACHE / language.id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / file_name).write_text(program(runnable), encoding="utf-8")
+    return folder, runnable, explained(language, found)
+
+
 # ---- Python, Node and Go servers: the snippet runs as the framework serves it
 
-ServerProgram = Callable[[list[Case]], str]
 SERVER_PROGRAMS: dict[str, tuple[ServerProgram, str, bool]] = {
     # language id: (program, file name, whether its 100 snippet says the server answers Expect)
     "python": (programs.python_http_server, "server.py", True),
@@ -195,13 +209,8 @@ def check_python_names(registry: Registry, language: Language) -> list[Outcome]:
 
 def run_server_language(registry: Registry, language: Language) -> list[Outcome]:
     program, file_name, says_expect = SERVER_PROGRAMS[language.id]
-    found = cases(registry.statuses, language)
-    runnable = [case for case in found if case.runs]
-    folder = CACHE / language.id
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / file_name).write_text(program(runnable), encoding="utf-8")
+    folder, runnable, outcomes = _write_program(registry, language, file_name, program)
     env = {"NODE_PATH": str(CACHE / "node" / "node_modules"), "GOCACHE": str(CACHE / "go-build")}
-    outcomes = explained(language, found)
     if language.id in PYTHON_CONSTANTS:
         outcomes += check_python_names(registry, language)
     with serving(_command(file_name), folder, env) as server:
@@ -342,25 +351,13 @@ def run_curl(registry: Registry, language: Language) -> list[Outcome]:
 
 def run_raw(registry: Registry, language: Language) -> list[Outcome]:
     """The status-line snippets, sent by a socket server and read by the raw client."""
-    import socket  # noqa: PLC0415
-
     outcomes = []
     for case in cases(registry.statuses, language):
         text = case.snippet.replace("\n", "\r\n")
         if not text.endswith("Content-Length: 0") and case.code != 101:
             text += "\r\nContent-Length: 0"
         answer = (text + "\r\n\r\n").encode("latin-1")
-        with socket.create_server(("127.0.0.1", 0)) as listener:
-            port = listener.getsockname()[1]
-
-            def serve(listener: socket.socket = listener, answer: bytes = answer) -> None:
-                connection, _ = listener.accept()
-                with connection:
-                    connection.recv(65536)
-                    connection.sendall(answer)
-
-            thread = threading.Thread(target=serve, daemon=True)
-            thread.start()
+        with serve_once(answer) as port:
             try:
                 seen = exchange(port, "/", headers=_request_for(case))
                 problems = judge_server(case, seen)
@@ -369,7 +366,6 @@ def run_raw(registry: Registry, language: Language) -> list[Outcome]:
                     problems.append(f"status line {phrase_line!r}")
             except (WireError, OSError) as error:
                 problems = [str(error)]
-            thread.join(timeout=10)
         outcomes.append(Outcome(language.id, case.code, "wire", not problems, "; ".join(problems)))
     return outcomes
 
@@ -440,12 +436,9 @@ def run_rust(registry: Registry, language: Language) -> list[Outcome]:
 
 
 def run_rails(registry: Registry, language: Language) -> list[Outcome]:
-    found = cases(registry.statuses, language)
-    runnable = [case for case in found if case.runs]
-    folder = CACHE / language.id
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "server.rb").write_text(programs.rails_rack(runnable), encoding="utf-8")
-    outcomes = explained(language, found)
+    folder, runnable, outcomes = _write_program(
+        registry, language, "server.rb", programs.rails_rack
+    )
     command = ["ruby", "server.rb", str(TABLES / "rack-3.json")]
     with serving(command, folder) as server:
         for case in runnable:
@@ -460,12 +453,9 @@ def run_rails(registry: Registry, language: Language) -> list[Outcome]:
 
 
 def run_symfony(registry: Registry, language: Language) -> list[Outcome]:
-    found = cases(registry.statuses, language)
-    runnable = [case for case in found if case.runs]
-    folder = CACHE / language.id
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "server.php").write_text(programs.symfony_http_foundation(runnable), encoding="utf-8")
-    outcomes = explained(language, found)
+    folder, runnable, outcomes = _write_program(
+        registry, language, "server.php", programs.symfony_http_foundation
+    )
     with serving(["php", "server.php"], folder) as server:
         outcomes += check_server(language.id, runnable, server.port)
     return outcomes

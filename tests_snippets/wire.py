@@ -4,7 +4,10 @@ the exact bytes after the head (a 204 must have none) and a 101 that never ends.
 from __future__ import annotations
 
 import socket
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 TIMEOUT = 10.0
@@ -137,3 +140,21 @@ def exchange(
         if head.status == 101:
             return Exchange(interim, head, b"")
         return Exchange(interim, head, connection.body(head, method))
+
+
+@contextmanager
+def serve_once(answer: bytes) -> Iterator[int]:
+    """A server on an ephemeral port that answers one connection with fixed bytes."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+
+        def serve() -> None:
+            listener.settimeout(TIMEOUT)
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(answer)
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        yield listener.getsockname()[1]
+        thread.join(timeout=TIMEOUT)
