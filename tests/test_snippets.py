@@ -17,7 +17,13 @@ import pytest
 from app.registry import Registry, load_registry
 from app.registry.loader import RegistryError
 from app.registry.model import TemplateKind
-from app.registry.snippets import render_snippet, status_expression, template_kind, uses_status
+from app.registry.snippets import (
+    COMMENT_WIDTH,
+    render_snippet,
+    status_expression,
+    template_kind,
+    uses_status,
+)
 from tests.conftest import entry
 from tests_snippets.apis import TABLE_FOR, used_apis
 from tests_snippets.apis import table as api_table
@@ -482,3 +488,10 @@ def test_api_calls_exist_in_the_current_release(registry: Registry, language_id:
 def test_api_extraction_sees_calls_imports_and_members() -> None:
     snippet = 'import java.net.URI;\n// a comment: Foo.bar()\nreturn A.b(X.Y).c(URI.create("/x"));'
     assert used_apis(snippet, "X.Y") == {"import java.net.URI", "A.b", ".c", "URI.create"}
+
+
+def test_comments_fit_the_panel(registry: Registry) -> None:
+    for code, language_id, snippet in _snippets(registry):
+        for line in snippet.splitlines():
+            if line.lstrip().startswith(("#", "//")):
+                assert len(line) <= COMMENT_WIDTH, (code, language_id, line)

@@ -9,6 +9,9 @@ from app.registry.model import Language, StatusCode, TemplateKind
 
 # Marks the line of an import that this snippet does not need, so that it can be dropped.
 _UNUSED_IMPORT = "\x00"
+# Notes are wrapped to this width, like the templates' own comments, so the panel needs no
+# sideways scrolling to read them.
+COMMENT_WIDTH = 92
 
 
 def template_kind(status: StatusCode, language: Language) -> TemplateKind:
@@ -56,16 +59,59 @@ def render_snippet(status: StatusCode, language: Language) -> str:
         phrase=status.wire_phrase,
         constant_import=language.constant_import if constant is not None else _UNUSED_IMPORT,
     )
-    if _UNUSED_IMPORT in body:
-        lines = [line for line in body.split("\n") if line != _UNUSED_IMPORT]
-        body = "\n".join(lines).lstrip("\n")
+    lines = [line for line in body.split("\n") if line != _UNUSED_IMPORT]
+    if any(len(line) > COMMENT_WIDTH for line in lines):
+        # A long phrase can push a template's comment past the width: rewrap that comment.
+        lines = _rewrap_comments(lines, language.comment)
+    body = "\n".join(lines).lstrip("\n")
     comments = []
     note = status.constant_notes.get(language.id)
     if note:
-        comments.append(f"{language.comment} {note}")
+        comments.extend(_comment_lines(language.comment, note))
     elif language.has_constants and constant is None and "{status}" in template:
         comments.append(
             f"{language.comment} {language.name} has no constant for {status.code};"
             " the number works."
         )
     return "\n".join([*comments, body])
+
+
+def _comment_lines(marker: str, text: str, indent: str = "") -> list[str]:
+    prefix = f"{indent}{marker} "
+    if len(prefix) + len(text) <= COMMENT_WIDTH:
+        return [prefix + text]
+    import textwrap  # noqa: PLC0415 - only long comments need it; the CLI's start-up does not
+
+    width = COMMENT_WIDTH - len(prefix)
+    return [prefix + line for line in textwrap.wrap(text, width, break_on_hyphens=False)]
+
+
+def _rewrap_comments(lines: list[str], marker: str) -> list[str]:
+    """Rewrap each run of comment lines (a paragraph) that has a line over the width."""
+    result: list[str] = []
+    run: list[str] = []
+    indent = ""
+
+    def flush() -> None:
+        if any(len(line) > COMMENT_WIDTH for line in run):
+            text = " ".join(line.lstrip()[len(marker) + 1 :] for line in run)
+            result.extend(_comment_lines(marker, text, indent))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for line in lines:
+        stripped = line.lstrip()
+        line_indent = line[: len(line) - len(stripped)]
+        if stripped.startswith(f"{marker} ") and (not run or line_indent == indent):
+            indent = line_indent
+            run.append(line)
+            continue
+        flush()
+        if stripped.startswith(f"{marker} "):
+            indent = line_indent
+            run.append(line)
+        else:
+            result.append(line)
+    flush()
+    return result
