@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "check-snippets"
 START_TIMEOUT = 240.0  # compiling the Go or Rust program happens before it listens
 RUN_TIMEOUT = 120.0
+# A language whose server stops answering fails its remaining codes at once after this, so a
+# broken framework costs minutes, not codes x timeout.
+LANGUAGE_BUDGET = 180.0
 
 
 class Server:
@@ -94,7 +97,12 @@ def _request_for(case: Case) -> dict[str, str]:
 
 def check_server(language_id: str, runnable: list[Case], port: int) -> list[Outcome]:
     outcomes = []
+    deadline = time.monotonic() + LANGUAGE_BUDGET
     for case in runnable:
+        if time.monotonic() > deadline:
+            detail = f"not run: the language took over {LANGUAGE_BUDGET:.0f} s"
+            outcomes.append(Outcome(language_id, case.code, "wire", False, detail))
+            continue
         try:
             if programs.is_module_level(case) and case.code == 100:
                 # Its handler answers any request that carries Expect: 100-continue.
@@ -331,6 +339,8 @@ def run_curl(registry: Registry, language: Language) -> list[Outcome]:
     folder = CACHE / language.id
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "upload.bin").write_bytes(b"x" * 1024)
+    # Bounds every transfer without changing the snippets: curl reads $CURL_HOME/.curlrc.
+    (folder / ".curlrc").write_text("max-time = 10\n", encoding="utf-8")
     outcomes = []
     with answering(registry) as port:
         for case in found:
@@ -338,9 +348,10 @@ def run_curl(registry: Registry, language: Language) -> list[Outcome]:
             done = subprocess.run(
                 ["bash", "-c", script],
                 cwd=folder,
+                env={**os.environ, "CURL_HOME": str(folder)},
                 capture_output=True,
                 text=True,
-                timeout=30,
+                timeout=20,
                 check=False,
             )
             ok = done.stdout.strip() == _client_expected(case)
