@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench package system-deps clean
+.PHONY: run test lint bench package system-deps clean check-snippets
 
 $(STAMP): pyproject.toml
 	@bash scripts/bootstrap-venv.sh "$(PYTHON)" "$(VENV)"
@@ -20,12 +20,19 @@ run: system-deps
 	$(BIN)/python -m app
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests benchmarks packaging
-	$(BIN)/ruff format --check app tests benchmarks packaging
+	$(BIN)/ruff check app tests tests_snippets benchmarks packaging
+	$(BIN)/ruff format --check app tests tests_snippets benchmarks packaging
 	$(BIN)/mypy --strict app
 
 test: lint system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Every snippet for every code, run in its real framework or client (tests_snippets/run.py);
+# installs the frameworks (pip extra, apt-get, npm) on first use.
+check-snippets: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[snippets]'
+	bash scripts/install-snippet-toolchains.sh
+	$(BIN)/python -m tests_snippets.run
 
 bench: system-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
@@ -37,4 +44,4 @@ package: system-deps
 	bash packaging/build.sh $(BIN)/python
 
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache .cache

@@ -84,6 +84,10 @@ def _show_text(status: StatusCode, registry: Registry, out: IO[str], style: Styl
     out.write("\n" + status.summary + "\n\n")
     for paragraph in status.description:
         out.write(wrap(paragraph, width) + "\n\n")
+    if status.requirements:
+        out.write(style.bold("Requirements") + "\n")
+        for rule in status.requirements:
+            out.write(item(rule.level, f"{rule.text} ({rule.reference})", width))
     if status.headers:
         out.write(style.bold("Headers") + "\n")
         for header in status.headers:

@@ -76,6 +76,10 @@ def status_json(status: StatusCode, registry: Registry) -> dict[str, Any]:
         "description": "\n\n".join(status.description),
         "reference": status.reference,
         "url": status.url,
+        "requirements": [
+            {"level": r.level, "text": r.text, "reference": r.reference, "url": r.url}
+            for r in status.requirements
+        ],
         "headers": [{"name": h.name, "note": h.note} for h in status.headers],
         "related": [{"code": r.code, "note": r.note} for r in status.related],
         "aliases": list(status.aliases),

@@ -133,9 +133,10 @@ def test_confusable_codes_are_linked(registry: Registry, code: int, confused_wit
     assert confused_with in {r.code for r in status.related}
 
 
-def test_cacheable_by_default_per_rfc_9110(registry: Registry) -> None:
+def test_cacheable_by_default_per_rfcs(registry: Registry) -> None:
     cacheable = {s.code for s in registry.statuses if s.cacheable}
-    assert cacheable == {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501}
+    # RFC 9110 Section 15.1, and RFC 7725 Section 3 for 451.
+    assert cacheable == {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501}
 
 
 def test_redirect_properties(registry: Registry) -> None:

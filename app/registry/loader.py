@@ -15,14 +15,17 @@ from functools import cache
 from typing import Any, TypeVar
 
 from app.registry.model import (
+    REQUIREMENT_LEVELS,
     Category,
     Header,
     Language,
     LanguageKind,
     MethodHandling,
+    OtherConstant,
     RedirectKind,
     Registry,
     Related,
+    Requirement,
     Standing,
     StatusCode,
     TemplateKind,
@@ -36,7 +39,7 @@ BUILTIN_NAME = "statuses.json"
 BUILTIN_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), BUILTIN_NAME)
 REGISTRY_ENV = "HTTPSTATUS_REGISTRY"
 CODE_RANGE = range(100, 600)
-TEMPLATE_FIELDS = frozenset({"status", "code", "phrase"})
+TEMPLATE_FIELDS = frozenset({"status", "code", "phrase", "constant_import"})
 
 _E = TypeVar("_E", bound=StrEnum)
 _CATEGORY_ID = re.compile(r"[1-5]xx")
@@ -183,6 +186,18 @@ def _check_template(fields: _Fields, key: str, template: str) -> None:
         raise fields.fail(key, f"unknown placeholder {{{sorted(unknown)[0]}}}")
 
 
+def _code_templates(fields: _Fields) -> dict[int, str]:
+    """Per-code templates, keyed by the code as text: {"101": "..."}."""
+    raw = fields.text_map("code_templates")
+    templates: dict[int, str] = {}
+    for key, template in raw.items():
+        if not key.isdigit() or int(key) not in CODE_RANGE:
+            raise fields.fail("code_templates", f"expected a code from 100 to 599, got {key!r}")
+        _check_template(fields, "code_templates", template)
+        templates[int(key)] = template
+    return templates
+
+
 def _language(file: str, index: int, raw: object) -> Language:
     fields = _Fields(file, f"languages[{index}]", raw)
     language_id = fields.text("id")
@@ -202,6 +217,12 @@ def _language(file: str, index: int, raw: object) -> Language:
             _check_template(templates_fields, template_kind.value, template)
             templates[template_kind] = template
     templates_fields.done()
+    constant_import = fields.text("constant_import", required=False)
+    code_templates = _code_templates(fields)
+    if not constant_import:
+        for template in (*templates.values(), *code_templates.values()):
+            if "{constant_import}" in template:
+                raise fields.fail("constant_import", "a template uses it, so it is required")
     constant_expr = fields.text("constant_expr")
     number_expr = fields.text("number_expr")
     _check_template(fields, "constant_expr", constant_expr)
@@ -217,6 +238,8 @@ def _language(file: str, index: int, raw: object) -> Language:
         number_expr=number_expr,
         source=fields.text("source"),
         templates=templates,
+        constant_import=constant_import,
+        code_templates=code_templates,
     )
     fields.done()
     return language
@@ -247,6 +270,12 @@ def _status(
     related = tuple(
         _related(file, f"{where}, related[{i}]", r) for i, r in enumerate(fields.objects("related"))
     )
+    requirements = tuple(
+        _requirement(file, f"{where}, requirements[{i}]", r)
+        for i, r in enumerate(fields.objects("requirements"))
+    )
+    if standing.official and not requirements:
+        raise fields.fail("requirements", "an official code needs at least one requirement")
     constants = fields.text_map("constants")
     notes = fields.text_map("constant_notes")
     for key in (*constants, *notes):
@@ -255,6 +284,7 @@ def _status(
             raise fields.fail("constants", f"unknown language '{key}'")
         if key in constants and not language.has_constants:
             raise fields.fail("constants", f"language '{key}' has no constants")
+    other_constants = _other_constants(fields, languages)
     entry = StatusCode(
         code=code,
         phrase=fields.text("phrase"),
@@ -265,6 +295,7 @@ def _status(
         description=fields.texts("description", non_empty=True),
         reference=fields.text("reference"),
         url=fields.text("url"),
+        requirements=requirements,
         aliases=fields.texts("aliases"),
         headers=headers,
         related=related,
@@ -274,9 +305,39 @@ def _status(
         method=fields.choice("method", MethodHandling, required=False),
         constants=constants,
         constant_notes=notes,
+        other_constants=other_constants,
     )
     fields.done()
     return entry
+
+
+def _other_constants(
+    fields: _Fields, languages: Mapping[str, Language]
+) -> dict[str, tuple[OtherConstant, ...]]:
+    """{"fastapi": [{"name": "HTTP_413_REQUEST_ENTITY_TOO_LARGE", "versions": "..."}]}."""
+    key = "other_constants"
+    value = fields.data.get(key)
+    fields.seen.add(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise fields.fail(key, f"expected an object, got {_json_type(value)}")
+    found: dict[str, tuple[OtherConstant, ...]] = {}
+    for language_id, names in value.items():
+        language = languages.get(language_id)
+        if language is None:
+            raise fields.fail(key, f"unknown language '{language_id}'")
+        if not language.has_constants:
+            raise fields.fail(key, f"language '{language_id}' has no constants")
+        if not isinstance(names, list) or not names:
+            raise fields.fail(key, f"expected a list of names for '{language_id}'")
+        entries = []
+        for position, raw in enumerate(names):
+            entry = _Fields(fields.file, f"{fields.where}, {key}.{language_id}[{position}]", raw)
+            entries.append(OtherConstant(name=entry.text("name"), versions=entry.text("versions")))
+            entry.done()
+        found[language_id] = tuple(entries)
+    return found
 
 
 def _header(file: str, where: str, raw: object) -> Header:
@@ -291,6 +352,23 @@ def _related(file: str, where: str, raw: object) -> Related:
     related = Related(code=fields.integer("code"), note=fields.text("note"))
     fields.done()
     return related
+
+
+def _requirement(file: str, where: str, raw: object) -> Requirement:
+    fields = _Fields(file, where, raw)
+    level = fields.text("level")
+    if level not in REQUIREMENT_LEVELS:
+        raise fields.fail(
+            "level", f"expected one of {', '.join(REQUIREMENT_LEVELS)}, got {level!r}"
+        )
+    requirement = Requirement(
+        level=level,
+        text=fields.text("text"),
+        reference=fields.text("reference"),
+        url=fields.text("url"),
+    )
+    fields.done()
+    return requirement
 
 
 def _unique(file: str, section: str, keys: list[str]) -> None:

@@ -13,6 +13,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 NO_NAMES: Mapping[str, str] = MappingProxyType({})
+NO_CODE_TEMPLATES: Mapping[int, str] = MappingProxyType({})
+NO_OTHER_NAMES: Mapping[str, tuple[OtherConstant, ...]] = MappingProxyType({})
 
 
 class Standing(StrEnum):
@@ -53,6 +55,10 @@ class TemplateKind(StrEnum):
     DEFAULT = "default"
     ERROR = "error"
     REDIRECT = "redirect"
+    # A 1xx goes before a final response: the snippet sends it so, or says why it cannot.
+    INTERIM = "interim"
+    # 204, 205 and 304 carry no content: the snippet sends none.
+    NO_CONTENT = "no_content"
 
 
 class Header(NamedTuple):
@@ -65,11 +71,31 @@ class Related(NamedTuple):
     note: str
 
 
+class OtherConstant(NamedTuple):
+    """A framework's other name for a code: a former, deprecated or newer one."""
+
+    name: str
+    versions: str
+
+
 class Note(NamedTuple):
     """A user's own note on a code, from their codes file."""
 
     text: str
     source: str
+
+
+# The requirement levels of RFC 2119, as a code's requirements use them.
+REQUIREMENT_LEVELS = ("MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY")
+
+
+class Requirement(NamedTuple):
+    """One normative rule for a code, in our words, at the defining document's strength."""
+
+    level: str
+    text: str
+    reference: str
+    url: str
 
 
 class Category(NamedTuple):
@@ -102,6 +128,10 @@ class Language(NamedTuple):
     number_expr: str
     source: str
     templates: Mapping[TemplateKind, str]
+    # The import line that only a snippet using a constant needs ({constant_import}).
+    constant_import: str = ""
+    # Codes that need a snippet of their own here, such as 101 or 103.
+    code_templates: Mapping[int, str] = NO_CODE_TEMPLATES
 
     @property
     def has_constants(self) -> bool:
@@ -120,6 +150,7 @@ class StatusCode(NamedTuple):
     description: tuple[str, ...]
     reference: str
     url: str
+    requirements: tuple[Requirement, ...] = ()
     aliases: tuple[str, ...] = ()
     headers: tuple[Header, ...] = ()
     related: tuple[Related, ...] = ()
@@ -130,6 +161,7 @@ class StatusCode(NamedTuple):
     constants: Mapping[str, str] = NO_NAMES
     constant_notes: Mapping[str, str] = NO_NAMES
     notes: tuple[Note, ...] = ()
+    other_constants: Mapping[str, tuple[OtherConstant, ...]] = NO_OTHER_NAMES
 
     @property
     def official(self) -> bool:

@@ -199,7 +199,16 @@ class SearchIndex:
             alias_words.append(aliases)
             text_words.append(text)
             names = set()
-            for language, name in status.constants.items():
+            # Former, deprecated and newer names count too: old code and old docs use them.
+            all_names = [
+                *status.constants.items(),
+                *(
+                    (language, other.name)
+                    for language, others in status.other_constants.items()
+                    for other in others
+                ),
+            ]
+            for language, name in all_names:
                 names.add(compact(name))
                 names.add(compact(expressions.get(language, "{name}").replace("{name}", name)))
             identifiers.append(names)

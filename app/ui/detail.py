@@ -20,6 +20,9 @@ __all__ = ["STATUS_SCHEME", "DetailView", "escape", "status_link"]
 CLASS_COLOURS = {"1": "#5b6b7f", "2": "#2e7d32", "3": "#1565c0", "4": "#b26a00", "5": "#c62828"}
 STANDING_COLOURS = {"standard": "#455a64", "unofficial": "#6a1b9a", "custom": "#00695c"}
 NEUTRAL_COLOUR = "#546e7a"
+# Requirement levels (RFC 2119): the stronger the level, the warmer the badge.
+LEVEL_COLOURS = {"MUST": "#ad1457", "MUST NOT": "#ad1457", "SHOULD": "#6d4c41"}
+LEVEL_COLOURS["SHOULD NOT"] = LEVEL_COLOURS["SHOULD"]
 
 
 def escape(text: str) -> str:
@@ -32,6 +35,15 @@ def escape(text: str) -> str:
 def _badge(text: str, colour: str) -> str:
     return (
         f'<span style="background-color:{colour}; color:#ffffff;">&nbsp;{escape(text)}&nbsp;</span>'
+    )
+
+
+def _level_badge(level: str) -> str:
+    """A requirement level (MUST, SHOULD NOT...) as a small badge."""
+    colour = LEVEL_COLOURS.get(level, NEUTRAL_COLOUR)
+    return (
+        f'<span style="background-color:{colour}; color:#ffffff; font-size:small;">'
+        f"&nbsp;{escape(level).replace(' ', '&nbsp;')}&nbsp;</span>"
     )
 
 
@@ -67,6 +79,14 @@ def status_html(status: StatusCode, registry: Registry) -> str:
         parts.append("<h3>Your notes</h3><ul>")
         parts.extend(
             f"<li>{escape(note.text)} <i>({escape(note.source)})</i></li>" for note in status.notes
+        )
+        parts.append("</ul>")
+    if status.requirements:
+        parts.append("<h3>Requirements</h3><ul>")
+        parts.extend(
+            f"<li>{_level_badge(rule.level)} {escape(rule.text)} "
+            f'<a href="{escape(rule.url)}">{escape(rule.reference)}</a></li>'
+            for rule in status.requirements
         )
         parts.append("</ul>")
     if status.headers:

@@ -1,0 +1,87 @@
+"""What each rendered snippet must do on the wire, worked out from the registry alone."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from app.registry.model import Language, StatusCode, TemplateKind
+from app.registry.snippets import render_snippet, snippet_template, template_kind
+from tests_snippets.wire import Exchange
+
+
+class Case(NamedTuple):
+    """One code's snippet in one language."""
+
+    status: StatusCode
+    language: Language
+    snippet: str
+
+    @property
+    def code(self) -> int:
+        return self.status.code
+
+    @property
+    def template(self) -> str:
+        return snippet_template(self.status, self.language)
+
+    @property
+    def runs(self) -> bool:
+        """Whether it has code at all; some only say why the framework cannot send the code."""
+        return any(
+            line.strip() and not line.lstrip().startswith(("#", "//"))
+            for line in self.snippet.splitlines()
+        )
+
+    @property
+    def kind(self) -> TemplateKind:
+        return template_kind(self.status, self.language)
+
+
+class Outcome(NamedTuple):
+    language: str
+    code: int
+    check: str
+    ok: bool
+    detail: str = ""
+
+
+def cases(statuses: tuple[StatusCode, ...], language: Language) -> list[Case]:
+    return [Case(status, language, render_snippet(status, language)) for status in statuses]
+
+
+def judge_server(case: Case, seen: Exchange) -> list[str]:
+    """What is wrong with a server snippet's answer; empty when it did what it says."""
+    problems: list[str] = []
+    code = case.code
+    final = seen.final
+    if code == 101:
+        if final.status != 101:
+            problems.append(f"final status {final.status}, expected 101")
+        elif "upgrade" not in final.headers:
+            problems.append("101 without an Upgrade header")
+        return problems
+    if code < 200:
+        codes = [head.status for head in seen.interim]
+        if code not in codes:
+            problems.append(f"no interim {code} before the final response (interim: {codes})")
+        if final.status < 200 or final.status >= 300:
+            problems.append(f"final status {final.status}, expected a 2xx after the interim")
+        if code == 103 and "link" in case.template.lower():
+            hints = [h for h in seen.interim if h.status == 103 and "link" in h.headers]
+            if not hints:
+                problems.append("103 without its Link header")
+        return problems
+    if final.status != code:
+        problems.append(f"status {final.status} on the wire, expected {code}")
+    if case.kind is TemplateKind.REDIRECT:
+        # The Location must be the path the snippet names (a server may make it absolute).
+        named = set(re.findall(r"[\"'](/[\w/.-]*)[\"']", case.snippet))
+        location = final.headers.get("location", "")
+        if not any(location.endswith(path) for path in named):
+            problems.append(f"Location {location!r}, expected one of {sorted(named)}")
+    if code in (204, 304) and seen.raw_body:
+        problems.append(f"{code} carried {len(seen.raw_body)} bytes after its head")
+    if code == 205 and seen.body:
+        problems.append(f"205 carried content: {seen.body[:40]!r}")
+    return problems
