@@ -1,0 +1,164 @@
+"""Reading one input: open it, tell its format, and feed its lines to that format's reader."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import IO
+
+from app.explain.accesslog import ACCESS_LINE, count_access_block, field_counter, request_target
+from app.explain.detect import DetectError, detect, looks_binary
+from app.explain.har import MAX_HAR, count_har
+from app.explain.jsonlines import STATUS_KEYS, JsonLinesReader, add_record, parse_object
+from app.explain.reading import (
+    CHUNK,
+    LineBlocks,
+    SourceError,
+    close_source,
+    open_source,
+    read_chunk,
+)
+from app.explain.report import Format, SourceSummary
+from app.explain.tally import Cancelled, Tally
+from app.explain.transcript import TranscriptReader, status_line
+
+SourceProgress = Callable[[int], None]  # bytes of this input read so far
+
+
+def mixed_line(line: bytes, number: int, tally: Tally) -> None:
+    """A line that is not in the input's format: another format mixed in, or unreadable."""
+    stripped = line.strip()
+    if not stripped:
+        return
+    found = ACCESS_LINE.match(stripped)
+    if found is not None:
+        tally.add(int(found.group(3)), None, request_target(found.group(2)))
+        return
+    status = status_line(stripped)
+    if status is not None:
+        tally.add(*status)
+        return
+    if stripped.startswith(b"{"):
+        record = parse_object(stripped)
+        if record is not None and add_record(record, STATUS_KEYS, tally):
+            return
+    tally.fail(number, "no status code found", line)
+
+
+def _line_counter(fmt: Format, field: int | None, key: str | None) -> Callable[..., None]:
+    if fmt is Format.FIELDS and field is not None:
+        count_fields = field_counter(field)
+        return lambda block, first, tally: count_fields(block, first, tally, mixed_line)
+    if fmt is Format.JSON_LINES:
+        reader = JsonLinesReader(key)
+        return lambda block, first, tally: reader.count_block(block, first, tally, mixed_line)
+    if fmt is Format.TRANSCRIPT:
+        return TranscriptReader().count_block
+    return lambda block, first, tally: count_access_block(block, first, tally, mixed_line)
+
+
+def read_stream(
+    name: str,
+    first_chunk: bytes,
+    stream: IO[bytes] | None,
+    tally: Tally,
+    *,
+    progress: SourceProgress | None = None,
+    cancelled: Cancelled | None = None,
+) -> SourceSummary:
+    """Counts one input whose first bytes are `first_chunk` and the rest in `stream`."""
+    options = tally.options
+    tally.source = name
+    tally.unit = "line"
+    fmt = Format.FIELDS if options.field is not None else options.format
+    complete = stream is None or len(first_chunk) < CHUNK
+    if fmt is Format.AUTO:
+        try:
+            fmt = detect(first_chunk, complete)
+        except DetectError as error:
+            return SourceSummary(name, Format.AUTO, 0, 0, str(error))
+    elif not first_chunk:
+        return SourceSummary(name, fmt, 0, 0, "empty: no lines to read")
+    elif looks_binary(first_chunk) and fmt is not Format.HAR:
+        return SourceSummary(name, fmt, 0, 0, "a binary file, not a log (it contains NUL bytes)")
+    before = tally.total()
+
+    def next_chunk() -> bytes:
+        return read_chunk(stream) if stream is not None else b""
+
+    if fmt is Format.HAR:
+        tally.unit = "entry"
+        parts = [first_chunk]
+        size = len(first_chunk)
+        while size <= MAX_HAR and (chunk := next_chunk()):
+            parts.append(chunk)
+            size += len(chunk)
+            if progress is not None:
+                progress(size)
+            if cancelled is not None and cancelled():
+                return SourceSummary(name, fmt, 0, 0, "cancelled")
+        if size > MAX_HAR:
+            return SourceSummary(name, fmt, 0, 0, f"larger than {MAX_HAR >> 20} MiB: not read")
+        entries, problem = count_har(b"".join(parts), tally)
+        return SourceSummary(name, fmt, entries, tally.total() - before, problem)
+
+    count = _line_counter(fmt, options.field, options.key)
+
+    def too_long(number: int) -> None:
+        tally.fail(number, "a line longer than 1 MiB (binary data?)", b"")
+
+    def chunk_read() -> None:
+        if progress is not None and stream is not None:
+            progress(-1)
+
+    batches = LineBlocks(stream or _EMPTY, first_chunk, too_long, chunk_read)
+    stopped = ""
+    try:
+        for first, block in batches:
+            count(block, first, tally)
+            if cancelled is not None and cancelled():
+                stopped = "cancelled"
+                break
+    except SourceError as problem:
+        stopped = str(problem)
+    return SourceSummary(name, fmt, batches.lines, tally.total() - before, stopped)
+
+
+class _Empty:
+    def read(self, size: int = -1) -> bytes:
+        return b""
+
+
+_EMPTY: IO[bytes] = _Empty()  # type: ignore[assignment]
+
+
+def read_source(
+    name: str,
+    tally: Tally,
+    stdin: IO[bytes] | None,
+    progress: SourceProgress | None = None,
+    cancelled: Cancelled | None = None,
+) -> SourceSummary:
+    """Opens and counts one named input ("-" for standard input)."""
+    display = "standard input" if name == "-" else name
+    fmt = Format.FIELDS if tally.options.field is not None else tally.options.format
+    try:
+        source = open_source(name, stdin)
+    except SourceError as error:
+        return SourceSummary(display, fmt, 0, 0, str(error))
+    try:
+        first = read_chunk(source.stream)
+
+        def raw_progress(done: int) -> None:
+            if progress is not None:
+                try:
+                    progress(source.raw.tell())
+                except OSError:  # a pipe has no position: progress shows as busy instead
+                    progress(0)
+
+        return read_stream(
+            display, first, source.stream, tally, progress=raw_progress, cancelled=cancelled
+        )
+    except SourceError as error:
+        return SourceSummary(display, fmt, 0, 0, str(error))
+    finally:
+        close_source(source)

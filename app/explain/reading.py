@@ -1,0 +1,175 @@
+"""Opening inputs and cutting them into lines in bounded chunks.
+
+Memory stays flat however large the input: it is read CHUNK bytes at a time, and a line longer
+than MAX_LINE (a binary file, a 10 MB line without a newline) is skipped to its end and
+reported instead of being held.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import zlib
+from collections.abc import Callable, Iterator
+from typing import IO, NamedTuple, cast
+
+CHUNK = 1 << 20
+MAX_LINE = 1 << 20
+GZIP_MAGIC = b"\x1f\x8b"
+STDIN_NAME = "-"
+
+
+class SourceError(Exception):
+    """An input that cannot be read at all, with the reason in words."""
+
+
+class Source(NamedTuple):
+    name: str
+    stream: IO[bytes]  # decompressed when the file is gzip
+    raw: IO[bytes]  # the file itself, for progress
+    size: int  # bytes in the file itself; 0 when unknown (standard input, a pipe)
+    compressed: bool
+
+
+def _peekable(stream: IO[bytes]) -> io.BufferedReader:
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(stream)  # type: ignore[arg-type]
+
+
+def open_source(name: str, stdin: IO[bytes] | None = None) -> Source:
+    """Opens a file (or standard input for "-"), decompressing gzip; raises SourceError."""
+    if name == STDIN_NAME:
+        if stdin is None:
+            raise SourceError("standard input is not available")
+        raw: IO[bytes] = _peekable(stdin)
+        size = 0
+    else:
+        try:
+            raw = open(name, "rb")  # noqa: SIM115  (closed by the caller through close_source)
+            size = os.fstat(raw.fileno()).st_size
+        except IsADirectoryError:
+            raise SourceError("is a directory; name the log files inside it") from None
+        except FileNotFoundError:
+            raise SourceError("no such file") from None
+        except PermissionError:
+            raise SourceError("permission denied") from None
+        except OSError as error:
+            raise SourceError(error.strerror or str(error)) from None
+    head = _peekable(raw).peek(2)[:2] if isinstance(raw, io.BufferedReader) else b""
+    if head == GZIP_MAGIC:
+        stream = cast(IO[bytes], GzipChunks(gzip.GzipFile(fileobj=raw, mode="rb")))
+        return Source(name, stream, raw, size, True)
+    return Source(name, raw, raw, size, False)
+
+
+class GzipChunks:
+    """A gzip stream that hands over what it decompressed before a damaged or truncated end,
+    and raises the problem on the next read (GzipFile.read alone would lose the last chunk)."""
+
+    def __init__(self, stream: gzip.GzipFile) -> None:
+        self.stream = stream
+        self.problem: SourceError | None = None
+
+    def read(self, size: int = CHUNK) -> bytes:
+        if self.problem is not None:
+            raise self.problem
+        parts: list[bytes] = []
+        got = 0
+        try:
+            while got < size:
+                part = self.stream.read1(size - got)
+                if not part:
+                    break
+                parts.append(part)
+                got += len(part)
+        except EOFError:
+            self.problem = SourceError("the compressed data ends early (a truncated .gz file)")
+        except (gzip.BadGzipFile, zlib.error) as error:
+            self.problem = SourceError(f"damaged compressed data ({error})")
+        if not parts and self.problem is not None:
+            raise self.problem
+        return b"".join(parts)
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+def close_source(source: Source) -> None:
+    if source.name != STDIN_NAME:
+        source.stream.close()
+        source.raw.close()
+
+
+def read_chunk(stream: IO[bytes], size: int = CHUNK) -> bytes:
+    """At most `size` bytes; a damaged compressed stream raises SourceError."""
+    try:
+        return stream.read(size)
+    except EOFError:
+        raise SourceError("the compressed data ends early (a truncated .gz file)") from None
+    except (gzip.BadGzipFile, zlib.error) as error:
+        raise SourceError(f"damaged compressed data ({error})") from None
+    except OSError as error:
+        raise SourceError(error.strerror or str(error)) from None
+
+
+class LineBlocks:
+    """Cuts a stream into blocks of complete lines, each with its first line's number.
+
+    A block is the lines joined by newlines, without the last newline: the access log fast
+    path searches a whole block at once. A trailing CR is left for the parsers.
+    """
+
+    def __init__(
+        self,
+        stream: IO[bytes],
+        first_chunk: bytes,
+        on_too_long: Callable[[int], None],
+        on_chunk: Callable[[], None] | None = None,
+    ) -> None:
+        self.stream = stream
+        self.first_chunk = first_chunk
+        self.on_too_long = on_too_long
+        self.on_chunk = on_chunk
+        self.lines = 0  # lines seen so far, the overlong ones included
+
+    def __iter__(self) -> Iterator[tuple[int, bytes]]:
+        partial = b""
+        skipping = False  # inside an overlong line, dropping bytes until its newline
+        chunk = self.first_chunk
+        while chunk:
+            if skipping:
+                newline = chunk.find(b"\n")
+                if newline < 0:
+                    chunk = self._next()
+                    continue
+                skipping = False
+                self.lines += 1
+                self.on_too_long(self.lines)
+                chunk = chunk[newline + 1 :]
+            data = partial + chunk if partial else chunk
+            end = data.rfind(b"\n")
+            if end >= 0:
+                block = data[:end]
+                first = self.lines + 1
+                self.lines += block.count(b"\n") + 1
+                yield first, block
+                partial = data[end + 1 :]
+            else:
+                partial = data
+            if len(partial) > MAX_LINE:
+                partial = b""
+                skipping = True
+            chunk = self._next()
+        if skipping:
+            self.lines += 1
+            self.on_too_long(self.lines)
+        elif partial:
+            self.lines += 1
+            yield self.lines, partial
+
+    def _next(self) -> bytes:
+        if self.on_chunk is not None:
+            self.on_chunk()
+        return read_chunk(self.stream)
