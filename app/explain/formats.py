@@ -47,13 +47,18 @@ def mixed_line(line: bytes, number: int, tally: Tally) -> None:
 def _line_counter(fmt: Format, field: int | None, key: str | None) -> Callable[..., None]:
     if fmt is Format.FIELDS and field is not None:
         count_fields = field_counter(field)
-        return lambda block, first, tally: count_fields(block, first, tally, mixed_line)
+        return lambda block, first, lines, tally: count_fields(block, first, tally, mixed_line)
     if fmt is Format.JSON_LINES:
         reader = JsonLinesReader(key)
-        return lambda block, first, tally: reader.count_block(block, first, tally, mixed_line)
+        return lambda block, first, lines, tally: reader.count_block(
+            block, first, tally, mixed_line
+        )
     if fmt is Format.TRANSCRIPT:
-        return TranscriptReader().count_block
-    return lambda block, first, tally: count_access_block(block, first, tally, mixed_line)
+        transcript = TranscriptReader()
+        return lambda block, first, lines, tally: transcript.count_block(block, tally)
+    return lambda block, first, lines, tally: count_access_block(
+        block, first, lines, tally, mixed_line
+    )
 
 
 def read_stream(
@@ -113,8 +118,8 @@ def read_stream(
     batches = LineBlocks(stream or _EMPTY, first_chunk, too_long, chunk_read)
     stopped = ""
     try:
-        for first, block in batches:
-            count(block, first, tally)
+        for first, lines, block in batches:
+            count(block, first, lines, tally)
             if cancelled is not None and cancelled():
                 stopped = "cancelled"
                 break

@@ -134,7 +134,8 @@ class LineBlocks:
         self.on_chunk = on_chunk
         self.lines = 0  # lines seen so far, the overlong ones included
 
-    def __iter__(self) -> Iterator[tuple[int, bytes]]:
+    def __iter__(self) -> Iterator[tuple[int, int, bytes]]:
+        """(first line number, number of lines, block) for each block."""
         partial = b""
         skipping = False  # inside an overlong line, dropping bytes until its newline
         chunk = self.first_chunk
@@ -153,8 +154,9 @@ class LineBlocks:
             if end >= 0:
                 block = data[:end]
                 first = self.lines + 1
-                self.lines += block.count(b"\n") + 1
-                yield first, block
+                count = block.count(b"\n") + 1  # counted once here: slower than it looks
+                self.lines += count
+                yield first, count, block
                 partial = data[end + 1 :]
             else:
                 partial = data
@@ -167,7 +169,7 @@ class LineBlocks:
             self.on_too_long(self.lines)
         elif partial:
             self.lines += 1
-            yield self.lines, partial
+            yield self.lines, 1, partial
 
     def _next(self) -> bytes:
         if self.on_chunk is not None:

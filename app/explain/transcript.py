@@ -32,7 +32,7 @@ class TranscriptReader:
         self.host = b""
         self.target = b""
 
-    def count_block(self, block: bytes, first: int, tally: Tally) -> None:
+    def count_block(self, block: bytes, tally: Tally) -> None:
         for line in block.split(b"\n"):
             found = STATUS_LINE.match(line)
             if found is not None:
