@@ -77,6 +77,15 @@ def test_json_key_named_by_the_user() -> None:
     assert counts(report) == {502: 1, 504: 1}
 
 
+def test_a_key_means_json_lines_even_when_no_known_key_is_there(tmp_path: Path) -> None:
+    path = tmp_path / "gateway.jsonl"
+    path.write_text('{"upstream": {"code": 502}}\n{"msg": "started"}\n', encoding="utf-8")
+    report = explain_sources([str(path)], ExplainOptions(key="upstream.code"))
+    assert report.sources[0].format is Format.JSON_LINES
+    assert counts(report) == {502: 1}
+    assert report.unread_samples[0].reason == "no status code under 'upstream.code'"
+
+
 def test_custom_format_with_a_field_number() -> None:
     report = explain_file("custom-fields.log", field=5, top=1)
     assert report.sources[0].format is Format.FIELDS
@@ -303,3 +312,48 @@ def test_fuzz_text_made_of_log_fragments(parts: list[str]) -> None:
     report = explain_text(text, ExplainOptions(top=2, timeline=True))
     assert report.total == sum(c.hits for c in report.codes)
     json.dumps(report)  # plain data all the way down
+
+
+class RepeatingLog(io.RawIOBase):
+    """`size` bytes of a log made by repeating `unit`, produced as read: the test holds none."""
+
+    def __init__(self, unit: bytes, size: int) -> None:
+        self.unit = unit
+        self.left = size
+        self.offset = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = min(len(buffer), self.left)
+        written = 0
+        while written < count:
+            piece = self.unit[self.offset : self.offset + count - written]
+            buffer[written : written + len(piece)] = piece
+            written += len(piece)
+            self.offset = (self.offset + len(piece)) % len(self.unit)
+        self.left -= count
+        return count
+
+
+@pytest.mark.parametrize(
+    ("unit", "options"),
+    [
+        ((DATA / "nginx-combined.log").read_bytes(), ExplainOptions()),
+        ((DATA / "nginx-combined.log").read_bytes(), ExplainOptions(top=5, timeline=True)),
+        (b"x" * 4096, ExplainOptions(Format.ACCESS_LOG)),  # one 16 MB line, no newline
+    ],
+)
+def test_memory_stays_flat_however_long_the_input(unit: bytes, options: ExplainOptions) -> None:
+    import tracemalloc
+
+    size = 16 << 20
+    tracemalloc.start()
+    try:
+        report = explain_sources(["-"], options, stdin=io.BufferedReader(RepeatingLog(unit, size)))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert report.total > 0 or report.unread == 1
+    assert peak < 8 * MAX_LINE  # a few chunks in flight (about 5 MiB), never the input

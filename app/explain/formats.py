@@ -18,7 +18,7 @@ from app.explain.reading import (
     read_chunk,
 )
 from app.explain.report import Format, SourceSummary
-from app.explain.tally import Cancelled, Tally
+from app.explain.tally import Cancelled, ExplainOptions, Tally
 from app.explain.transcript import TranscriptReader, status_line
 
 SourceProgress = Callable[[int], None]  # bytes of this input read so far
@@ -42,6 +42,15 @@ def mixed_line(line: bytes, number: int, tally: Tally) -> None:
         if record is not None and add_record(record, STATUS_KEYS, tally):
             return
     tally.fail(number, "no status code found", line)
+
+
+def chosen_format(options: ExplainOptions) -> Format:
+    """The format the options name: --field means a custom access log, --key JSON lines."""
+    if options.field is not None:
+        return Format.FIELDS
+    if options.key and options.format is Format.AUTO:
+        return Format.JSON_LINES
+    return options.format
 
 
 def _line_counter(fmt: Format, field: int | None, key: str | None) -> Callable[..., None]:
@@ -74,7 +83,7 @@ def read_stream(
     options = tally.options
     tally.source = name
     tally.unit = "line"
-    fmt = Format.FIELDS if options.field is not None else options.format
+    fmt = chosen_format(options)
     complete = stream is None or len(first_chunk) < CHUNK
     if fmt is Format.AUTO:
         try:
@@ -145,7 +154,7 @@ def read_source(
 ) -> SourceSummary:
     """Opens and counts one named input ("-" for standard input)."""
     display = "standard input" if name == "-" else name
-    fmt = Format.FIELDS if tally.options.field is not None else tally.options.format
+    fmt = chosen_format(tally.options)
     try:
         source = open_source(name, stdin)
     except SourceError as error:
