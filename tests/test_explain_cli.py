@@ -151,6 +151,16 @@ def test_nothing_found_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert "no status codes found" in err
 
 
+def test_nothing_found_still_shows_the_unread_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "app.jsonl"
+    log.write_text('{"upstream": {"code": 502}}\n', encoding="utf-8")
+    assert main(["explain", "--key", "upstream.status", str(log)]) == EXIT_NOT_FOUND
+    err = capsys.readouterr().err
+    assert "line 1: no status code under 'upstream.status'" in err
+
+
 @pytest.mark.parametrize(
     "args",
     [

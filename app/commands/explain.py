@@ -111,6 +111,8 @@ def run_explain(args: argparse.Namespace, registry: Registry, out: IO[str]) -> i
         out.write("\n")
     elif report.total:
         write_report(report, registry, out, Style(out))
+    elif report.unread:  # every line unread: say why, where errors go
+        write_unread(report, sys.stderr, Style(sys.stderr), terminal_columns(sys.stderr))
     if not report.total:
         sys.stderr.write(f"{PROG}: no status codes found\n")
         return EXIT_NOT_FOUND
@@ -226,11 +228,17 @@ def write_report(report: Report, registry: Registry, out: IO[str], style: Style)
     if flagged:
         out.write("\n" + style.bold("Flagged") + "\n" + "\n".join(flagged) + "\n")
     if report.unread:
-        out.write("\n" + style.bold(f"Could not read {_count(report.unread)}") + "\n")
-        for line in report.unread_samples:
-            text = f": {printable(line.text)}" if line.text else ""
-            out.write(
-                f"  {printable(line.source)} {line.unit} {line.line}: {line.reason}"
-                + style.dim(text[:width])
-                + "\n"
-            )
+        out.write("\n")
+        write_unread(report, out, style, width)
+
+
+def write_unread(report: Report, out: IO[str], style: Style, width: int) -> None:
+    """How many lines could not be read, and the first few with their numbers."""
+    out.write(style.bold(f"Could not read {_count(report.unread)}") + "\n")
+    for line in report.unread_samples:
+        text = f": {printable(line.text)}" if line.text else ""
+        out.write(
+            f"  {printable(line.source)} {line.unit} {line.line}: {line.reason}"
+            + style.dim(text[:width])
+            + "\n"
+        )

@@ -21,7 +21,7 @@ from app.explain.report import Format, SourceSummary
 from app.explain.tally import Cancelled, ExplainOptions, Tally
 from app.explain.transcript import TranscriptReader, status_line
 
-SourceProgress = Callable[[int], None]  # bytes of this input read so far
+ChunkRead = Callable[[], None]  # called after each chunk of an input is read
 
 
 def mixed_line(line: bytes, number: int, tally: Tally) -> None:
@@ -76,10 +76,11 @@ def read_stream(
     stream: IO[bytes] | None,
     tally: Tally,
     *,
-    progress: SourceProgress | None = None,
+    chunk_read: ChunkRead | None = None,
     cancelled: Cancelled | None = None,
 ) -> SourceSummary:
-    """Counts one input whose first bytes are `first_chunk` and the rest in `stream`."""
+    """Counts one input whose first bytes are `first_chunk` and the rest in `stream` (None
+    when `first_chunk` is all of it)."""
     options = tally.options
     tally.source = name
     tally.unit = "line"
@@ -96,18 +97,15 @@ def read_stream(
         return SourceSummary(name, fmt, 0, 0, "a binary file, not a log (it contains NUL bytes)")
     before = tally.total()
 
-    def next_chunk() -> bytes:
-        return read_chunk(stream) if stream is not None else b""
-
     if fmt is Format.HAR:
         tally.unit = "entry"
         parts = [first_chunk]
         size = len(first_chunk)
-        while size <= MAX_HAR and (chunk := next_chunk()):
+        while stream is not None and size <= MAX_HAR and (chunk := read_chunk(stream)):
             parts.append(chunk)
             size += len(chunk)
-            if progress is not None:
-                progress(size)
+            if chunk_read is not None:
+                chunk_read()
             if cancelled is not None and cancelled():
                 return SourceSummary(name, fmt, 0, 0, "cancelled")
         if size > MAX_HAR:
@@ -120,11 +118,7 @@ def read_stream(
     def too_long(number: int) -> None:
         tally.fail(number, "a line longer than 1 MiB (binary data?)", b"")
 
-    def chunk_read() -> None:
-        if progress is not None and stream is not None:
-            progress(-1)
-
-    batches = LineBlocks(stream or _EMPTY, first_chunk, too_long, chunk_read)
+    batches = LineBlocks(stream, first_chunk, too_long, chunk_read)
     stopped = ""
     try:
         for first, lines, block in batches:
@@ -137,19 +131,11 @@ def read_stream(
     return SourceSummary(name, fmt, batches.lines, tally.total() - before, stopped)
 
 
-class _Empty:
-    def read(self, size: int = -1) -> bytes:
-        return b""
-
-
-_EMPTY: IO[bytes] = _Empty()  # type: ignore[assignment]
-
-
 def read_source(
     name: str,
     tally: Tally,
     stdin: IO[bytes] | None,
-    progress: SourceProgress | None = None,
+    progress: Callable[[int], None] | None = None,
     cancelled: Cancelled | None = None,
 ) -> SourceSummary:
     """Opens and counts one named input ("-" for standard input)."""
@@ -162,7 +148,8 @@ def read_source(
     try:
         first = read_chunk(source.stream)
 
-        def raw_progress(done: int) -> None:
+        def chunk_read() -> None:
+            """Progress in bytes of the file itself (compressed ones too)."""
             if progress is not None:
                 try:
                     progress(source.raw.tell())
@@ -170,7 +157,7 @@ def read_source(
                     progress(0)
 
         return read_stream(
-            display, first, source.stream, tally, progress=raw_progress, cancelled=cancelled
+            display, first, source.stream, tally, chunk_read=chunk_read, cancelled=cancelled
         )
     except SourceError as error:
         return SourceSummary(display, fmt, 0, 0, str(error))

@@ -123,7 +123,7 @@ class LineBlocks:
 
     def __init__(
         self,
-        stream: IO[bytes],
+        stream: IO[bytes] | None,
         first_chunk: bytes,
         on_too_long: Callable[[int], None],
         on_chunk: Callable[[], None] | None = None,
@@ -172,6 +172,8 @@ class LineBlocks:
             yield self.lines, 1, partial
 
     def _next(self) -> bytes:
+        if self.stream is None:
+            return b""
         if self.on_chunk is not None:
             self.on_chunk()
         return read_chunk(self.stream)

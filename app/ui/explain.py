@@ -81,7 +81,7 @@ class ExplainController(QObject):
             self.window,
             "Explain log",
             "",
-            "Logs, HAR files and transcripts (*.log *.gz *.har *.json *.jsonl *.txt *);;"
+            "Logs, HAR files and transcripts (*.log *.gz *.har *.json *.jsonl *.txt);;"
             "All files (*)",
         )
         self.explain_files(names)

@@ -210,6 +210,7 @@ class ExplainView(QWidget):
 
     def explain_text(self, text: str) -> None:
         self._start(ExplainWorker((), text, self), "Reading the pasted text…")
+        self.progress.setRange(0, 0)  # no steps to count: busy until done
 
     def _start(self, worker: ExplainWorker, message: str) -> None:
         self.stop()
@@ -219,6 +220,7 @@ class ExplainView(QWidget):
         worker.failed.connect(self._failed)
         worker.finished.connect(self._finished)
         self.summary.setText(message)
+        self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
