@@ -197,3 +197,13 @@ def test_subprocess_directory_exit_2(tmp_path: Path) -> None:
     assert result.returncode == EXIT_USAGE
     assert b"is a directory" in result.stderr
     assert b"Traceback" not in result.stderr
+
+
+def test_standard_input_that_cannot_be_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"HTTP/1.1 200 OK\n")))
+    closed.close()
+    monkeypatch.setattr(sys, "stdin", closed)
+    assert main(["explain", "-"]) == EXIT_NOT_FOUND
+    assert "standard input: " in capsys.readouterr().err

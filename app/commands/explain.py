@@ -73,7 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run_explain)
 
 
-def _check_inputs(args: argparse.Namespace, stdin: IO[str]) -> list[str]:
+def _check_inputs(args: argparse.Namespace, stdin: IO[str] | None) -> list[str]:
     if args.field is not None and args.field < 1:
         raise UsageError("--field counts from 1, as awk does ($9 is --field 9)")
     if args.top < 0:
@@ -82,12 +82,14 @@ def _check_inputs(args: argparse.Namespace, stdin: IO[str]) -> list[str]:
         raise UsageError("--field is for access logs; it cannot go with --format " + args.format)
     names: list[str] = list(args.files)
     if not names:
-        if stdin.isatty():
+        if stdin is None or stdin.isatty():
             raise UsageError("name a log file, or pipe one into standard input")
         names = ["-"]
     for name in names:
         if name == "-":
             continue
+        if "\0" in name:
+            raise UsageError(f"{printable(name)!r} is not a file name")
         if os.path.isdir(name):
             raise UsageError(f"{printable(name)} is a directory; name the log files inside it")
         if not os.path.exists(name):
@@ -100,7 +102,8 @@ def run_explain(args: argparse.Namespace, registry: Registry, out: IO[str]) -> i
 
     names = _check_inputs(args, sys.stdin)
     options = ExplainOptions(Format(args.format), args.field, args.key, args.top)
-    stdin = sys.stdin.buffer if "-" in names else None
+    # A GUI launcher may have no standard input at all; a test's may have no bytes layer.
+    stdin = getattr(sys.stdin, "buffer", None) if "-" in names else None
     report = explain_sources(names, options, stdin=stdin)
     for summary in report.sources:
         if summary.error:

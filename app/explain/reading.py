@@ -43,7 +43,10 @@ def open_source(name: str, stdin: IO[bytes] | None = None) -> Source:
     if name == STDIN_NAME:
         if stdin is None:
             raise SourceError("standard input is not available")
-        raw: IO[bytes] = _peekable(stdin)
+        try:
+            raw: IO[bytes] = _peekable(stdin)
+        except (OSError, ValueError) as error:  # closed, or not open for reading
+            raise SourceError(f"standard input cannot be read ({error})") from None
         size = 0
     else:
         try:
@@ -57,7 +60,12 @@ def open_source(name: str, stdin: IO[bytes] | None = None) -> Source:
             raise SourceError("permission denied") from None
         except OSError as error:
             raise SourceError(error.strerror or str(error)) from None
-    head = _peekable(raw).peek(2)[:2] if isinstance(raw, io.BufferedReader) else b""
+    try:
+        head = raw.peek(2)[:2] if isinstance(raw, io.BufferedReader) else b""
+    except (OSError, ValueError) as error:
+        if name != STDIN_NAME:
+            raw.close()
+        raise SourceError(f"cannot be read ({error})") from None
     if head == GZIP_MAGIC:
         stream = cast(IO[bytes], GzipChunks(gzip.GzipFile(fileobj=raw, mode="rb")))
         return Source(name, stream, raw, size, True)

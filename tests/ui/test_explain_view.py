@@ -74,6 +74,34 @@ def test_model(qtmodeltester: ModelTester, registry: Registry) -> None:
     assert model.index(0, 3).data() == "20.0%"
 
 
+def test_sorting_proxy(qtbot: QtBot, qtmodeltester: ModelTester, registry: Registry) -> None:
+    view = ExplainView(registry)
+    qtbot.addWidget(view)
+    report = explain_text(
+        (DATA / "nginx-combined.log").read_text(encoding="utf-8"), ExplainOptions()
+    )
+    view.show_report(report)
+    qtmodeltester.check(view.proxy)
+    view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by count
+    qtmodeltester.check(view.proxy)
+    assert codes_shown(view)[:3] == [200, 404, 502]
+
+
+def test_ctrl_o_asks_for_files_and_explains_them(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen = [str(DATA / "apache-common.log"), str(DATA / "service.jsonl")]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: (chosen, ""))
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    view = window.explain.explain_view()
+    wait_for_report(qtbot, view)
+    assert view.report is not None
+    assert view.report.total == 10
+    assert view.summary.text().startswith(f"{chosen[0]}, {chosen[1]}: 10 status codes")
+
+
 def test_menus_carry_the_actions_with_their_shortcuts(window: MainWindow) -> None:
     menus = {m.title().replace("&", ""): m for m in window.menuBar().findChildren(QMenu)}
     assert window.explain.open_action in menus["File"].actions()
