@@ -183,6 +183,12 @@ def test_subprocess_explains_stdin_exit_0() -> None:
     assert b"100  Continue" in result.stdout
 
 
+def test_subprocess_reads_gzip_from_stdin() -> None:
+    result = run_cli("--json", stdin=gzip.compress((DATA / "devtools-export.har").read_bytes()))
+    assert result.returncode == EXIT_OK, result.stderr
+    assert json.loads(result.stdout)["sources"][0]["format"] == "har"
+
+
 def test_subprocess_nothing_found_exit_1(tmp_path: Path) -> None:
     binary = tmp_path / "core.bin"
     binary.write_bytes(bytes(range(256)) * 64)

@@ -49,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "lines logs, HAR files, raw responses and curl -i/-v transcripts, gzip or not, and "
         "explain each one. With no FILE, reads standard input."
     )
+    parser.epilog = "Exit status: 0 explained, 1 no status code found, 2 usage error."
     parser.add_argument("files", nargs="*", metavar="FILE", help='a log file; "-" for stdin')
     parser.add_argument(
         "--format", choices=FORMATS, default="auto", help="the input format (default: detected)"
