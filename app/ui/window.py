@@ -655,6 +655,8 @@ class MainWindow(QMainWindow):
             self.forward_action,
             *self.class_actions.values(),
             self.unofficial_action,
+            self.explain.open_action,
+            self.explain.paste_action,
             self.quit_action,
         ]
         rows = [

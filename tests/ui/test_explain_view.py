@@ -108,6 +108,9 @@ def test_menus_carry_the_actions_with_their_shortcuts(window: MainWindow) -> Non
     assert window.explain.paste_action in menus["Edit"].actions()
     assert window.explain.open_action.shortcut().toString() == "Ctrl+O"
     assert window.explain.paste_action.shortcut().toString() == "Ctrl+Shift+V"
+    rows = dict(window.shortcut_rows())
+    assert rows["Explain log…"] == "Ctrl+O"
+    assert rows["Paste to explain"] == "Ctrl+Shift+V"
 
 
 def test_dropping_a_file_explains_it(qtbot: QtBot, window: MainWindow) -> None:
