@@ -141,6 +141,16 @@ def test_gzip_files_and_several_inputs_add_up(tmp_path: Path) -> None:
     assert [s.name for s in report.sources] == [str(rotated), str(DATA / "apache-common.log")]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_byte_order_marks_and_utf16(tmp_path: Path, encoding: str) -> None:
+    text = (DATA / "curl-verbose-redirects.txt").read_text(encoding="utf-8")
+    path = tmp_path / "transcript.txt"
+    data = text.encode(encoding)
+    path.write_bytes(b"\xfe\xff" + data if encoding == "utf-16-be" else data)
+    report = explain_sources([str(path)], ExplainOptions())
+    assert counts(report) == {301: 1, 302: 1, 404: 1}
+
+
 def test_standard_input() -> None:
     data = (DATA / "curl-include.txt").read_bytes()
     report = explain_sources(["-"], ExplainOptions(), stdin=io.BytesIO(data))

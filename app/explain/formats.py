@@ -13,6 +13,7 @@ from app.explain.reading import (
     CHUNK,
     LineBlocks,
     SourceError,
+    as_utf8,
     close_source,
     open_source,
     read_chunk,
@@ -146,7 +147,7 @@ def read_source(
     except SourceError as error:
         return SourceSummary(display, fmt, 0, 0, str(error))
     try:
-        first = read_chunk(source.stream)
+        stream, first = as_utf8(source.stream, read_chunk(source.stream))
 
         def chunk_read() -> None:
             """Progress in bytes of the file itself (compressed ones too)."""
@@ -157,7 +158,7 @@ def read_source(
                     progress(0)
 
         return read_stream(
-            display, first, source.stream, tally, chunk_read=chunk_read, cancelled=cancelled
+            display, first, stream, tally, chunk_read=chunk_read, cancelled=cancelled
         )
     except SourceError as error:
         return SourceSummary(display, fmt, 0, 0, str(error))

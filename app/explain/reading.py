@@ -7,6 +7,7 @@ reported instead of being held.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import os
@@ -102,6 +103,40 @@ class GzipChunks:
 
     def close(self) -> None:
         self.stream.close()
+
+
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class Utf16Chunks:
+    """UTF-16 text (a transcript saved by Windows PowerShell) re-encoded as UTF-8, chunk by
+    chunk, so that the readers see the same bytes as from any other file."""
+
+    def __init__(self, first_chunk: bytes, stream: IO[bytes]) -> None:
+        self.pending = first_chunk
+        self.stream = stream
+        self.decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+        self.done = False
+
+    def read(self, size: int = CHUNK) -> bytes:
+        if self.done:
+            return b""
+        raw, self.pending = (self.pending or read_chunk(self.stream, size)), b""
+        if not raw:
+            self.done = True
+            return self.decoder.decode(b"", final=True).encode("utf-8")
+        return self.decoder.decode(raw).encode("utf-8")
+
+
+def as_utf8(stream: IO[bytes], first_chunk: bytes) -> tuple[IO[bytes], bytes]:
+    """The stream and its first chunk as UTF-8: a UTF-8 BOM dropped, UTF-16 re-encoded."""
+    if first_chunk[:2] in UTF16_BOMS:
+        converted = cast(IO[bytes], Utf16Chunks(first_chunk, stream))
+        return converted, read_chunk(converted)
+    if first_chunk.startswith(UTF8_BOM):
+        return stream, first_chunk[len(UTF8_BOM) :]
+    return stream, first_chunk
 
 
 def close_source(source: Source) -> None:
