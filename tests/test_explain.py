@@ -367,3 +367,41 @@ def test_memory_stays_flat_however_long_the_input(unit: bytes, options: ExplainO
         tracemalloc.stop()
     assert report.total > 0 or report.unread == 1
     assert peak < 8 * MAX_LINE  # a few chunks in flight (about 5 MiB), never the input
+
+
+class Trickle:
+    """A stream that hands out at most `step` bytes per read, to put chunk edges anywhere."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self.data = data
+        self.step = step
+
+    def read(self, size: int = -1) -> bytes:
+        piece, self.data = self.data[: self.step], self.data[self.step :]
+        return piece
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.binary(max_size=12).map(lambda b: b.replace(b"\n", b"")), max_size=20),
+    st.integers(min_value=1, max_value=9),
+    st.booleans(),
+)
+def test_line_blocks_keep_every_line_and_number_wherever_chunks_end(
+    lines: list[bytes], step: int, final_newline: bool
+) -> None:
+    from app.explain.reading import LineBlocks
+
+    data = b"\n".join(lines) + (b"\n" if final_newline and lines else b"")
+    stream = Trickle(data, step)
+    first = stream.read()
+    blocks = list(LineBlocks(stream, first, lambda number: None))  # type: ignore[arg-type]
+    seen: list[bytes] = []
+    for block in blocks:
+        assert block.first == len(seen) + 1
+        assert block.lines == len(block.text.split(b"\n"))
+        seen.extend(block.text.split(b"\n"))
+    expected = data.split(b"\n")
+    if data.endswith(b"\n") or not data:
+        expected.pop()
+    assert seen == expected

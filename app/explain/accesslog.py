@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from app.explain.reading import Block
 from app.explain.tally import Tally
 from app.explain.timeline import access_log_minute
 
@@ -37,13 +38,11 @@ def request_target(request: bytes) -> bytes | None:
     return parts[1] if len(parts) >= 2 else None
 
 
-def count_access_block(
-    block: bytes, first: int, lines: int, tally: Tally, fallback: Fallback
-) -> None:
+def count_access_block(block: Block, tally: Tally, fallback: Fallback) -> None:
     if not (tally.want_top or tally.want_time):
         for pattern in BLOCK_STATUSES:
-            statuses = pattern.findall(block)
-            if len(statuses) == lines:
+            statuses = pattern.findall(block.data, block.start, block.end)
+            if len(statuses) == block.lines:
                 codes = tally.byte_codes
                 for status, count in Counter(statuses).items():
                     codes[status] = codes.get(status, 0) + count
@@ -51,7 +50,8 @@ def count_access_block(
     match = ACCESS_LINE.match
     codes = tally.byte_codes
     want_top, want_time = tally.want_top, tally.want_time
-    for offset, line in enumerate(block.split(b"\n")):
+    first = block.first
+    for offset, line in enumerate(block.text.split(b"\n")):
         found = match(line)
         if found is None:
             fallback(line, first + offset, tally)
@@ -74,13 +74,14 @@ def field_target(line: bytes, parts: list[bytes]) -> bytes | None:
     return next((p for p in parts if p.startswith(b"/")), None)
 
 
-def field_counter(field: int) -> Callable[[bytes, int, Tally, Fallback], None]:
+def field_counter(field: int) -> Callable[[Block, Tally], None]:
     """Counts the status in whitespace-separated field `field` (1-based, like awk's $9)."""
     index = field - 1
 
-    def count_field_block(block: bytes, first: int, tally: Tally, fallback: Fallback) -> None:
+    def count_field_block(block: Block, tally: Tally) -> None:
         codes = tally.byte_codes
-        for offset, line in enumerate(block.split(b"\n")):
+        first = block.first
+        for offset, line in enumerate(block.text.split(b"\n")):
             parts = line.split()
             status = parts[index] if len(parts) > index else b""
             if len(status) != 3 or not status.isdigit() or status[0] == 48:

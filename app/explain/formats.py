@@ -11,6 +11,7 @@ from app.explain.har import MAX_HAR, count_har
 from app.explain.jsonlines import STATUS_KEYS, JsonLinesReader, add_record, parse_object
 from app.explain.reading import (
     CHUNK,
+    Block,
     LineBlocks,
     SourceError,
     as_utf8,
@@ -54,21 +55,17 @@ def chosen_format(options: ExplainOptions) -> Format:
     return options.format
 
 
-def _line_counter(fmt: Format, field: int | None, key: str | None) -> Callable[..., None]:
+def _line_counter(
+    fmt: Format, field: int | None, key: str | None
+) -> Callable[[Block, Tally], None]:
     if fmt is Format.FIELDS and field is not None:
-        count_fields = field_counter(field)
-        return lambda block, first, lines, tally: count_fields(block, first, tally, mixed_line)
+        return field_counter(field)
     if fmt is Format.JSON_LINES:
         reader = JsonLinesReader(key)
-        return lambda block, first, lines, tally: reader.count_block(
-            block, first, tally, mixed_line
-        )
+        return lambda block, tally: reader.count_block(block, tally, mixed_line)
     if fmt is Format.TRANSCRIPT:
-        transcript = TranscriptReader()
-        return lambda block, first, lines, tally: transcript.count_block(block, tally)
-    return lambda block, first, lines, tally: count_access_block(
-        block, first, lines, tally, mixed_line
-    )
+        return TranscriptReader().count_block
+    return lambda block, tally: count_access_block(block, tally, mixed_line)
 
 
 def read_stream(
@@ -122,8 +119,8 @@ def read_stream(
     batches = LineBlocks(stream, first_chunk, too_long, chunk_read)
     stopped = ""
     try:
-        for first, lines, block in batches:
-            count(block, first, lines, tally)
+        for block in batches:
+            count(block, tally)
             if cancelled is not None and cancelled():
                 stopped = "cancelled"
                 break

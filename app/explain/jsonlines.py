@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 
+from app.explain.reading import Block
 from app.explain.tally import Tally
 from app.explain.timeline import epoch_of
 
@@ -112,13 +113,10 @@ class JsonLinesReader:
         self.keys = (key,) if key else STATUS_KEYS
 
     def count_block(
-        self,
-        block: bytes,
-        first: int,
-        tally: Tally,
-        fallback: Callable[[bytes, int, Tally], None],
+        self, block: Block, tally: Tally, fallback: Callable[[bytes, int, Tally], None]
     ) -> None:
-        for offset, line in enumerate(block.split(b"\n")):
+        first = block.first
+        for offset, line in enumerate(block.text.split(b"\n")):
             stripped = line.strip()
             if not stripped:
                 continue

@@ -157,11 +157,31 @@ def read_chunk(stream: IO[bytes], size: int = CHUNK) -> bytes:
         raise SourceError(error.strerror or str(error)) from None
 
 
-class LineBlocks:
-    """Cuts a stream into blocks of complete lines, each with its first line's number.
+class Block(NamedTuple):
+    """Whole lines of an input: data[start:end], newline-separated, without the last newline.
 
-    A block is the lines joined by newlines, without the last newline: the access log fast
-    path searches a whole block at once. A trailing CR is left for the parsers.
+    Kept as a slice of the chunk it was read in, so that the access log fast path searches
+    the chunk in place instead of copying it; `text` makes the copy for the slower paths.
+    """
+
+    first: int  # the number of its first line
+    lines: int
+    data: bytes
+    start: int
+    end: int
+
+    @property
+    def text(self) -> bytes:
+        if self.start == 0 and self.end == len(self.data):
+            return self.data
+        return self.data[self.start : self.end]
+
+
+class LineBlocks:
+    """Cuts a stream into blocks of whole lines, one chunk at a time.
+
+    The line that straddles two chunks is a block of its own. A line longer than MAX_LINE is
+    dropped up to its newline and reported through `on_too_long` with its number.
     """
 
     def __init__(
@@ -177,42 +197,52 @@ class LineBlocks:
         self.on_chunk = on_chunk
         self.lines = 0  # lines seen so far, the overlong ones included
 
-    def __iter__(self) -> Iterator[tuple[int, int, bytes]]:
-        """(first line number, number of lines, block) for each block."""
+    def _too_long(self) -> None:
+        self.lines += 1
+        self.on_too_long(self.lines)
+
+    def _single(self, line: bytes) -> Iterator[Block]:
+        if len(line) > MAX_LINE:
+            self._too_long()
+        else:
+            self.lines += 1
+            yield Block(self.lines, 1, line, 0, len(line))
+
+    def __iter__(self) -> Iterator[Block]:
         partial = b""
         skipping = False  # inside an overlong line, dropping bytes until its newline
         chunk = self.first_chunk
         while chunk:
+            start = 0
             if skipping:
                 newline = chunk.find(b"\n")
                 if newline < 0:
                     chunk = self._next()
                     continue
                 skipping = False
-                self.lines += 1
-                self.on_too_long(self.lines)
-                chunk = chunk[newline + 1 :]
-            data = partial + chunk if partial else chunk
-            end = data.rfind(b"\n")
-            if end >= 0:
-                block = data[:end]
-                first = self.lines + 1
-                count = block.count(b"\n") + 1  # counted once here: slower than it looks
-                self.lines += count
-                yield first, count, block
-                partial = data[end + 1 :]
+                self._too_long()
+                start = newline + 1
+            end = chunk.rfind(b"\n")
+            if end < start:
+                partial += chunk[start:]
             else:
-                partial = data
+                if partial:
+                    newline = chunk.find(b"\n", start)
+                    yield from self._single(partial + chunk[start:newline])
+                    start = newline + 1
+                if start <= end:
+                    count = chunk.count(b"\n", start, end) + 1  # counted once, here
+                    yield Block(self.lines + 1, count, chunk, start, end)
+                    self.lines += count
+                partial = chunk[end + 1 :]
             if len(partial) > MAX_LINE:
                 partial = b""
                 skipping = True
             chunk = self._next()
         if skipping:
-            self.lines += 1
-            self.on_too_long(self.lines)
+            self._too_long()
         elif partial:
-            self.lines += 1
-            yield self.lines, 1, partial
+            yield from self._single(partial)
 
     def _next(self) -> bytes:
         if self.stream is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from app.explain.reading import Block
 from app.explain.tally import Tally
 
 STATUS_LINE = re.compile(rb"\s*(?:< )?HTTP/(\d(?:\.\d)?) (\d{3})(?: ([^\r\n]*))?\s*$")
@@ -32,8 +33,8 @@ class TranscriptReader:
         self.host = b""
         self.target = b""
 
-    def count_block(self, block: bytes, tally: Tally) -> None:
-        for line in block.split(b"\n"):
+    def count_block(self, block: Block, tally: Tally) -> None:
+        for line in block.text.split(b"\n"):
             found = STATUS_LINE.match(line)
             if found is not None:
                 phrase = (found.group(3) or b"").strip().decode("utf-8", errors="replace")
