@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from app.registry.model import Registry
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
     from app.ui.explain_view import ExplainView
 
 
@@ -52,7 +54,9 @@ class ExplainController(QObject):
     def explain_view(self) -> ExplainView:
         """The view, in a dock below the window's content, made on first use."""
         if self.view is None or self.dock is None:
-            from app.ui.explain_view import ExplainView  # noqa: PLC0415  (on first use)
+            from PySide6.QtWidgets import QDockWidget  # noqa: PLC0415  (on first use)
+
+            from app.ui.explain_view import ExplainView  # noqa: PLC0415
 
             self.dock = QDockWidget("Explain", self.window)
             self.dock.setObjectName("explainDock")
@@ -88,6 +92,8 @@ class ExplainController(QObject):
 
     @Slot()
     def paste(self) -> None:
+        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415  (on first use)
+
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text() if clipboard is not None else ""
         if text.strip():
