@@ -281,6 +281,13 @@ def test_progress_reaches_the_file_size(tmp_path: Path) -> None:
     assert seen[-1] == (path.stat().st_size, path.stat().st_size)
 
 
+def test_a_json_log_with_a_log_key_is_not_a_har_file() -> None:
+    text = '{"log": "GET /x", "status": 404, "entries": 3}\n{"log": "GET /", "status": 200}\n'
+    report = explain_text(text, ExplainOptions())
+    assert report.sources[0].format is Format.JSON_LINES
+    assert counts(report) == {200: 1, 404: 1}
+
+
 def test_detect_prefers_lines_over_the_transcript() -> None:
     assert detect(b"HTTP/1.1 200 OK\nServer: x\n", complete=True) is Format.TRANSCRIPT
     with pytest.raises(DetectError, match="binary"):

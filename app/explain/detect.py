@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from app.explain.accesslog import ACCESS_LINE
 from app.explain.jsonlines import STATUS_KEYS, parse_object, record_status
 from app.explain.report import Format
 from app.explain.transcript import STATUS_LINE
 
 SAMPLE_LINES = 200
+HAR_START = re.compile(rb'\s*\{\s*"log"\s*:\s*\{')
 
 
 class DetectError(Exception):
@@ -19,8 +22,9 @@ def looks_binary(sample: bytes) -> bool:
 
 
 def looks_like_har(sample: bytes) -> bool:
-    head = sample.lstrip()[:4096]
-    return head.startswith(b"{") and b'"log"' in head[:512] and b'"entries"' in sample
+    """A document that opens with {"log": {...} and has "entries" (a JSON lines log may well
+    have a "log" key holding a message)."""
+    return HAR_START.match(sample) is not None and b'"entries"' in sample
 
 
 def detect(sample: bytes, complete: bool) -> Format:
