@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
 from app import __version__
-from app.commands import compare, which
+from app.commands import compare, explain, which
 from app.console import (
     EXIT_NOT_FOUND,
     EXIT_OK,
@@ -284,6 +284,10 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
     "open": ("open the window, optionally on one code", _add_open),
     "which": ("which code for a situation, such as 'email already taken'", which.add_arguments),
     "compare": ("two codes side by side, such as 301 308", compare.add_arguments),
+    "explain": (
+        "count and explain the codes in logs, HAR files, transcripts",
+        explain.add_arguments,
+    ),
 }
 
 

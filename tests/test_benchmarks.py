@@ -40,5 +40,7 @@ def test_benchmarks_smoke_run(tmp_path: Path) -> None:
         "`httpstatus show 404` wall time",
         "keystroke filter latency p95, built-in registry",
         "keystroke filter latency p95, 300 entries",
+        "`httpstatus explain`, 20,000-line combined log",
+        "`httpstatus explain` peak resident memory",
     ):
         assert figure in table

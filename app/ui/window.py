@@ -39,6 +39,7 @@ from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
 from app.ui.detail import DetailView, escape
+from app.ui.explain import ExplainController
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
 from app.ui.snippets import SnippetPanel, copy_text
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.proxy = StatusFilterProxy(self.source_model, self)
 
         self._build_actions()
+        self.explain = ExplainController(registry, self)  # File > Explain log..., drops, paste
+        self.explain.codeRequested.connect(self.navigate_to)
         self._build_toolbar()
         self._build_body()
         self._build_menus()
@@ -316,6 +319,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.explain.open_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
@@ -325,6 +330,8 @@ class MainWindow(QMainWindow):
             self.copy_link_action,
         ):
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.explain.paste_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
@@ -881,6 +888,8 @@ class MainWindow(QMainWindow):
             self.guide_view_action,
             *self.class_actions.values(),
             self.unofficial_action,
+            self.explain.open_action,
+            self.explain.paste_action,
             self.quit_action,
         ]
         rows = [

@@ -1,0 +1,9 @@
+"""Explain what you see: status codes read from logs, HAR files and transcripts, counted.
+
+Qt-free domain code shared by `httpstatus explain` and the window's explain view.
+"""
+
+from app.explain.report import Format, Report
+from app.explain.tally import ExplainOptions, explain_sources, explain_text
+
+__all__ = ["ExplainOptions", "Format", "Report", "explain_sources", "explain_text"]
