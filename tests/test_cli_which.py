@@ -93,8 +93,12 @@ def test_compare_json_has_the_stable_keys(capsys: pytest.CaptureFixture[str]) ->
         "content",
         "redirect",
         "method",
+        "requirements",
         "reference",
     } == set(rows)
+    # 204 may not carry Content-Length (RFC 9110 Section 8.6); 200 has no such rule.
+    assert "[MUST NOT]" in rows["requirements"][0]
+    assert "Content-Length" in rows["requirements"][0]
     assert all(set(note) == {"code", "about", "note"} for note in data["notes"])
     assert len(data["use_it_when"]) == 2
 

@@ -61,6 +61,7 @@ def _values(status: StatusCode) -> dict[str, str]:
         "content": _yes_no(status.content),
         "redirect": status.redirect.value if status.redirect else "no",
         "method": _METHOD_TEXT[status.method.value] if status.method else "-",
+        "requirements": " ".join(f"[{r.level}] {r.text}" for r in status.requirements) or "-",
         "reference": status.reference,
     }
 
@@ -75,6 +76,7 @@ ROW_LABELS = (
     ("content", "May carry content"),
     ("redirect", "Redirect"),
     ("method", "Method on redirect"),
+    ("requirements", "Requirements"),
     ("reference", "Reference"),
 )
 
