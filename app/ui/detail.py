@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.registry.model import Category, Registry, Standing, StatusCode
+from app.ui.example import TRY_SCHEME, example_html
 
 STATUS_SCHEME = "status"
 
@@ -83,6 +84,7 @@ def status_html(status: StatusCode, registry: Registry) -> str:
                 f"{escape(link.note)}</li>"
             )
         parts.append("</ul>")
+    parts.append(example_html(status, registry, escape))
     others = [s for s in registry.all_with_code(status.code) if s is not status]
     for other in others:
         parts.append(
@@ -118,6 +120,7 @@ class DetailView(QTextBrowser):
     """Shows one code or class; status links ask the window to navigate, others open outside."""
 
     codeRequested = Signal(int)
+    tryRequested = Signal(int)
     externalLinkFailed = Signal(str)
 
     def __init__(self, registry: Registry, parent: QWidget | None = None) -> None:
@@ -149,6 +152,10 @@ class DetailView(QTextBrowser):
             code = url.path()
             if code.isdigit():
                 self.codeRequested.emit(int(code))
+            return
+        if url.scheme() == TRY_SCHEME:
+            if url.path().isdigit():
+                self.tryRequested.emit(int(url.path()))
             return
         if not QDesktopServices.openUrl(url):
             self.externalLinkFailed.emit(url.toString())
