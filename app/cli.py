@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
 from app import __version__
+from app.commands import serve as serve_command
 from app.console import (
     EXIT_NOT_FOUND,
     EXIT_OK,
@@ -284,6 +285,7 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
     ),
     "check-codes": ("validate a codes file (default: yours)", _add_check_codes),
     "open": ("open the window, optionally on one code", _add_open),
+    "serve": ("answer any status on a local HTTP endpoint", serve_command.add_arguments),
 }
 
 
