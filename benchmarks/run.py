@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.serve import serve_figures
+
 ROOT = Path(__file__).resolve().parent.parent
 TYPED = "gateway timeout"
 
@@ -299,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         *startup_and_memory(runs),
         *cli_speed(runs),
         *filter_latency(rounds, entries),
+        *serve_figures(runs, smoke=args.smoke),
     ]
     if not args.smoke:  # building two bundles takes a minute: not in make test
         figures += bundle_size()

@@ -3,10 +3,11 @@ byte that came from the request escaped, so a request cannot forge or split log 
 
 from __future__ import annotations
 
+import re
 import time
 
-# Printable ASCII except the quote and the backslash, which delimit and escape fields.
-_PLAIN = frozenset(range(0x20, 0x7F)) - {ord('"'), ord("\\")}
+# Bytes outside printable ASCII, and the quote and the backslash, which delimit and escape.
+_UNSAFE = re.compile(rb'[^\x20-\x7e]|["\\]')
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MAX_LOGGED = 2048
 
@@ -17,9 +18,8 @@ def escape_field(raw: bytes | str | None) -> str:
     if raw is None or raw in (b"", ""):
         return "-"
     data = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
-    cut = data[:MAX_LOGGED]
-    text = "".join(chr(b) if b in _PLAIN else f"\\x{b:02X}" for b in cut)
-    return text + ("..." if len(data) > MAX_LOGGED else "")
+    cut = _UNSAFE.sub(lambda m: b"\\x%02X" % m.group()[0], data[:MAX_LOGGED])
+    return cut.decode("ascii") + ("..." if len(data) > MAX_LOGGED else "")
 
 
 def log_time(seconds: float) -> str:

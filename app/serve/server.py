@@ -26,6 +26,7 @@ LOOPBACK = "127.0.0.1"
 DEFAULT_PORT = 8099
 SERVER_NAME = f"httpstatus/{__version__}".encode()
 READ_SIZE = 65536
+ANSWERS_REMEMBERED = 2048
 
 
 class Limits(NamedTuple):
@@ -93,6 +94,7 @@ class StatusServer:
         self.address: tuple[str, int] = ("", 0)
         self._server: asyncio.Server | None = None
         self._connections: dict[asyncio.Task[None], _ClientConnection] = {}
+        self._answers: dict[tuple[bytes | None, ...], Answer] = {}
         self.stopping = asyncio.Event()
 
     @property
@@ -155,6 +157,30 @@ class StatusServer:
         finally:
             del self._connections[task]
             client.close()
+
+    def answer_for(self, request: h11.Request, headers: dict[bytes, bytes]) -> Answer:
+        """The answer for a request, remembered: the same target and headers get the same one,
+        and a load of identical requests should not rebuild it each time."""
+        key = (
+            request.target,
+            headers.get(b"accept"),
+            headers.get(b"range"),
+            headers.get(b"upgrade"),
+        )
+        reply = self._answers.get(key)
+        if reply is None:
+            head = RequestHead(
+                method=request.method.decode("ascii", "replace"),
+                target=request.target.decode("ascii", "replace"),
+                accept=_text(key[1]) or "",
+                range=_text(key[2]),
+                upgrade=_text(key[3]),
+            )
+            reply = answer(self.registry, head)
+            if len(self._answers) >= ANSWERS_REMEMBERED:
+                self._answers.clear()
+            self._answers[key] = reply
+        return reply
 
     def record(self, line: str) -> None:
         if self.access_log is not None:
@@ -243,14 +269,7 @@ class _ClientConnection:
         if continued:
             self.writer.write(self.h11.send(h11.InformationalResponse(status_code=100, headers=[])))
         await self._discard_body()
-        head = RequestHead(
-            method=request.method.decode("ascii", "replace"),
-            target=request.target.decode("ascii", "replace"),
-            accept=headers.get(b"accept", b"").decode("latin-1"),
-            range=_text(headers.get(b"range")),
-            upgrade=_text(headers.get(b"upgrade")),
-        )
-        reply = answer(self.server.registry, head)
+        reply = self.server.answer_for(request, headers)
         if reply.delay:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.server.stopping.wait(), reply.delay)
@@ -424,6 +443,7 @@ class BackgroundServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: StatusServer | None = None
         self._thread: threading.Thread | None = None
+        self._stop_requested = False
         self.on_ready: Callable[[BackgroundServer], None] | None = None
 
     @property
@@ -448,6 +468,7 @@ class BackgroundServer:
 
     def stop(self, timeout: float = 10.0) -> None:
         """Shut down gracefully and wait for the thread (at most `timeout` seconds)."""
+        self._stop_requested = True  # seen by _main if the loop is not there yet
         loop, server = self._loop, self._server
         if loop is not None and server is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):  # the loop ended in the meantime
@@ -471,6 +492,8 @@ class BackgroundServer:
             return
         self._loop = asyncio.get_running_loop()
         self._server = server
+        if self._stop_requested:
+            server.stop()
         self.address, self.url = server.address, server.url
         self._ready.set()
         if self.on_ready is not None:
