@@ -36,6 +36,7 @@ from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
 from app.ui.detail import DetailView, escape
+from app.ui.endpoint import TryIt
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
 from app.ui.snippets import SnippetPanel, copy_text
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.try_it = TryIt(self.registry, self.statusBar(), self._copy, self)
 
     def _build_empty_page(self) -> QWidget:
         """Shown instead of the tree when nothing matches, with ways out."""
@@ -284,6 +286,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.expand_action)
         view_menu.addAction(self.collapse_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.try_it.endpoint_action)
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
@@ -298,6 +302,7 @@ class MainWindow(QMainWindow):
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.tree.activated.connect(self._tree_activated)
         self.detail.codeRequested.connect(self.navigate_to)
+        self.detail.tryRequested.connect(self.try_it.try_code)
         self.detail.externalLinkFailed.connect(self._link_failed)
         self.snippets.copyRequested.connect(self.copy_snippet)
         self.snippets.languageChanged.connect(self._language_changed)
@@ -366,6 +371,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.try_it.stop()
         super().closeEvent(event)
 
     # Filtering
@@ -648,6 +654,7 @@ class MainWindow(QMainWindow):
             self.forward_action,
             *self.class_actions.values(),
             self.unofficial_action,
+            self.try_it.endpoint_action,
             self.quit_action,
         ]
         rows = [
