@@ -17,11 +17,15 @@ def try_link(code: int) -> str:
 
 def example_html(status: StatusCode, registry: Registry, escape: Callable[[str], str]) -> str:
     """The Example section: a heading with the Try it link, then the exchange, preformatted."""
+    # A link drawn as a button (rich text has no buttons); white on blue reads in light and
+    # dark palettes, like the badges.
     link = (
-        f'<a href="{try_link(status.code)}" title="Start the local endpoint and copy a curl '
-        f'command for {status.code}">Try it</a>'
+        f'<a href="{try_link(status.code)}" style="text-decoration:none;" title="Start the '
+        f'local endpoint and copy a curl command for {status.code}">'
+        '<span style="background-color:#1565c0; color:#ffffff;">&nbsp;Try it&nbsp;</span></a>'
     )
+    # pre-wrap: a long JSON line wraps instead of scrolling the whole pane sideways.
     return (
-        f"<h3>Example &nbsp;<small>{link}</small></h3>"
-        f"<pre>{escape(example_text(status, registry))}</pre>"
+        f"<h3>Example &nbsp;{link}</h3>"
+        f'<pre style="white-space: pre-wrap;">{escape(example_text(status, registry))}</pre>'
     )
