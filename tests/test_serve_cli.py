@@ -15,6 +15,7 @@ import pytest
 
 from app.cli import EXIT_OK, EXIT_USAGE, main
 from app.commands.serve import EXIT_CANNOT_BIND, is_loopback
+from tests.test_cli import run_cli
 
 TIMEOUT = 30
 
@@ -63,25 +64,13 @@ def test_serve_cannot_bind_a_port_in_use() -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run(
-            [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            check=False,
-        )
+        done = run_cli("serve", "--port", str(port))
     assert done.returncode == EXIT_CANNOT_BIND
     assert f"cannot listen on 127.0.0.1 port {port}" in done.stderr
 
 
 def test_serve_refuses_a_remote_host_without_allow_remote() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "app.cli", "serve", "--host", "0.0.0.0"],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    done = run_cli("serve", "--host", "0.0.0.0")
     assert done.returncode == EXIT_USAGE
     assert "--allow-remote" in done.stderr
 
