@@ -64,11 +64,20 @@ def run_serve(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int
             f"{PROG}: warning: serving on {host}: anyone who can reach this machine can use it\n"
         )
     import asyncio  # noqa: PLC0415
+    import time  # noqa: PLC0415
 
     from app.serve.server import StatusServer, serve_until_signalled  # noqa: PLC0415
 
+    flushed = [time.monotonic()]
+
     def log_line(line: str) -> None:
         out.write(line + "\n")
+        # A log file or pipe is block-buffered: flush at least once a second so that a reader
+        # (tail -f, httpstatus explain) sees lines soon, without a write per request.
+        now = time.monotonic()
+        if now - flushed[0] >= 1.0:
+            out.flush()
+            flushed[0] = now
 
     def announce(url: str) -> None:
         sys.stderr.write(f"{PROG}: serving status codes on {url}/ (try {url}/418); Ctrl+C stops\n")
@@ -80,8 +89,9 @@ def run_serve(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int
     except OSError as error:
         sys.stderr.write(f"{PROG}: cannot listen on {host} port {args.port}: {error.strerror}\n")
         return EXIT_CANNOT_BIND
-    except KeyboardInterrupt:
-        pass  # a second Ctrl+C during shutdown: stop at once
+    except KeyboardInterrupt:  # a second Ctrl+C during the shutdown
+        sys.stderr.write(f"{PROG}: stopped at once\n")
+        return EXIT_OK
     out.flush()
     sys.stderr.write(f"{PROG}: stopped\n")
     return EXIT_OK

@@ -151,7 +151,7 @@ class StatusServer:
         try:
             await client.run()
         except asyncio.CancelledError:
-            pass  # shutdown closed an idle or late connection
+            log.debug("shutdown closed the connection from %s", client.peer)
         except (ConnectionError, OSError) as error:
             log.debug("connection from %s ended: %s", client.peer, error)
         finally:
@@ -271,6 +271,7 @@ class _ClientConnection:
         await self._discard_body()
         reply = self.server.answer_for(request, headers)
         if reply.delay:
+            # The delay is cut short by a shutdown; its timing out is the normal case.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.server.stopping.wait(), reply.delay)
         if reply.action is Action.CLOSE:
@@ -471,8 +472,10 @@ class BackgroundServer:
         self._stop_requested = True  # seen by _main if the loop is not there yet
         loop, server = self._loop, self._server
         if loop is not None and server is not None and not loop.is_closed():
-            with contextlib.suppress(RuntimeError):  # the loop ended in the meantime
+            try:
                 loop.call_soon_threadsafe(server.stop)
+            except RuntimeError as error:  # the loop ended in the meantime
+                log.debug("the endpoint had already stopped: %s", error)
         if self._thread is not None:
             self._thread.join(timeout)
 
