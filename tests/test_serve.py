@@ -12,11 +12,19 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.registry import Registry, StatusCode, builtin_registry
 from app.registry.exchange import CLOSES_WITHOUT_RESPONSE, Side, header_side
 from app.serve.accesslog import combined_line, escape_field
-from app.serve.answer import MAX_DELAY_SECONDS, redirect_target, requested_delay
+from app.serve.answer import (
+    MAX_DELAY_SECONDS,
+    RequestHead,
+    answer,
+    redirect_target,
+    requested_delay,
+)
 from app.serve.server import BackgroundServer, Limits
 from tests.serve_client import TIMEOUT, raw_exchange, raw_request, running_server, status_codes
 
@@ -319,3 +327,26 @@ def test_stop_closes_idle_connections_and_finishes_requests(registry: Registry) 
         assert b"\r\nConnection: close\r\n" in answer
         idle.close()
         busy.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_to_value_gives_a_same_server_path(text: str) -> None:
+    location = redirect_target([text])
+    assert location.startswith("/")
+    assert not location.startswith(("//", "/\\"))
+    assert location.isascii()
+    assert location.isprintable()
+    assert " " not in location
+
+
+@settings(max_examples=300, deadline=None)
+@given(target=st.text(), accept=st.text(), range_header=st.none() | st.text())
+def test_any_target_gets_an_answer(target: str, accept: str, range_header: str | None) -> None:
+    reply = answer(builtin_registry(), RequestHead("GET", target, accept, range_header))
+    assert 100 <= reply.code <= 599
+    for name, value in reply.fields:
+        assert name.isascii()
+        assert value.isascii()
+        assert value.isprintable()
+    assert int(dict(reply.fields).get("Content-Length", len(reply.body))) == len(reply.body)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from app.registry.model import Registry
+from app.registry.model import Registry, StatusCode
 
 if TYPE_CHECKING:
     from app.serve.server import BackgroundServer
@@ -114,9 +114,11 @@ class TryIt(QObject):
         registry: Registry,
         status_bar: QStatusBar,
         copy: Callable[[str, str], None],
+        current_status: Callable[[], StatusCode | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._current_status = current_status
         self.endpoint = LocalEndpoint(registry, self)
         self._status_bar = status_bar
         self._copy = copy
@@ -131,6 +133,10 @@ class TryIt(QObject):
         self.endpoint_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.endpoint_action.setToolTip("Start or stop the local endpoint that answers any status")
         self.endpoint_action.triggered.connect(self._toggled)
+        self.try_action = QAction("&Try it", self)
+        self.try_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.try_action.setToolTip("Copy a curl command for this code, starting the endpoint")
+        self.try_action.triggered.connect(self._try_current)
         self.endpoint.started.connect(self._started)
         self.endpoint.failed.connect(self._failed)
         self.endpoint.stopped.connect(self._stopped)
@@ -144,6 +150,14 @@ class TryIt(QObject):
         self._pending = code
         self._status_bar.showMessage("Starting the local endpoint...")
         self.endpoint.start()
+
+    @Slot()
+    def _try_current(self) -> None:
+        status = self._current_status()
+        if status is None:
+            self._status_bar.showMessage("Select a code to try", 4000)
+        else:
+            self.try_code(status.code)
 
     @Slot(bool)
     def _toggled(self, checked: bool) -> None:

@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.try_it = TryIt(self.registry, self.statusBar(), self._copy, self)
+        self.try_it = TryIt(self.registry, self.statusBar(), self._copy, self.current_status, self)
 
     def _build_empty_page(self) -> QWidget:
         """Shown instead of the tree when nothing matches, with ways out."""
@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.expand_action)
         view_menu.addAction(self.collapse_action)
         view_menu.addSeparator()
+        view_menu.addAction(self.try_it.try_action)
         view_menu.addAction(self.try_it.endpoint_action)
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.back_action)
@@ -654,6 +655,7 @@ class MainWindow(QMainWindow):
             self.forward_action,
             *self.class_actions.values(),
             self.unofficial_action,
+            self.try_it.try_action,
             self.try_it.endpoint_action,
             self.quit_action,
         ]

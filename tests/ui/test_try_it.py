@@ -126,3 +126,12 @@ def test_a_taken_port_falls_back_to_a_free_one(
 )
 def test_curl_command(code: int, command: str) -> None:
     assert curl_command("http://127.0.0.1:8099", code) == command
+
+
+def test_ctrl_t_tries_the_selected_code(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window(308)
+    assert window.try_it.try_action in window.menuBar().actions()[2].menu().actions()
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: clipboard().endswith("/308"), timeout=10_000)
+    assert clipboard() == f"curl -i {window.try_it.endpoint.url}/308"
+    assert request(f"{window.try_it.endpoint.url}/308") == 308
