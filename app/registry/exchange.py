@@ -91,12 +91,8 @@ def status_line(status: StatusCode) -> str:
     return f"HTTP/1.1 {status.code} {status.wire_phrase}"
 
 
-def final_code(status: StatusCode) -> int:
-    """The code of the final response: a 1xx is interim (except 101, which ends HTTP)."""
-    return 200 if is_interim(status) else status.code
-
-
 def is_interim(status: StatusCode) -> bool:
+    """A 1xx comes before the final response, except 101, after which HTTP ends."""
     return status.code < 200 and status.code != 101
 
 
@@ -118,11 +114,8 @@ def response_field(status: StatusCode, name: str, location: str = DEFAULT_LOCATI
     lowered = name.lower()
     digit = status.code // 100
     values = {
-        "location": location
-        if digit == 3
-        else f"{EXAMPLE_PATH}/upload"
-        if digit == 1
-        else EXAMPLE_PATH,
+        # Redirects point where asked; 201 and 202 at the item; 104 at the upload resource.
+        "location": {3: location, 1: f"{EXAMPLE_PATH}/upload"}.get(digit, EXAMPLE_PATH),
         "etag": EXAMPLE_ETAG,
         "last-modified": EXAMPLE_DATE,
         "cache-control": "max-age=3600",
