@@ -11,9 +11,9 @@ from typing import IO
 
 from app.console import EXIT_OK, PROG, UsageError
 from app.registry.model import Registry
+from app.serve import DEFAULT_PORT
 
 DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8099
 EXIT_CANNOT_BIND = 1
 
 
@@ -30,6 +30,12 @@ def is_loopback(host: str) -> bool:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Answer any status code on a local HTTP/1.1 endpoint: any method on /{code}, for "
+        f"example curl -i http://127.0.0.1:{DEFAULT_PORT}/503, gets that code with the headers "
+        "that belong to it. Each request is logged on standard output in the combined log "
+        "format; Ctrl+C stops."
+    )
     parser.add_argument(
         "--port",
         type=int,

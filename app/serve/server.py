@@ -17,13 +17,13 @@ import h11
 
 from app import __version__
 from app.registry.model import Registry
+from app.serve import DEFAULT_PORT
 from app.serve.accesslog import combined_line
 from app.serve.answer import Action, Answer, RequestHead, answer
 
 log = logging.getLogger(__name__)
 
 LOOPBACK = "127.0.0.1"
-DEFAULT_PORT = 8099
 SERVER_NAME = f"httpstatus/{__version__}".encode()
 READ_SIZE = 65536
 ANSWERS_REMEMBERED = 2048

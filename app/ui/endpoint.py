@@ -13,12 +13,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from app.registry.model import Registry, StatusCode
+from app.serve import DEFAULT_PORT
 
 if TYPE_CHECKING:
     from app.serve.server import BackgroundServer
 
 # The port `httpstatus serve` uses too; when it is taken, any free port.
-PREFERRED_PORT = 8099
+PREFERRED_PORT = DEFAULT_PORT
 STOP_TIMEOUT_SECONDS = 10.0
 
 
