@@ -350,3 +350,31 @@ def test_any_target_gets_an_answer(target: str, accept: str, range_header: str |
         assert value.isascii()
         assert value.isprintable()
     assert int(dict(reply.fields).get("Content-Length", len(reply.body))) == len(reply.body)
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "codes"),
+    [
+        (b"GET /103 HTTP/1.0\r\n\r\n", [200]),  # no 1xx for an HTTP/1.0 client
+        (b"GET /101 HTTP/1.0\r\nUpgrade: websocket\r\nConnection: upgrade\r\n\r\n", [426]),
+        (b"CONNECT /200 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", [405]),
+        (b"CONNECT example.com:443 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", [405]),
+        (b"OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", [404]),
+    ],
+    ids=["1xx-to-http10", "101-to-http10", "connect-path", "connect-authority", "options-star"],
+)
+def test_requests_that_cannot_get_their_code(
+    server: BackgroundServer, request_bytes: bytes, codes: list[int]
+) -> None:
+    raw = raw_exchange(server, request_bytes)
+    assert status_codes(raw) == codes
+    if codes == [405]:
+        assert b"\r\nAllow: GET, HEAD\r\n" in raw
+
+
+def test_automatic_100_continue_has_its_phrase(server: BackgroundServer) -> None:
+    request = (
+        b"PUT /204 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n"
+        b"Connection: close\r\n\r\nok"
+    )
+    assert raw_exchange(server, request).startswith(b"HTTP/1.1 100 Continue\r\n\r\n")

@@ -58,6 +58,8 @@ class RequestHead(NamedTuple):
     accept: str = ""
     range: str | None = None
     upgrade: str | None = None
+    # HTTP/1.0 clients must not be sent a 1xx (RFC 9110 Section 15.2).
+    interim_allowed: bool = True
 
 
 def requested_delay(values: list[str]) -> float:
@@ -112,6 +114,8 @@ def _unknown(code: int) -> StatusCode:
 
 def answer(registry: Registry, head: RequestHead) -> Answer:
     """The answer to one request; never raises for any method, target or header."""
+    if head.method == "CONNECT":  # a tunnel, not a path: the endpoint does not offer one
+        return _final(registry.lookup(405) or _unknown(405), head, DEFAULT_LOCATION, 0.0)
     split = urlsplit(head.target)
     match = CODE_PATH.fullmatch(split.path)
     if match is None:
@@ -128,7 +132,8 @@ def answer(registry: Registry, head: RequestHead) -> Answer:
     interim: tuple[tuple[int, str, Fields], ...] = ()
     final = status
     if code < 200:
-        interim = ((code, status.wire_phrase, tuple(response_fields(status, location))),)
+        if head.interim_allowed:
+            interim = ((code, status.wire_phrase, tuple(response_fields(status, location))),)
         final = registry.lookup(200) or _unknown(200)
     return _final(final, head, location, delay, interim)
 
@@ -165,7 +170,7 @@ def _final(
 
 def _switch(registry: Registry, status: StatusCode, head: RequestHead, delay: float) -> Answer:
     """101 only where the client asked to upgrade; otherwise say that it must (426)."""
-    if head.upgrade:
+    if head.upgrade and head.interim_allowed:
         fields = (("Upgrade", "websocket"), ("Connection", "upgrade"))
         return Answer(101, status.wire_phrase, fields, b"", delay=delay, action=Action.SWITCH)
     required = registry.lookup(426) or _unknown(426)

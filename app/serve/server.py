@@ -150,6 +150,8 @@ class StatusServer:
         self._connections[task] = client
         try:
             await client.run()
+        except h11.LocalProtocolError as error:  # an answer h11 would not send: a bug of ours
+            log.warning("could not answer %s: %s", client.peer, error)
         except asyncio.CancelledError:
             log.debug("shutdown closed the connection from %s", client.peer)
         except (ConnectionError, OSError) as error:
@@ -166,6 +168,8 @@ class StatusServer:
             headers.get(b"accept"),
             headers.get(b"range"),
             headers.get(b"upgrade"),
+            request.http_version,
+            request.method if request.method == b"CONNECT" else None,
         )
         reply = self._answers.get(key)
         if reply is None:
@@ -175,6 +179,7 @@ class StatusServer:
                 accept=_text(key[1]) or "",
                 range=_text(key[2]),
                 upgrade=_text(key[3]),
+                interim_allowed=request.http_version >= b"1.1",
             )
             reply = answer(self.registry, head)
             if len(self._answers) >= ANSWERS_REMEMBERED:
@@ -267,7 +272,11 @@ class _ClientConnection:
             raise _RejectedError(413, _REASONS[413])
         continued = self.h11.they_are_waiting_for_100_continue
         if continued:
-            self.writer.write(self.h11.send(h11.InformationalResponse(status_code=100, headers=[])))
+            self.writer.write(
+                self.h11.send(
+                    h11.InformationalResponse(status_code=100, reason=b"Continue", headers=[])
+                )
+            )
         await self._discard_body()
         reply = self.server.answer_for(request, headers)
         if reply.delay:
