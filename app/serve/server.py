@@ -426,7 +426,10 @@ async def serve_until_signalled(
     await server.start(host, port)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, server.stop)
+        try:
+            loop.add_signal_handler(sig, server.stop)
+        except NotImplementedError:  # Windows: Ctrl+C arrives as KeyboardInterrupt instead
+            log.debug("no handler for %s on this platform", sig.name)
     announce(server.url)
     await server.serve_until_stopped()
 
