@@ -135,7 +135,7 @@ def test_other_commands_do_not_import_the_server(command: list[str]) -> None:
         "import sys\n"
         "from app.cli import main\n"
         f"main({command!r})\n"
-        "print(sorted(m for m in ('h11', 'asyncio', 'app.serve.server') if m in sys.modules))\n"
+        "print(sorted(m for m in ('h11', 'asyncio', 'app.serve') if m in sys.modules))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],

@@ -11,7 +11,6 @@ from typing import IO
 
 from app.console import EXIT_OK, PROG, UsageError
 from app.registry.model import Registry
-from app.serve import DEFAULT_PORT
 
 DEFAULT_HOST = "127.0.0.1"
 EXIT_CANNOT_BIND = 1
@@ -30,6 +29,9 @@ def is_loopback(host: str) -> bool:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # Only when this command's parser is built: `httpstatus show` never loads app.serve.
+    from app.serve import DEFAULT_PORT  # noqa: PLC0415
+
     parser.description = (
         "Answer any status code on a local HTTP/1.1 endpoint: any method on /{code}, for "
         f"example curl -i http://127.0.0.1:{DEFAULT_PORT}/503, gets that code with the headers "
