@@ -196,3 +196,20 @@ def test_h11_parses_the_exchange(exchange_of: tuple[StatusCode, Exchange]) -> No
     answer = _h11_events(client, exchange.response.text.encode())
     assert isinstance(answer[0], h11.InformationalResponse | h11.Response)
     assert answer[0].status_code == _code(exchange.response)
+
+
+def test_content_after_expect_waits_for_100_continue(
+    exchange_of: tuple[StatusCode, Exchange],
+) -> None:
+    status, exchange = exchange_of
+    if exchange.request.field("Expect") is None:
+        assert exchange.continued == ""
+        return
+    assert exchange.request.body == ""
+    if status.code == 100:
+        assert exchange.continued
+        text = exchange.text
+        assert text.index("100 Continue") < text.index(exchange.continued) < text.index("200 OK")
+        assert exchange.request.field("Content-Length") == str(len(exchange.continued))
+    else:
+        assert exchange.continued == ""

@@ -74,12 +74,16 @@ class Exchange(NamedTuple):
     request: Message
     interim: tuple[Message, ...]
     response: Message | None
+    # Content the client sends only after an interim 100 Continue (Expect: 100-continue).
+    continued: str = ""
 
     @property
     def text(self) -> str:
         """The exchange as a reader sees it: request, then responses, with plain newlines."""
         parts = [self.request.text.replace("\r\n", "\n").rstrip("\n")]
         parts.extend(m.text.replace("\r\n", "\n").rstrip("\n") for m in self.interim)
+        if self.continued:
+            parts.append(self.continued)
         if self.response is None:
             parts.append("(no response: the server closes the connection)")
         else:
@@ -209,8 +213,6 @@ def _request(status: StatusCode) -> Message:
             body = f"{len(body):x}\r\n{body}\r\n0\r\n\r\n"
         else:
             fields.append(("Content-Length", str(len(body.encode()))))
-        if "expect" in {n.lower() for n in listed}:
-            body = ""  # the client waits for 100 Continue before it sends the content
     # A POST creates an item in the collection; everything else addresses the item.
     path = EXAMPLE_PATH.rsplit("/", 1)[0] if method == "POST" else EXAMPLE_PATH
     return Message(f"{method} {path} HTTP/1.1", tuple(fields), body)
@@ -251,7 +253,12 @@ def example_exchange(status: StatusCode, ok: StatusCode) -> Exchange:
         return Exchange(request, (), None)
     if is_interim(status):
         interim = Message(status_line(status), tuple(response_fields(status)))
-        return Exchange(request, (interim,), _final_response(ok, ok))
+        continued = ""
+        if request.field("Expect"):  # the content waits for the interim 100 Continue
+            request, continued = request._replace(body=""), request.body
+        return Exchange(request, (interim,), _final_response(ok, ok), continued)
+    if request.field("Expect"):  # no 100 Continue came: the client never sends the content
+        request = request._replace(body="")
     return Exchange(request, (), _final_response(status, status))
 
 
