@@ -55,7 +55,7 @@ def status_badges(status: StatusCode) -> list[tuple[str, str]]:
     return badges
 
 
-def status_html(status: StatusCode, registry: Registry) -> str:
+def status_html(status: StatusCode, registry: Registry, with_example: bool = True) -> str:
     parts = [f"<h1>{escape(status.title)}</h1>"]
     parts.append("<p>" + " ".join(_badge(t, c) for t, c in status_badges(status)) + "</p>")
     if status.standing is Standing.CUSTOM:
@@ -84,7 +84,8 @@ def status_html(status: StatusCode, registry: Registry) -> str:
                 f"{escape(link.note)}</li>"
             )
         parts.append("</ul>")
-    parts.append(example_html(status, registry, escape))
+    if with_example:
+        parts.append(example_html(status, registry, escape))
     others = [s for s in registry.all_with_code(status.code) if s is not status]
     for other in others:
         parts.append(
@@ -132,10 +133,18 @@ class DetailView(QTextBrowser):
         self.document().setDocumentMargin(14)
         self.anchorClicked.connect(self._follow)
         self.current: StatusCode | Category | None = None
+        # The Example section doubles a page's text: it waits until after the first frame.
+        self.examples_shown = False
 
     def show_status(self, status: StatusCode) -> None:
         self.current = status
-        self.setHtml(status_html(status, self._registry))
+        self.setHtml(status_html(status, self._registry, self.examples_shown))
+
+    def show_examples(self) -> None:
+        """From now on pages have their Example section; the current one is redrawn."""
+        self.examples_shown = True
+        if isinstance(self.current, StatusCode):
+            self.show_status(self.current)
 
     def show_category(self, category: Category) -> None:
         self.current = category

@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
 
         _ = self.registry.search_index
         self.snippets.install_highlighter()
+        self.detail.show_examples()
         QGuiApplication.setWindowIcon(QIcon(icon_path()))
 
     # Settings

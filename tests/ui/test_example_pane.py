@@ -11,6 +11,8 @@ from tests.ui.test_window import detail_text
 
 def test_example_section_shows_the_exchange(make_window: WindowFactory, registry: Registry) -> None:
     window: MainWindow = make_window(429)
+    assert "Example" not in detail_text(window)  # not before the first frame...
+    window.finish_start_up()  # ...but right after it
     text = detail_text(window)
     assert "Example" in text
     assert "Try it" in text
@@ -23,6 +25,7 @@ def test_example_section_shows_the_exchange(make_window: WindowFactory, registry
 
 def test_example_follows_the_selected_code(make_window: WindowFactory) -> None:
     window = make_window(204)
+    window.finish_start_up()
     assert "HTTP/1.1 204 No Content" in detail_text(window)
     window.navigate_to(301)
     assert "Location: /200" in detail_text(window)

@@ -28,6 +28,7 @@ def ephemeral_port(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def click_try_it(qtbot: QtBot, window: MainWindow) -> None:
     """Click the Try it link where the user sees it in the detail pane."""
+    window.finish_start_up()  # the Example section appears after the first frame
     detail = window.findChild(QTextBrowser, "detailView")
     assert detail is not None
     cursor = detail.document().find("Try it")
