@@ -12,6 +12,7 @@ from typing import IO, Any, NoReturn
 
 from app import __version__
 from app.commands import compare, explain, which
+from app.commands import serve as serve_command
 from app.console import (
     EXIT_NOT_FOUND,
     EXIT_OK,
@@ -112,7 +113,11 @@ def _show_text(status: StatusCode, registry: Registry, out: IO[str], style: Styl
 
 def _command_show(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
     status = parse_code(args.code, registry)
-    if args.json:
+    if args.example:
+        from app.registry.exchange import example_text  # noqa: PLC0415
+
+        out.write(example_text(status, registry))
+    elif args.json:
         print_json(status_json(status, registry), out)
     else:
         _show_text(status, registry, out, Style(out))
@@ -225,6 +230,9 @@ def _command_open(args: argparse.Namespace, registry: Registry, out: IO[str]) ->
 def _add_show(parser: _Parser) -> None:
     parser.add_argument("code", help="a status code such as 404")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument(
+        "--example", action="store_true", help="print an example request and response"
+    )
     parser.set_defaults(handler=_command_show)
 
 
@@ -288,6 +296,7 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
         "count and explain the codes in logs, HAR files, transcripts",
         explain.add_arguments,
     ),
+    "serve": ("answer any status on a local HTTP endpoint", serve_command.add_arguments),
 }
 
 

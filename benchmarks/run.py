@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.explain import explain_speed
+from benchmarks.serve import serve_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPED = "gateway timeout"
@@ -302,6 +303,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         *cli_speed(runs),
         *filter_latency(rounds, entries),
         *explain_speed(runs if args.smoke else 5, 20_000 if args.smoke else 1_000_000, Figure),
+        *serve_figures(runs, smoke=args.smoke),
     ]
     if not args.smoke:  # building two bundles takes a minute: not in make test
         figures += bundle_size()

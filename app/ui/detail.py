@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
 from app.registry.model import Category, Registry, Standing, StatusCode
+from app.ui.example import TRY_SCHEME, example_html
 from app.ui.links import (
     STATUS_SCHEME,
     CodeLinkBrowser,
@@ -68,7 +70,7 @@ def status_badges(status: StatusCode) -> list[tuple[str, str]]:
     return badges
 
 
-def status_html(status: StatusCode, registry: Registry) -> str:
+def status_html(status: StatusCode, registry: Registry, with_example: bool = True) -> str:
     parts = [f"<h1>{escape(status.title)}</h1>"]
     parts.append("<p>" + " ".join(_badge(t, c) for t, c in status_badges(status)) + "</p>")
     if status.standing is Standing.CUSTOM:
@@ -107,6 +109,8 @@ def status_html(status: StatusCode, registry: Registry) -> str:
             )
         parts.append("</ul>")
     parts.append(use_it_when_html(status, registry))
+    if with_example:
+        parts.append(example_html(status, registry, escape))
     others = [s for s in registry.all_with_code(status.code) if s is not status]
     for other in others:
         parts.append(
@@ -155,16 +159,26 @@ def category_html(category: Category, statuses: tuple[StatusCode, ...]) -> str:
 class DetailView(CodeLinkBrowser):
     """Shows one code or class; status links ask the window to navigate, others open outside."""
 
+    tryRequested = Signal(int)
+
     def __init__(self, registry: Registry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._registry = registry
         self.setObjectName("detailView")
         self.setAccessibleName("Details")
         self.current: StatusCode | Category | None = None
+        # The Example section doubles a page's text: it waits until after the first frame.
+        self.examples_shown = False
 
     def show_status(self, status: StatusCode) -> None:
         self.current = status
-        self.setHtml(status_html(status, self._registry))
+        self.setHtml(status_html(status, self._registry, self.examples_shown))
+
+    def show_examples(self) -> None:
+        """From now on pages have their Example section; the current one is redrawn."""
+        self.examples_shown = True
+        if isinstance(self.current, StatusCode):
+            self.show_status(self.current)
 
     def show_category(self, category: Category) -> None:
         self.current = category
@@ -174,3 +188,12 @@ class DetailView(CodeLinkBrowser):
         self.current = None
         colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.setHtml(f'<p style="color:{colour};">{escape(text)}</p>')
+
+    @Slot(QUrl)
+    def _follow(self, url: QUrl) -> None:
+        """The example's "Try it" link; every other link as CodeLinkBrowser follows it."""
+        if url.scheme() == TRY_SCHEME:
+            if url.path().isdigit():
+                self.tryRequested.emit(int(url.path()))
+            return
+        super()._follow(url)

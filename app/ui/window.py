@@ -39,6 +39,7 @@ from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
 from app.ui.detail import DetailView, escape
+from app.ui.endpoint import TryIt
 from app.ui.explain import ExplainController
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
@@ -268,6 +269,7 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.try_it = TryIt(self.registry, self.statusBar(), self._copy, self.current_status, self)
 
     def _add_page(self, title: str) -> QWidget:
         page = QWidget(self)
@@ -346,6 +348,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for action in (self.codes_view_action, self.which_view_action, self.guide_view_action):
             view_menu.addAction(action)
+        view_menu.addAction(self.try_it.try_action)
+        view_menu.addAction(self.try_it.endpoint_action)
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
@@ -365,6 +369,7 @@ class MainWindow(QMainWindow):
         self.detail.compareRequested.connect(self.show_comparison)
         self.detail.situationRequested.connect(self.show_situation)
         self.views.currentChanged.connect(self._view_changed)
+        self.detail.tryRequested.connect(self.try_it.try_code)
         self.detail.externalLinkFailed.connect(self._link_failed)
         self.snippets.copyRequested.connect(self.copy_snippet)
         self.snippets.languageChanged.connect(self._language_changed)
@@ -390,8 +395,10 @@ class MainWindow(QMainWindow):
 
         _ = self.registry.search_index
         self.snippets.install_highlighter()
+        self.detail.examples_shown = True
         if self.detail_stack.currentIndex() == DETAIL_PAGE:
-            self._show_current()  # now with the situations the code answers ("Use it when")
+            # Now with the situations the code answers ("Use it when") and its Example.
+            self._show_current()
         QGuiApplication.setWindowIcon(QIcon(icon_path()))
 
     # Settings
@@ -435,6 +442,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.try_it.stop()
         super().closeEvent(event)
 
     # Filtering
@@ -890,6 +898,8 @@ class MainWindow(QMainWindow):
             self.unofficial_action,
             self.explain.open_action,
             self.explain.paste_action,
+            self.try_it.try_action,
+            self.try_it.endpoint_action,
             self.quit_action,
         ]
         rows = [
