@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.registry.compare import Comparison, compare_codes
 from app.registry.model import Registry
-from app.ui.detail import CLASS_COLOURS, NEUTRAL_COLOUR, escape
+from app.ui.detail import CLASS_COLOURS, NEUTRAL_COLOUR, escape, html_list
 from app.ui.links import CodeLinkBrowser, situation_link, status_link
 
 
@@ -54,12 +54,12 @@ def comparison_html(comparison: Comparison) -> str:
         f'<td valign="top">{cells[1]}</td></tr>'
     )
     parts.append("</table>")
-    if comparison.notes:
-        parts.append("<h3>When to use which</h3><ul>")
-        parts.extend(
-            f"<li><b>{note.code}</b>: {escape(note.note)}</li>" for note in comparison.notes
+    parts.append(
+        html_list(
+            "When to use which",
+            (f"<b>{note.code}</b>: {escape(note.note)}" for note in comparison.notes),
         )
-        parts.append("</ul>")
+    )
     return "\n".join(parts)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
-from app.registry.model import Category, Registry, Standing, StatusCode
+from app.registry.model import Category, Registry, Related, Standing, StatusCode
 from app.ui.example import TRY_SCHEME, example_html
 from app.ui.links import (
     STATUS_SCHEME,
@@ -77,37 +79,34 @@ def status_html(status: StatusCode, registry: Registry, with_example: bool = Tru
         parts.append(f"<p><i>Your own code, from {escape(status.defined_by)}.</i></p>")
     parts.append(f"<p><b>{escape(status.summary)}</b></p>")
     parts.extend(f"<p>{escape(paragraph)}</p>" for paragraph in status.description)
-    if status.notes:
-        parts.append("<h3>Your notes</h3><ul>")
-        parts.extend(
-            f"<li>{escape(note.text)} <i>({escape(note.source)})</i></li>" for note in status.notes
+    parts.append(
+        html_list(
+            "Your notes",
+            (f"{escape(note.text)} <i>({escape(note.source)})</i>" for note in status.notes),
         )
-        parts.append("</ul>")
-    if status.requirements:
-        parts.append("<h3>Requirements</h3><ul>")
-        parts.extend(
-            f"<li>{_level_badge(rule.level)} {escape(rule.text)} "
-            f'<a href="{escape(rule.url)}">{escape(rule.reference)}</a></li>'
-            for rule in status.requirements
+    )
+    parts.append(
+        html_list(
+            "Requirements",
+            (
+                f"{_level_badge(rule.level)} {escape(rule.text)} "
+                f'<a href="{escape(rule.url)}">{escape(rule.reference)}</a>'
+                for rule in status.requirements
+            ),
         )
-        parts.append("</ul>")
-    if status.headers:
-        parts.append("<h3>Headers</h3><ul>")
-        parts.extend(
-            f"<li><code>{escape(h.name)}</code>: {escape(h.note)}</li>" for h in status.headers
+    )
+    parts.append(
+        html_list(
+            "Headers",
+            (f"<code>{escape(h.name)}</code>: {escape(h.note)}" for h in status.headers),
         )
-        parts.append("</ul>")
-    if status.related:
-        parts.append("<h3>Often confused with</h3><ul>")
-        for link in status.related:
-            other = registry.lookup(link.code)
-            title = other.title if other else str(link.code)
-            parts.append(
-                f'<li><a href="{status_link(link.code)}">{escape(title)}</a> '
-                f'<small>(<a href="{compare_link(status.code, link.code)}">compare</a>)</small>: '
-                f"{escape(link.note)}</li>"
-            )
-        parts.append("</ul>")
+    )
+    parts.append(
+        html_list(
+            "Often confused with",
+            (_related_item(status, link, registry) for link in status.related),
+        )
+    )
     parts.append(use_it_when_html(status, registry))
     if with_example:
         parts.append(example_html(status, registry, escape))
@@ -131,10 +130,26 @@ def use_it_when_html(status: StatusCode, registry: Registry) -> str:
     situations = registry.situations.answered_by(status.code)
     if not situations:
         return ""
-    items = "".join(
-        f'<li><a href="{situation_link(s.id)}">{escape(s.title)}</a></li>' for s in situations
+    return html_list(
+        "Use it when",
+        (f'<a href="{situation_link(s.id)}">{escape(s.title)}</a>' for s in situations),
     )
-    return f"<h3>Use it when</h3><ul>{items}</ul>"
+
+
+def html_list(title: str, items: Iterable[str]) -> str:
+    """A titled bullet list of items that are HTML already; nothing at all without items."""
+    rows = "".join(f"<li>{item}</li>" for item in items)
+    return f"<h3>{title}</h3><ul>{rows}</ul>" if rows else ""
+
+
+def _related_item(status: StatusCode, link: Related, registry: Registry) -> str:
+    other = registry.lookup(link.code)
+    title = other.title if other else str(link.code)
+    return (
+        f'<a href="{status_link(link.code)}">{escape(title)}</a> '
+        f'<small>(<a href="{compare_link(status.code, link.code)}">compare</a>)</small>: '
+        f"{escape(link.note)}"
+    )
 
 
 def category_html(category: Category, statuses: tuple[StatusCode, ...]) -> str:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.explain import ExplainOptions, Report, explain_sources, explain_text
 from app.explain.verdicts import verdicts
 from app.registry.model import Registry
-from app.ui.detail import escape
+from app.ui.detail import escape, html_list
 from app.ui.explain_charts import CodeBarChart, TimelineChart
 from app.ui.explain_model import ExplainRole, ExplainTableModel
 
@@ -115,14 +115,16 @@ def report_html(report: Report) -> str:
             + "</p>"
         )
     if report.unread:
-        parts.append(f"<h3>Could not read {report.unread:,}</h3><ul>")
-        parts.extend(
-            f"<li>{escape(u.source)} {u.unit} {u.line}: {escape(u.reason)}"
-            + (f"<br><code>{escape(u.text)}</code>" if u.text else "")
-            + "</li>"
-            for u in report.unread_samples
+        parts.append(
+            html_list(
+                f"Could not read {report.unread:,}",
+                (
+                    f"{escape(u.source)} {u.unit} {u.line}: {escape(u.reason)}"
+                    + (f"<br><code>{escape(u.text)}</code>" if u.text else "")
+                    for u in report.unread_samples
+                ),
+            )
         )
-        parts.append("</ul>")
     return "\n".join(parts)
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from app.registry.model import Registry
 from app.registry.situations import Area, Situation, SituationBook
-from app.ui.detail import escape
+from app.ui.detail import escape, html_list
 from app.ui.links import CodeLinkBrowser, compare_link, status_link
 from app.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel
 
@@ -174,19 +174,18 @@ def situation_html(situation: Situation, registry: Registry) -> str:
     parts = [f"<h2>{escape(situation.title)}</h2>"]
     parts.append(f"<p><big><b>Answer {code_link(situation.code)}</b></big></p>")
     parts.append(f"<p>{escape(situation.why)}</p>")
-    if situation.alternatives:
-        parts.append("<h3>Alternatives</h3><ul>")
-        parts.extend(
-            f"<li>{code_link(a.code)} "
-            f'<small>(<a href="{compare_link(situation.code, a.code)}">compare</a>)</small>: '
-            f"{escape(a.when)}</li>"
-            for a in situation.alternatives
+    parts.append(
+        html_list(
+            "Alternatives",
+            (
+                f"{code_link(a.code)} "
+                f'<small>(<a href="{compare_link(situation.code, a.code)}">compare</a>)</small>: '
+                f"{escape(a.when)}"
+                for a in situation.alternatives
+            ),
         )
-        parts.append("</ul>")
-    if situation.mistakes:
-        parts.append("<h3>Common mistakes</h3><ul>")
-        parts.extend(f"<li>{escape(mistake)}</li>" for mistake in situation.mistakes)
-        parts.append("</ul>")
+    )
+    parts.append(html_list("Common mistakes", (escape(m) for m in situation.mistakes)))
     if situation.phrasings:
         parts.append(
             "<h3>Also asked as</h3><p><i>" + escape(" · ".join(situation.phrasings)) + "</i></p>"
