@@ -90,6 +90,11 @@ def test_every_situation_is_complete(registry: Registry) -> None:
         ("upstream-timeout", 504, {502}),
         ("accepted-for-later", 202, {201}),
         ("legal-block", 451, {403}),
+        ("geo-licensing", 403, {451}),
+        ("gdpr-erased", 404, {410}),
+        ("quota-exceeded", 403, {507}),
+        ("idempotency-key-reuse", 422, {400, 409}),
+        ("unknown-method", 501, {405}),
     ],
 )
 def test_key_situations_follow_the_rfcs(
@@ -99,6 +104,13 @@ def test_key_situations_follow_the_rfcs(
     assert situation is not None
     assert situation.code == code
     assert alternatives <= {a.code for a in situation.alternatives}
+
+
+def test_an_alternative_is_a_case_where_it_is_right(registry: Registry) -> None:
+    # "Never: ..." is a mistake to list, not an alternative to offer.
+    for situation in registry.situations:
+        for alternative in situation.alternatives:
+            assert not alternative.when.startswith("Never:"), situation.id
 
 
 def test_401_asks_for_www_authenticate(registry: Registry) -> None:
