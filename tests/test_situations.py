@@ -90,6 +90,11 @@ def test_every_situation_is_complete(registry: Registry) -> None:
         ("upstream-timeout", 504, {502}),
         ("accepted-for-later", 202, {201}),
         ("legal-block", 451, {403}),
+        ("geo-licensing", 403, {451}),
+        ("gdpr-erased", 404, {410}),
+        ("quota-exceeded", 403, {507}),
+        ("idempotency-key-reuse", 422, {400, 409}),
+        ("unknown-method", 501, {405}),
     ],
 )
 def test_key_situations_follow_the_rfcs(
@@ -99,6 +104,13 @@ def test_key_situations_follow_the_rfcs(
     assert situation is not None
     assert situation.code == code
     assert alternatives <= {a.code for a in situation.alternatives}
+
+
+def test_an_alternative_is_a_case_where_it_is_right(registry: Registry) -> None:
+    # "Never: ..." is a mistake to list, not an alternative to offer.
+    for situation in registry.situations:
+        for alternative in situation.alternatives:
+            assert not alternative.when.startswith("Never:"), situation.id
 
 
 def test_401_asks_for_www_authenticate(registry: Registry) -> None:
@@ -169,6 +181,79 @@ def test_the_guide_ends_at_codes_and_covers_the_common_ones(registry: Registry) 
     guide = builtin_guide(registry)
     assert {200, 201, 202, 204, 301, 308, 400, 401, 403, 404, 409, 412, 422, 500} <= guide.ends()
     assert guide.question(guide.start).text == "Did the request succeed?"
+
+
+def _walk(registry: Registry, labels: tuple[str, ...]) -> int | None:
+    """The code the guide ends at after answering `labels` in turn."""
+    guide = builtin_guide(registry)
+    question = guide.question(guide.start)
+    for number, label in enumerate(labels):
+        answer = next(a for a in question.answers if a.label == label)
+        if answer.code is not None:
+            assert number == len(labels) - 1, labels
+            return answer.code
+        assert answer.next is not None
+        question = guide.question(answer.next)
+    return None
+
+
+FAILED = ("No, something went wrong", "The request's")
+ALLOWED = (*FAILED, "No", "No", "Yes", "Yes")
+READABLE = (*ALLOWED, "Yes", "Yes", "Yes, or I will send my default format anyway")
+REDIRECT = ("Yes", "The client should go to another URL")
+
+
+@pytest.mark.parametrize(
+    ("labels", "code"),
+    [
+        (("Yes", "Data or the result of an action"), 200),
+        (("Yes", "A new resource, created now"), 201),
+        (("Yes", "Work accepted, to be done later"), 202),
+        (("Yes", "Done, nothing to send back"), 204),
+        ((*REDIRECT, "Yes", "No, only GET and HEAD matter"), 301),
+        ((*REDIRECT, "Yes", "Yes"), 308),
+        ((*REDIRECT, "No, temporary", "Yes"), 303),
+        ((*REDIRECT, "No, temporary", "No", "Yes"), 307),
+        ((*REDIRECT, "No, temporary", "No", "No, it is a GET"), 302),
+        ((*FAILED, "Yes"), 429),
+        ((*FAILED, "No", "The body is"), 413),
+        ((*FAILED, "No", "The URL is"), 414),
+        ((*FAILED, "No", "The headers are"), 431),
+        ((*FAILED, "No", "No", "No, or the credentials are invalid or expired"), 401),
+        ((*FAILED, "No", "No", "Yes", "No", "Yes"), 403),
+        ((*FAILED, "No", "No", "Yes", "No", "No, hide it"), 404),
+        ((*ALLOWED, "No", "Yes, and clients may forget it"), 410),
+        ((*ALLOWED, "Yes", "No, but other methods work here"), 405),
+        ((*ALLOWED, "Yes", "No, the server does not implement this method anywhere"), 501),
+        ((*ALLOWED, "Yes", "Yes", "No, and the client insists"), 406),
+        ((*READABLE, "No, it is in a media type you do not accept"), 415),
+        ((*READABLE, "No, it does not parse"), 400),
+        ((*READABLE, "Yes", "No"), 422),
+        ((*READABLE, "Yes", "Yes", "Yes, and it failed"), 412),
+        ((*READABLE, "Yes", "Yes", "No, and you require one"), 428),
+        ((*READABLE, "Yes", "Yes", "Yes, and it holds", "Yes"), 409),
+        (
+            (
+                "No, something went wrong",
+                "The server's, or a service behind it",
+                "Down for maintenance or overloaded",
+            ),
+            503,
+        ),
+        (
+            (
+                "No, something went wrong",
+                "The server's, or a service behind it",
+                "A service behind it did not answer in time",
+            ),
+            504,
+        ),
+    ],
+)
+def test_the_guide_tells_close_codes_apart(
+    registry: Registry, labels: tuple[str, ...], code: int
+) -> None:
+    assert _walk(registry, labels) == code
 
 
 def _broken_guide(data: dict[str, Any], registry: Registry) -> RegistryError:

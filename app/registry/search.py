@@ -37,10 +37,11 @@ _COMPARISON = re.compile(
 # Words of a question that say nothing about the situation. They are dropped only when other
 # words remain, and phrases are also tried with every word ("use proxy", "I'm a teapot").
 FILLER_WORDS = frozenset(
-    """a an the what whats which code codes status http https should shall must i we you
+    """a an the what whats which code codes status http should shall must i we you
     return returns returning send sends respond reply answer response use when whenever if
     is are was were be been being it its this that these there then to for of in on at by
-    with my our your do does did how can could would will so and or me us get gets""".split()  # noqa: SIM905
+    with my our your do does did how can could would will so and or me us get gets
+    has have had but because""".split()  # noqa: SIM905
 )
 
 
@@ -81,6 +82,16 @@ def words(text: str) -> list[str]:
 def content_words(tokens: Sequence[str]) -> list[str]:
     """The tokens without filler words, or all of them when nothing else is left."""
     return [token for token in tokens if token not in FILLER_WORDS] or list(tokens)
+
+
+def missing_allowed(count: int) -> int:
+    """How many of a question's `count` content words a situation may lack and still match.
+
+    Two words must both match; a longer question, written in the user's own words, may miss
+    about half of them ("request body is missing a required field" matches "required field
+    missing"), and the score (4 per missing word) still puts the fuller matches first.
+    """
+    return 0 if count < 3 else count // 2
 
 
 def stem(word: str) -> str:
@@ -217,7 +228,7 @@ class SearchIndex:
         self._text = _WordIndex(text_words)
         self._identifiers = _WordIndex(identifiers)
         phrasings = [
-            (position, {stem(word) for word in words(text)} - FILLER_WORDS)
+            (position, {stem(word) for word in words(text) if word not in FILLER_WORDS})
             for position, s in enumerate(self.situations)
             for text in (s.title, *s.phrasings)
         ]
@@ -266,15 +277,18 @@ class SearchIndex:
     def search_situations(self, text: str) -> list[SituationMatch]:
         """Situations whose title or phrasings hold the query's words, best first.
 
-        Filler words are ignored, and with three words or more one may be missing. A text's
+        Filler words are ignored, and with three words or more up to half may be missing
+        (`missing_allowed`). A text's
         score is 4 per missing word plus 1 per word matched only as the start of a longer one;
         a situation scores its best title or phrasing, or 2 more when the words are spread
         over several of them.
         """
-        tokens = [stem(t) for t in content_words(words(text[:MAX_QUERY_CHARS])[:MAX_TOKENS])]
+        stems = (stem(t) for t in content_words(words(text[:MAX_QUERY_CHARS])[:MAX_TOKENS]))
+        # A word said twice ("another user's post" by a user) is one word to match.
+        tokens = list(dict.fromkeys(stems))
         if not tokens or not self.situations:
             return []
-        allowed_missing = 0 if len(tokens) < 3 else 1
+        allowed_missing = missing_allowed(len(tokens))
         best = {
             position: score + 2
             for position, score in self._token_scores(

@@ -28,11 +28,13 @@ def test_walk_to_409_and_open_it(qtbot: QtBot, window: MainWindow) -> None:
     for label in (
         "No, something went wrong",
         "The request's",
+        "No",  # not rate limited
+        "No",  # not too large
         "Yes",  # authenticated
         "Yes",  # allowed
         "Yes",  # exists
         "Yes",  # method supported
-        "No",  # not rate limited
+        "Yes, or I will send my default format anyway",
         "Yes",  # parsable
         "Yes",  # valid
         "No, and none is needed",
@@ -40,7 +42,7 @@ def test_walk_to_409_and_open_it(qtbot: QtBot, window: MainWindow) -> None:
     ):
         click_answer(qtbot, guide, label)
     assert "409 Conflict" in question(guide)
-    assert guide.history.count() == 11
+    assert guide.history.count() == 13
     assert guide.open_button.isVisible()
     qtbot.mouseClick(guide.open_button, Qt.MouseButton.LeftButton)
     assert window.views.currentIndex() == 0
@@ -55,6 +57,8 @@ def test_back_and_earlier_answers(qtbot: QtBot, window: MainWindow) -> None:
     assert not guide.back_button.isEnabled()
     click_answer(qtbot, guide, "No, something went wrong")
     click_answer(qtbot, guide, "The request's")
+    click_answer(qtbot, guide, "No")  # not rate limited
+    click_answer(qtbot, guide, "No")  # not too large
     click_answer(qtbot, guide, "No, or the credentials are invalid or expired")
     assert "401 Unauthorized" in question(guide)
     qtbot.mouseClick(guide.back_button, Qt.MouseButton.LeftButton)
