@@ -12,9 +12,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import IntEnum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.registry.model import StatusCode
+if TYPE_CHECKING:  # the Registry builds this index: a runtime import would run in a circle
+    from app.registry.model import StatusCode
 
 # Longer text cannot match better than its start: no phrase or description is this long
 # in words, and the cap keeps a pasted page from costing more than a keystroke.

@@ -24,7 +24,6 @@ EXIT_OK = 0
 EXIT_CANNOT_START = 2
 ORGANIZATION = "HTTP Status Browser"
 DESKTOP_FILE = "http-status-browser"
-ICON_NAME = "http-status-browser.svg"
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 
 
@@ -48,11 +47,6 @@ def check_environment(environ: os._Environ[str] | dict[str, str] | None = None) 
         missing = missing_libraries("xcb")
         if missing:
             raise CannotStartError(install_hint(missing))
-
-
-def icon_path() -> str:
-    """The app icon, beside this module like the registry data (see app/registry/loader.py)."""
-    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "assets", ICON_NAME)
 
 
 def resident_kib() -> int:
@@ -123,10 +117,3 @@ def _smoke_report(window: QWidget, painted_at: float) -> None:
     sys.stdout.flush()
     window.close()
     QApplication.quit()
-
-
-def main() -> int:
-    """The `http-status-browser` GUI entry point: `http-status-browser [CODE]`."""
-    from app.cli import main as cli_main  # noqa: PLC0415
-
-    return cli_main(["open", *sys.argv[1:]])

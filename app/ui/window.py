@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         """What the first frame does not need: the search index, snippet colours, the icon."""
         from PySide6.QtGui import QGuiApplication, QIcon  # noqa: PLC0415
 
-        from app.ui.launch import icon_path  # noqa: PLC0415
+        from app.ui.appicon import icon_path  # noqa: PLC0415
 
         _ = self.registry.search_index
         self.snippets.install_highlighter()
