@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
+from app.display import wayland_display_answers, x_display_answers
 from app.registry.model import Registry
 from app.systemdeps import install_hint, missing_libraries
 
@@ -31,19 +32,35 @@ class CannotStartError(Exception):
     """Why the window cannot open here, in one line for the terminal."""
 
 
-def check_environment(environ: os._Environ[str] | dict[str, str] | None = None) -> None:
-    """Raise CannotStartError when Qt would abort: no display, or missing system libraries."""
+CLI_HINT = "the command line works without one, for example: httpstatus show 404"
+
+
+def check_environment(environ: Mapping[str, str] | None = None) -> None:
+    """Raise CannotStartError when Qt would abort: no display, a display that does not answer,
+    or missing system libraries."""
     environ = os.environ if environ is None else environ
-    platform = environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
-    if not sys.platform.startswith("linux") or platform in HEADLESS_PLATFORMS:
+    # QT_QPA_PLATFORM may list several plugins ("wayland;xcb"), each with options after ":".
+    platforms = [p.split(":", 1)[0] for p in environ.get("QT_QPA_PLATFORM", "").split(";")]
+    if not sys.platform.startswith("linux") or platforms[0] in HEADLESS_PLATFORMS:
         return
-    wayland = bool(environ.get("WAYLAND_DISPLAY")) and platform in ("", "wayland")
-    if not wayland and not environ.get("DISPLAY"):
+    wayland = bool(environ.get("WAYLAND_DISPLAY")) and bool({"", "wayland"} & set(platforms))
+    x11 = bool(environ.get("DISPLAY")) and bool({"", "xcb"} & set(platforms))
+    if not wayland and not x11:
         raise CannotStartError(
-            "no display: the window needs a graphical session (DISPLAY is not set).\n"
-            "Use the command line instead, for example: httpstatus show 404"
+            f"no display: the window needs a graphical session (DISPLAY is not set); {CLI_HINT}"
         )
-    if not wayland:
+    wayland_answers = wayland and wayland_display_answers(environ)
+    if not wayland_answers and not (x11 and x_display_answers(environ["DISPLAY"])):
+        tried = []
+        if x11:
+            tried.append(f"DISPLAY={environ['DISPLAY']}")
+        if wayland:
+            tried.append(f"WAYLAND_DISPLAY={environ['WAYLAND_DISPLAY']}")
+        raise CannotStartError(
+            f"cannot reach the display ({' or '.join(tried)}: nothing answers there, perhaps "
+            f"a stale SSH or tmux session); {CLI_HINT}"
+        )
+    if not wayland_answers:
         missing = missing_libraries("xcb")
         if missing:
             raise CannotStartError(install_hint(missing))
