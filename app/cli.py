@@ -214,7 +214,19 @@ def _command_open(args: argparse.Namespace, registry: Registry, out: IO[str]) ->
     from app.ui.launch import run_gui  # noqa: PLC0415  (Qt only for the window)
 
     code = parse_code(args.code, registry).code if args.code else None
-    return run_gui(registry, code, warnings=args.codes_problems, smoke_linger=args.smoke_test)
+    return run_gui(
+        registry,
+        code,
+        warnings=args.codes_problems,
+        smoke_linger=args.smoke_test,
+        single_instance=_joins_running_window(args),
+    )
+
+
+def _joins_running_window(args: argparse.Namespace) -> bool:
+    """Whether this launch goes to a running window, or listens for later ones: not for
+    --new-window, a smoke test, or another registry than the running window's."""
+    return not (args.new_window or args.smoke_test is not None or args.registry)
 
 
 def _add_show(parser: _Parser) -> None:
@@ -253,6 +265,11 @@ def _add_check_codes(parser: _Parser) -> None:
 
 def _add_open(parser: _Parser) -> None:
     parser.add_argument("code", nargs="?", help="a status code to select, such as 404")
+    parser.add_argument(
+        "--new-window",
+        action="store_true",
+        help="open a window of its own instead of bringing the running one forward",
+    )
     # Hidden: quit SECONDS after the first painted frame and print a JSON report (packaging
     # smoke test, benchmarks).
     parser.add_argument(
@@ -313,7 +330,7 @@ def _build_parser(only: str | None = None) -> _Parser:
         metavar="FILE",
         help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
     )
-    parser.set_defaults(handler=_command_open, code=None, smoke_test=None)
+    parser.set_defaults(handler=_command_open, code=None, smoke_test=None, new_window=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (help_text, add_arguments) in COMMANDS.items():
         if only is None or name == only:
@@ -330,6 +347,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     only = command if command in COMMANDS and not wants_help else None
     try:
         args = _build_parser(only).parse_args(args_list)
+        if args.handler is _command_open and _joins_running_window(args):
+            from app.instance import hand_over  # noqa: PLC0415
+
+            # Before loading the registry: the running window has one.
+            handed_over = hand_over(args.code, prog=PROG)
+            if handed_over is not None:
+                return handed_over
         registry = load_registry(args.registry)
         handler = args.handler
         args.codes_problems = ()

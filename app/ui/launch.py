@@ -21,6 +21,9 @@ from app.systemdeps import install_hint, missing_libraries
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from app.ui.instance import InstanceServer
+    from app.ui.window import MainWindow
+
 EXIT_OK = 0
 EXIT_CANNOT_START = 2
 ORGANIZATION = "HTTP Status Browser"
@@ -84,8 +87,11 @@ def run_gui(
     warnings: Sequence[str] = (),
     qt_args: Sequence[str] = (),
     smoke_linger: float | None = None,
+    *,
+    single_instance: bool = False,
 ) -> int:
-    """Open the window (optionally on `code`); returns the exit status."""
+    """Open the window (optionally on `code`); returns the exit status. With
+    `single_instance`, later launches hand their request to this window (app/ui/instance.py)."""
     try:
         check_environment()
     except CannotStartError as error:
@@ -108,6 +114,7 @@ def run_gui(
     window = MainWindow(registry, QSettings(), initial_code=code, warnings=warnings)
     reporter = ErrorReporter(window)
     reporter.install()
+    server = _serve_later_launches(window, registry) if single_instance else None
     after_first_paint(window, window.finish_start_up)
     if smoke_linger is not None:
         # Packaging smoke test and benchmarks: report and quit `smoke_linger` seconds after the
@@ -118,6 +125,33 @@ def run_gui(
         return app.exec()
     finally:
         reporter.uninstall()
+        if server is not None:
+            server.close()
+
+
+def _serve_later_launches(window: MainWindow, registry: Registry) -> InstanceServer:
+    from app.ui.instance import InstanceServer, request_handler  # noqa: PLC0415
+
+    def current_code() -> int | None:
+        status = window.current_status()
+        return status.code if status is not None else None
+
+    handler = request_handler(registry, partial(bring_forward, window), current_code)
+    server = InstanceServer(handler, window)
+    server.listen()
+    return server
+
+
+def bring_forward(window: MainWindow, code: int | None) -> None:
+    """Show the window on top of the others, on `code` when given."""
+    if code is not None:
+        window.navigate_to(code)
+    if window.isMinimized():
+        window.showNormal()
+    else:
+        window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _smoke_report(window: QWidget, painted_at: float) -> None:
