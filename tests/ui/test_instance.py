@@ -171,3 +171,24 @@ def test_two_real_processes(runtime_dir: Path) -> None:
             if process is not None and process.poll() is None:
                 process.kill()
                 process.communicate(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], ["open"]),
+        (["404"], ["open", "404"]),
+        (["--new-window", "429"], ["open", "--new-window", "429"]),
+        (["show", "404"], ["show", "404"]),
+        (["--version"], ["--version"]),
+    ],
+)
+def test_desktop_launcher_arguments(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: list[str]
+) -> None:
+    from app import cli, gui
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(cli, "main", lambda args: seen.append(list(args)) or 0)
+    assert gui.main(argv) == 0
+    assert seen == [expected]
