@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
 from app import __version__
+from app.commands import search_provider
 from app.console import (
     EXIT_NOT_FOUND,
     EXIT_OK,
@@ -294,6 +295,7 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
     ),
     "check-codes": ("validate a codes file (default: yours)", _add_check_codes),
     "open": ("open the window, optionally on one code", _add_open),
+    "search-provider": ("answer desktop searches over D-Bus", search_provider.add_arguments),
 }
 
 

@@ -1,0 +1,1 @@
+"""httpstatus commands, one module each: `add_arguments(parser)` sets the parser's handler."""
