@@ -110,6 +110,16 @@ def open_window(code: int) -> None:
     )
 
 
+def top_matches(registry: Registry, text: str, limit: int) -> list[StatusCode]:
+    """Best first, the official codes unless only unofficial ones match; one per code."""
+    found = registry.search(text)
+    statuses = [m.status for m in found if m.status.shown_by_default] or [m.status for m in found]
+    codes: dict[int, StatusCode] = {}
+    for status in statuses:
+        codes.setdefault(status.code, status)
+    return list(codes.values())[:limit]
+
+
 class DesktopSearch:
     """What the two desktop interfaces ask, answered from the registry: plain Python values."""
 
@@ -118,15 +128,7 @@ class DesktopSearch:
         self.opener = opener
 
     def matches(self, text: str) -> list[StatusCode]:
-        """Best first, the official codes unless only unofficial ones match; one per code."""
-        found = self.registry.search(text)
-        statuses = [m.status for m in found if m.status.shown_by_default] or [
-            m.status for m in found
-        ]
-        codes: dict[int, StatusCode] = {}
-        for status in statuses:
-            codes.setdefault(status.code, status)
-        return list(codes.values())[:MAX_RESULTS]
+        return top_matches(self.registry, text, MAX_RESULTS)
 
     def result_set(self, terms: Sequence[str]) -> list[str]:
         return [str(status.code) for status in self.matches(" ".join(terms))]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.ui.instance import InstanceServer
+    from app.ui.tray import TrayLookup
     from app.ui.window import MainWindow
 
 EXIT_OK = 0
@@ -116,6 +117,7 @@ def run_gui(
     reporter.install()
     server = _serve_later_launches(window, registry) if single_instance else None
     after_first_paint(window, window.finish_start_up)
+    after_first_paint(window, partial(_connect_tray, window, registry))
     if smoke_linger is not None:
         # Packaging smoke test and benchmarks: report and quit `smoke_linger` seconds after the
         # first painted frame.
@@ -140,6 +142,30 @@ def _serve_later_launches(window: MainWindow, registry: Registry) -> InstanceSer
     server = InstanceServer(handler, window)
     server.listen()
     return server
+
+
+def _connect_tray(window: MainWindow, registry: Registry, painted_at: float = 0.0) -> None:
+    """The tray quick lookup: its menu action, and the tray itself when the setting is on.
+    The tray module is imported only then, so that it costs nothing while off."""
+    from app.ui.settings import TRAY_ENABLED, SettingsReader  # noqa: PLC0415
+
+    tray: list[TrayLookup] = []
+
+    def set_tray(enabled: bool) -> None:
+        if not tray:
+            from app.ui.tray import TrayLookup  # noqa: PLC0415
+
+            tray.append(TrayLookup(registry, window.settings, window))
+            tray[0].openRequested.connect(partial(bring_forward, window))
+        if not tray[0].set_enabled(enabled):
+            window.statusBar().showMessage("This desktop has no system tray", 5000)
+            window.tray_action.setChecked(False)
+
+    wanted = SettingsReader(window.settings).flag(TRAY_ENABLED, False)
+    window.tray_action.setChecked(wanted)
+    window.tray_action.toggled.connect(set_tray)
+    if wanted:
+        set_tray(True)
 
 
 def bring_forward(window: MainWindow, code: int | None) -> None:

@@ -15,6 +15,7 @@ SNIPPET_LANGUAGE = "snippet/language"
 LAST_CODE = "selection/code"
 CLASSES = "filter/classes"
 UNOFFICIAL = "filter/unofficial"
+TRAY_ENABLED = "tray/enabled"
 
 
 class SettingsReader:

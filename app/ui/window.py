@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         key = QKeySequence
         std = QKeySequence.StandardKey
         self.quit_action = self._action("&Quit", self.close, [key(std.Quit), key("Ctrl+Q")])
+        # Its owner is the tray (app/ui/tray.py), which launch.py connects after start-up.
+        self.tray_action = self._action("Keep in the &tray for quick look-ups", checkable=True)
         self.copy_title_action = self._action(
             "&Copy code and phrase", self.copy_title, [key(std.Copy)]
         )
@@ -264,6 +266,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.tray_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         for action in (
