@@ -44,6 +44,9 @@ class QuickLookup(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Long summaries end in "..." rather than a horizontal scroll bar.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.results)
