@@ -13,9 +13,10 @@ import os
 import socket
 import stat
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 
 from app.console import EXIT_NOT_FOUND, EXIT_USAGE, UsageError, parse_code
 from app.instance import MAX_MESSAGE_BYTES, owned_by_user, send_request, socket_path
@@ -164,7 +165,7 @@ def request_handler(
     current_code: Callable[[], int | None],
 ) -> RequestHandler:
     """Answers for the window: {"open": "404"} brings it forward on 404, {"open": null} just
-    brings it forward; {"ping": true} and {"state": true} only answer."""
+    brings it forward; {"ping": true} and {"state": true} answer with the current code."""
 
     def handle(request: dict[str, Any]) -> dict[str, Any]:
         if "open" in request:
@@ -177,8 +178,11 @@ def request_handler(
                 return {"ok": False, "error": str(error), "exit": EXIT_USAGE}
             except LookupError as error:
                 return {"ok": False, "error": str(error.args[0]), "exit": EXIT_NOT_FOUND}
-            bring_forward(code)
-        elif not (request.get("ping") or request.get("state")):
+            # Answer first: the launch waiting for it exits at once, and the window then
+            # changes to the code within the same event-loop turn.
+            QTimer.singleShot(0, partial(bring_forward, code))
+            return {"ok": True, "code": code}
+        if not (request.get("ping") or request.get("state")):
             return {"ok": False, "error": f"unknown request {sorted(request)}", "exit": 2}
         return {"ok": True, "code": current_code()}
 
