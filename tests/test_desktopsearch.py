@@ -76,31 +76,23 @@ def variant_values(meta: dict[str, Any]) -> dict[str, Any]:
     return {key: value[1] for key, value in meta.items()}
 
 
+def run(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
 @pytest.mark.skipif(shutil.which("dbus-run-session") is None, reason="needs dbus-run-session")
 def test_provider_over_a_session_bus(tmp_path: Path) -> None:
     data = tmp_path / "data"
     env = {**os.environ, "XDG_DATA_HOME": str(data)}
     httpstatus = Path(sys.executable).with_name("httpstatus")
-    installed = subprocess.run(
-        ["bash", str(SCRIPT), "install", str(httpstatus), str(ROOT / "resources")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    installed = run(["bash", str(SCRIPT), "install", str(httpstatus), str(ROOT / "resources")], env)
     assert installed.returncode == 0, installed.stderr
     service = data / "dbus-1" / "services" / f"{SERVICE}.service"
     assert f'Exec="{httpstatus.resolve()}" search-provider' in service.read_text()
 
-    result = subprocess.run(
-        ["dbus-run-session", "--", sys.executable, "-c", CLIENT],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run(["dbus-run-session", "--", sys.executable, "-c", CLIENT], env)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout.splitlines()[-1])
     found = [reply[0] for reply in out["initial"]]
@@ -121,9 +113,7 @@ def test_provider_over_a_session_bus(tmp_path: Path) -> None:
     assert "org.gnome.Shell.SearchProvider2" in out["introspect"][0]
     assert out["error"] == "org.freedesktop.DBus.Error.UnknownMethod"
 
-    removed = subprocess.run(
-        ["bash", str(SCRIPT), "uninstall"], env=env, capture_output=True, timeout=60, check=False
-    )
+    removed = run(["bash", str(SCRIPT), "uninstall"], env)
     assert removed.returncode == 0
     assert [p for p in data.rglob("*") if p.is_file()] == []
 

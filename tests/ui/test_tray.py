@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,19 @@ def lookup(qtbot: QtBot, registry: Registry) -> QuickLookup:
     widget.pop_up()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture
+def app() -> Iterator[QApplication]:
+    """The application, quitting with its last window again after the test."""
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    yield instance
+    instance.setQuitOnLastWindowClosed(True)
+
+
+def desktop_has_tray(monkeypatch: pytest.MonkeyPatch, present: bool) -> None:
+    monkeypatch.setattr(TrayLookup, "available", staticmethod(lambda: present))
 
 
 @pytest.fixture
@@ -79,79 +93,70 @@ def test_enter_without_results_does_nothing(qtbot: QtBot, lookup: QuickLookup) -
     assert not lookup.isVisible()
 
 
-def test_tray_is_off_by_default_and_remembered(registry: Registry, settings: QSettings) -> None:
-    tray = TrayLookup(registry, settings, QApplication.instance())
+def test_tray_is_off_by_default_and_remembered(
+    app: QApplication, registry: Registry, settings: QSettings
+) -> None:
+    tray = TrayLookup(registry, settings, app)
     assert not tray.wanted()
     tray.set_enabled(True)
     assert settings.value(TRAY_ENABLED) in (True, "true")
-    assert TrayLookup(registry, settings, QApplication.instance()).wanted()
+    assert TrayLookup(registry, settings, app).wanted()
     tray.set_enabled(False)
     assert not tray.wanted()
 
 
 def test_close_to_tray_keeps_the_app_running(
-    monkeypatch: pytest.MonkeyPatch, registry: Registry, settings: QSettings
+    monkeypatch: pytest.MonkeyPatch, app: QApplication, registry: Registry, settings: QSettings
 ) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     tray = TrayLookup(registry, settings, app)
-    monkeypatch.setattr(TrayLookup, "available", staticmethod(lambda: True))
-    try:
-        assert tray.set_enabled(True)
-        assert not app.quitOnLastWindowClosed()
-        assert tray.icon is not None
-        assert tray.menu is not None
-        assert [a.text() for a in tray.menu.actions()] == ["&Quick lookup", "&Open window", "&Quit"]
-        tray.set_enabled(False)
-        assert app.quitOnLastWindowClosed()
-        assert tray.icon is None
-    finally:
-        app.setQuitOnLastWindowClosed(True)
+    desktop_has_tray(monkeypatch, True)
+    assert tray.set_enabled(True)
+    assert not app.quitOnLastWindowClosed()
+    assert tray.icon is not None
+    assert tray.menu is not None
+    assert [a.text() for a in tray.menu.actions()] == ["&Quick lookup", "&Open window", "&Quit"]
+    tray.set_enabled(False)
+    assert app.quitOnLastWindowClosed()
+    assert tray.icon is None
 
 
 def test_without_a_tray_the_setting_says_so(
-    monkeypatch: pytest.MonkeyPatch, registry: Registry, settings: QSettings
+    monkeypatch: pytest.MonkeyPatch, app: QApplication, registry: Registry, settings: QSettings
 ) -> None:
-    monkeypatch.setattr(TrayLookup, "available", staticmethod(lambda: False))
-    tray = TrayLookup(registry, settings, QApplication.instance())
+    desktop_has_tray(monkeypatch, False)
+    tray = TrayLookup(registry, settings, app)
     assert not tray.set_enabled(True)
     assert tray.icon is None
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     assert app.quitOnLastWindowClosed()
 
 
 def test_window_menu_turns_the_tray_on_and_off(
-    monkeypatch: pytest.MonkeyPatch, window: MainWindow, registry: Registry
+    monkeypatch: pytest.MonkeyPatch, app: QApplication, window: MainWindow, registry: Registry
 ) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    monkeypatch.setattr(TrayLookup, "available", staticmethod(lambda: True))
+    desktop_has_tray(monkeypatch, True)
     launch._connect_tray(window, registry)
     assert not window.tray_action.isChecked()
     assert window.tray_action in window.menuBar().actions()[0].menu().actions()
-    try:
-        window.tray_action.trigger()
-        assert not app.quitOnLastWindowClosed()
-        assert window.settings.value(TRAY_ENABLED) in (True, "true")
-        window.close()  # closed to the tray: hidden, the app goes on
-        assert not window.isVisible()
-        tray = window.findChild(TrayLookup)
-        assert tray is not None
-        tray.openRequested.emit(503)  # Ctrl+Enter in the quick lookup
-        assert window.isVisible()
-        assert window.current_status() is not None
-        assert window.current_status().code == 503
-        window.tray_action.trigger()
-        assert app.quitOnLastWindowClosed()
-    finally:
-        app.setQuitOnLastWindowClosed(True)
+    window.tray_action.trigger()
+    assert not app.quitOnLastWindowClosed()
+    assert window.settings.value(TRAY_ENABLED) in (True, "true")
+    window.close()  # closed to the tray: hidden, the app goes on
+    assert not window.isVisible()
+    tray = window.findChild(TrayLookup)
+    assert tray is not None
+    tray.openRequested.emit(503)  # Ctrl+Enter in the quick lookup
+    assert window.isVisible()
+    status = window.current_status()
+    assert status is not None
+    assert status.code == 503
+    window.tray_action.trigger()
+    assert app.quitOnLastWindowClosed()
 
 
 def test_window_menu_without_a_tray(
     monkeypatch: pytest.MonkeyPatch, window: MainWindow, registry: Registry
 ) -> None:
-    monkeypatch.setattr(TrayLookup, "available", staticmethod(lambda: False))
+    desktop_has_tray(monkeypatch, False)
     launch._connect_tray(window, registry)
     window.tray_action.trigger()
     assert not window.tray_action.isChecked()
