@@ -239,6 +239,77 @@ def hand_over_speed(runs: int) -> list[Figure]:
     return figures
 
 
+DBUS_CLIENT = """
+import json, sys, time
+from jeepney import DBusAddress, new_method_call
+from jeepney.io.blocking import open_dbus_connection
+gnome = DBusAddress(
+    "/org/httpstatusbrowser/HTTPStatusBrowser/SearchProvider",
+    bus_name="org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider",
+    interface="org.gnome.Shell.SearchProvider2",
+)
+times = []
+with open_dbus_connection(bus="SESSION") as bus:
+    for terms in (["404"], ["gateway", "timeout"], ["teapot"], ["too", "many"], ["5xx"]) * 4:
+        start = time.perf_counter()
+        bus.send_and_get_reply(new_method_call(gnome, "GetInitialResultSet", "as", (terms,)))
+        times.append(time.perf_counter() - start)
+print(json.dumps(times))
+"""
+
+
+def desktop_search(runs: int) -> list[Figure]:
+    """The GNOME provider under a private session bus: its first answer includes D-Bus
+    starting the service (what a desktop search costs the first time), then warm answers."""
+    if shutil.which("dbus-run-session") is None:
+        print("dbus-run-session not found: skipping the desktop search measurement")
+        return []
+    env = offscreen_env()
+    data = tempfile.mkdtemp(prefix="bench-data-")
+    env["XDG_DATA_HOME"] = data
+    httpstatus = Path(sys.executable).with_name("httpstatus")
+    script = ROOT / "packaging" / "desktop-search.sh"
+    subprocess.run(
+        ["bash", str(script), "install", str(httpstatus), str(ROOT / "resources")],
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    show = [sys.executable, "-m", "app.cli", "show", "404"]
+    first: list[float] = []
+    warm: list[float] = []
+
+    def activation() -> float:
+        command = ["dbus-run-session", "--", sys.executable, "-c", DBUS_CLIENT]
+        times = json.loads(timed_run(command, env)[1].splitlines()[-1])
+        first.append(times[0])
+        warm.extend(times[1:])
+        return float(times[0])
+
+    try:
+        value, floor = interleaved(runs, activation, lambda: timed_run(show, env)[0])
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+    return [
+        Figure(
+            "desktop search, first answer with D-Bus activation (floor: `show 404`)",
+            value * 1000,
+            floor * 1000,
+            "ms",
+            "ratio ≤ 1.5",
+            value <= 1.5 * floor,
+        ),
+        Figure(
+            "desktop search, answer p95 once started",
+            percentile(warm, 0.95) * 1000,
+            None,
+            "ms",
+            "≤ 16 ms",
+            percentile(warm, 0.95) <= 0.016,
+        ),
+    ]
+
+
 def typing_latency(registry_file: Path | None, rounds: int) -> list[float]:
     """Milliseconds per keystroke, typing TYPED into the search box, in a child process."""
     code = f"""
@@ -411,6 +482,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         *xvfb_startup(runs, install=not args.smoke),
         *cli_speed(runs),
         *hand_over_speed(runs),
+        *desktop_search(runs),
         *filter_latency(rounds, entries),
     ]
     if not args.smoke:  # building two bundles takes a minute: not in make test
