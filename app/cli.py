@@ -348,14 +348,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     wants_help = "-h" in args_list or "--help" in args_list
     only = command if command in COMMANDS and not wants_help else None
     try:
-        args = _build_parser(only).parse_args(args_list)
-        if args.handler is _command_open and _joins_running_window(args):
+        if args_list in ([], ["open"]) or (
+            len(args_list) == 2 and args_list[0] == "open" and not args_list[1].startswith("-")
+        ):
             from app.instance import hand_over  # noqa: PLC0415
 
-            # Before loading the registry: the running window has one.
-            handed_over = hand_over(args.code, prog=PROG)
+            # Before parsing and loading the registry: the running window has one. Any
+            # option (--new-window, --registry...) opens a window of its own.
+            handed_over = hand_over(args_list[1] if len(args_list) == 2 else None, prog=PROG)
             if handed_over is not None:
                 return handed_over
+        args = _build_parser(only).parse_args(args_list)
         registry = load_registry(args.registry)
         handler = args.handler
         args.codes_problems = ()

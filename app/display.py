@@ -6,8 +6,9 @@ in well under a millisecond for a local display.
 
 from __future__ import annotations
 
+# _socket rather than socket, whose enums cost 7 ms to import (app/instance.py).
+import _socket
 import os
-import socket
 from collections.abc import Mapping
 
 X_SOCKET_DIR = "/tmp/.X11-unix"
@@ -17,19 +18,21 @@ CONNECT_TIMEOUT_S = 1.0
 
 
 def _connects(family: int, address: str | tuple[str, int]) -> bool:
+    probe = _socket.socket(family, _socket.SOCK_STREAM)
     try:
-        with socket.socket(family, socket.SOCK_STREAM) as probe:
-            probe.settimeout(CONNECT_TIMEOUT_S)
-            probe.connect(address)
+        probe.settimeout(CONNECT_TIMEOUT_S)
+        probe.connect(address)
     except (OSError, ValueError):
         return False
+    finally:
+        probe.close()
     return True
 
 
 def x_display_answers(display: str, socket_dir: str = X_SOCKET_DIR) -> bool:
     """True when an X server accepts connections at `display` (":0", "localhost:10.0", ...)."""
     if display.startswith("/"):  # XQuartz's launchd socket, a path ending in ":0"
-        return _connects(socket.AF_UNIX, display)
+        return _connects(_socket.AF_UNIX, display)
     host, colon, rest = display.rpartition(":")
     number = rest.split(".", 1)[0]
     if not colon or not number.isdigit():
@@ -39,8 +42,8 @@ def x_display_answers(display: str, socket_dir: str = X_SOCKET_DIR) -> bool:
         path = f"{socket_dir}/X{number}"
         # Linux X servers listen on an abstract socket too, which works across mount namespaces.
         abstract = "\0" + path
-        return _connects(socket.AF_UNIX, abstract) or _connects(socket.AF_UNIX, path)
-    return _connects(socket.AF_INET, (host, X_TCP_BASE_PORT + int(number)))
+        return _connects(_socket.AF_UNIX, abstract) or _connects(_socket.AF_UNIX, path)
+    return _connects(_socket.AF_INET, (host, X_TCP_BASE_PORT + int(number)))
 
 
 def wayland_socket_path(environ: Mapping[str, str]) -> str | None:
@@ -58,4 +61,4 @@ def wayland_display_answers(environ: Mapping[str, str]) -> bool:
     if environ.get("WAYLAND_SOCKET"):  # a connection handed down by the compositor
         return True
     path = wayland_socket_path(environ)
-    return path is not None and _connects(socket.AF_UNIX, path)
+    return path is not None and _connects(_socket.AF_UNIX, path)
