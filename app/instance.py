@@ -8,23 +8,27 @@ socket module has no AF_UNIX on Windows: there every launch opens its own window
 
 from __future__ import annotations
 
+# _socket rather than socket: the socket module builds its enums on import, 7 ms of a
+# hand-over that should cost less than `httpstatus show 404` (measured 0.9 ms for _socket).
+import _socket
 import json
 import os
-import socket
+import stat
 import sys
 from typing import Any
 
 SOCKET_NAME = "http-status-browser"
 MAX_MESSAGE_BYTES = 4096
-# A running window answers within an event-loop turn; one that does not is hung, and the
-# launch opens a window of its own after saying so.
-ANSWER_TIMEOUT_S = 2.0
+# A running window answers within an event-loop turn, or once it has painted its first frame
+# when it is still starting; one that does not is hung, and the launch opens a window of its
+# own after saying so.
+ANSWER_TIMEOUT_S = 5.0
 
 
 def socket_path(environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
     """The per-user socket: in XDG_RUNTIME_DIR (private to the user), else the temp folder
     with the user id in its name; None where Unix sockets are not available."""
-    if not hasattr(socket, "AF_UNIX") or not hasattr(os, "getuid"):
+    if not hasattr(_socket, "AF_UNIX") or not hasattr(os, "getuid"):
         return None
     environ = os.environ if environ is None else environ
     runtime = environ.get("XDG_RUNTIME_DIR", "")
@@ -52,21 +56,23 @@ def send_request(
     if path is None or not owned_by_user(path):
         return None
     data = b""
+    connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.settimeout(timeout)
-            connection.connect(path)
-            connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
-            while not data.endswith(b"\n") and len(data) < MAX_MESSAGE_BYTES:
-                chunk = connection.recv(MAX_MESSAGE_BYTES)
-                if not chunk:
-                    break
-                data += chunk
+        connection.settimeout(timeout)
+        connection.connect(path)
+        connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
+        while not data.endswith(b"\n") and len(data) < MAX_MESSAGE_BYTES:
+            chunk = connection.recv(MAX_MESSAGE_BYTES)
+            if not chunk:
+                break
+            data += chunk
     except (FileNotFoundError, ConnectionRefusedError):
         return None  # nobody listens: the caller opens the window itself
     except OSError as error:
         sys.stderr.write(f"{SOCKET_NAME}: the running window did not answer ({error})\n")
         return None
+    finally:
+        connection.close()
     try:
         answer = json.loads(data)
     except ValueError:
@@ -86,3 +92,78 @@ def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME
     sys.stderr.write(f"{prog}: {answer.get('error', 'the running window refused the request')}\n")
     exit_status = answer.get("exit")
     return exit_status if isinstance(exit_status, int) else 2
+
+
+class BoundSocket:
+    """The running window's listening socket, bound before Qt starts: a launch during the
+    window's start-up connects and waits for its answer instead of opening a second window."""
+
+    def __init__(self, server: _socket.socket, path: str) -> None:
+        self.socket = server
+        self.path = path
+        self._inode = os.stat(path).st_ino
+        self._closed = False
+
+    def accept(self) -> _socket.socket | None:
+        """The next waiting connection, or None when there is none."""
+        try:
+            # What socket.socket.accept() calls; typeshed leaves the private method out.
+            descriptor, _ = self.socket._accept()  # type: ignore[attr-defined]
+        except BlockingIOError:
+            return None
+        return _socket.socket(fileno=descriptor)
+
+    def close(self) -> None:
+        """Stop listening and remove the socket, unless another window has replaced it."""
+        if self._closed:
+            return
+        self._closed = True
+        self.socket.close()
+        try:
+            if os.stat(self.path).st_ino == self._inode:
+                os.unlink(self.path)
+        except OSError as error:
+            sys.stderr.write(f"{SOCKET_NAME}: socket {self.path} already gone ({error})\n")
+
+
+def _accepts_connections(path: str) -> bool:
+    """True when something listens at `path`; a socket left by a crash refuses connections."""
+    probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        probe.settimeout(ANSWER_TIMEOUT_S)
+        probe.connect(path)
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    return True
+
+
+def bind_socket(path: str | None = None) -> BoundSocket | None:
+    """Listen on the per-user socket; None when another window already answers there or the
+    socket cannot be made. A stale socket (its window crashed) is replaced."""
+    path = path or socket_path()
+    if path is None:
+        return None
+    if os.path.lexists(path):
+        if not owned_by_user(path) or not stat.S_ISSOCK(os.lstat(path).st_mode):
+            sys.stderr.write(f"{SOCKET_NAME}: not listening: {path} is not your socket\n")
+            return None
+        if _accepts_connections(path):
+            return None  # a live window, perhaps still starting: launches go to it
+        os.unlink(path)  # stale: its window crashed
+    server = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        # Only this user may connect, also where the socket is in a shared temp folder.
+        old_mask = os.umask(0o077)
+        try:
+            server.bind(path)
+        finally:
+            os.umask(old_mask)
+        server.listen(8)
+    except OSError as error:
+        server.close()
+        sys.stderr.write(f"{SOCKET_NAME}: not listening on {path}: {error}\n")
+        return None
+    server.setblocking(False)
+    return BoundSocket(server, path)

@@ -1,17 +1,16 @@
-"""The running window's side of "one window per user": listen, and answer each launch.
+"""The running window's side of "one window per user": answer each launch.
 
 A Unix socket watched by QSocketNotifier rather than QLocalServer: QtNetwork would add 30-50 ms
-of import and 3.3 MiB of memory to every start (measured), for what Python's socket module and
-QtCore do here in a page. The protocol and the client are in app/instance.py.
+of import and 3.3 MiB of memory to every start (measured), for what _socket and QtCore do here
+in a page. The socket, the protocol and the client are in app/instance.py; this module is
+imported after the first frame.
 """
 
 from __future__ import annotations
 
+import _socket
 import json
 import logging
-import os
-import socket
-import stat
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 
 from app.console import EXIT_NOT_FOUND, EXIT_USAGE, UsageError, parse_code
-from app.instance import MAX_MESSAGE_BYTES, owned_by_user, send_request, socket_path
+from app.instance import MAX_MESSAGE_BYTES, BoundSocket
 from app.registry.model import Registry
 
 log = logging.getLogger(__name__)
@@ -31,7 +30,7 @@ RequestHandler = Callable[[dict[str, Any]], dict[str, Any]]
 class _Connection(QObject):
     """One launch's connection: read its line without blocking, answer it, close."""
 
-    def __init__(self, connection: socket.socket, handler: RequestHandler, parent: QObject):
+    def __init__(self, connection: _socket.socket, handler: RequestHandler, parent: QObject):
         super().__init__(parent)
         self.connection = connection
         self.handler = handler
@@ -84,79 +83,31 @@ class _Connection(QObject):
 
 
 class InstanceServer(QObject):
-    """Listens on the per-user socket while the window runs; removes it when done."""
+    """Answers launches on a socket bound before Qt started (app/instance.py: bind_socket)."""
 
-    def __init__(self, handler: RequestHandler, parent: QObject | None = None) -> None:
+    def __init__(
+        self, bound: BoundSocket, handler: RequestHandler, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
+        self.bound = bound
         self.handler = handler
-        self.path: str | None = None
-        self._socket: socket.socket | None = None
-        self._notifier: QSocketNotifier | None = None
-        self._inode = 0
-
-    def listen(self, path: str | None = None) -> bool:
-        """Start listening; False when another window already answers there, or the socket
-        cannot be made. A stale socket (its window crashed) is replaced."""
-        path = path or socket_path()
-        if path is None:
-            return False
-        if os.path.lexists(path):
-            if send_request({"ping": True}, path) is not None:
-                return False  # a live window: launches go to it
-            if not owned_by_user(path) or not stat.S_ISSOCK(os.lstat(path).st_mode):
-                log.warning("not listening: %s is not this user's socket", path)
-                return False
-            log.info("replacing the stale socket %s", path)
-            os.unlink(path)
-        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            # Only this user may connect, also where the socket is in a shared temp folder.
-            old_mask = os.umask(0o077)
-            try:
-                server.bind(path)
-            finally:
-                os.umask(old_mask)
-            server.listen(8)
-        except OSError as error:
-            server.close()
-            log.warning("not listening on %s: %s", path, error)
-            return False
-        server.setblocking(False)
-        self.path = path
-        self._socket = server
-        self._inode = os.stat(path).st_ino
-        self._notifier = QSocketNotifier(server.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(bound.socket.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._accept)
-        return True
 
     @Slot()
     def _accept(self) -> None:
-        if self._socket is None:
-            return
         try:
-            connection, _ = self._socket.accept()
-        except BlockingIOError:
-            return
+            connection = self.bound.accept()
         except OSError as error:
             log.warning("instance connection: %s", error)
             return
-        _Connection(connection, self.handler, self)
+        if connection is not None:
+            _Connection(connection, self.handler, self)
 
     @Slot()
     def close(self) -> None:
-        """Stop listening and remove the socket, unless another window has replaced it."""
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-        if self._socket is not None:
-            self._socket.close()
-            self._socket = None
-        if self.path is not None:
-            try:
-                if os.stat(self.path).st_ino == self._inode:
-                    os.unlink(self.path)
-            except OSError as error:
-                log.info("socket %s already gone: %s", self.path, error)
-            self.path = None
+        self._notifier.setEnabled(False)
+        self.bound.close()
 
 
 def request_handler(

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
 from app.display import wayland_display_answers, x_display_answers
+from app.instance import BoundSocket, bind_socket
 from app.registry.model import Registry
 from app.systemdeps import install_hint, missing_libraries
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from app.ui.instance import InstanceServer
     from app.ui.tray import TrayLookup
     from app.ui.window import MainWindow
 
@@ -99,6 +99,9 @@ def run_gui(
         sys.stderr.write(f"{APP_NAME}: {error}\n")
         return EXIT_CANNOT_START
 
+    # Bound before Qt starts: a launch meanwhile waits for this window instead of opening one.
+    bound = bind_socket() if single_instance else None
+
     from PySide6.QtCore import QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -115,7 +118,8 @@ def run_gui(
     window = MainWindow(registry, QSettings(), initial_code=code, warnings=warnings)
     reporter = ErrorReporter(window)
     reporter.install()
-    server = _serve_later_launches(window, registry) if single_instance else None
+    if bound is not None:
+        after_first_paint(window, partial(_serve_later_launches, window, registry, bound))
     after_first_paint(window, window.finish_start_up)
     after_first_paint(window, partial(_connect_tray, window, registry))
     if smoke_linger is not None:
@@ -127,11 +131,14 @@ def run_gui(
         return app.exec()
     finally:
         reporter.uninstall()
-        if server is not None:
-            server.close()
+        if bound is not None:
+            bound.close()
 
 
-def _serve_later_launches(window: MainWindow, registry: Registry) -> InstanceServer:
+def _serve_later_launches(
+    window: MainWindow, registry: Registry, bound: BoundSocket, painted_at: float = 0.0
+) -> None:
+    """Answer launches once the window is up; until then they wait on the bound socket."""
     from app.ui.instance import InstanceServer, request_handler  # noqa: PLC0415
 
     def current_code() -> int | None:
@@ -139,9 +146,7 @@ def _serve_later_launches(window: MainWindow, registry: Registry) -> InstanceSer
         return status.code if status is not None else None
 
     handler = request_handler(registry, partial(bring_forward, window), current_code)
-    server = InstanceServer(handler, window)
-    server.listen()
-    return server
+    InstanceServer(bound, handler, window)
 
 
 def _connect_tray(window: MainWindow, registry: Registry, painted_at: float = 0.0) -> None:

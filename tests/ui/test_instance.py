@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.instance import hand_over, send_request, socket_path
+from app.instance import bind_socket, hand_over, send_request, socket_path
 from app.registry.model import Registry
 from app.ui.instance import InstanceServer, request_handler
 
@@ -95,16 +95,21 @@ def test_server_replaces_a_stale_socket_and_answers(
     path = str(runtime_dir / "http-status-browser.sock")
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as dead:
         dead.bind(path)
-    window = Opened()
-    server = InstanceServer(request_handler(registry, window.bring_forward, lambda: window.current))
-    assert server.listen()
+    bound = bind_socket()
+    assert bound is not None
+    assert bind_socket() is None  # bound and listening: taken, though nothing answers yet
+    # A launch while the window is still starting connects and waits for its answer.
     answers: list[int | None] = []
     client = threading.Thread(target=lambda: answers.append(hand_over("429")))
     client.start()
+    window = Opened()
+    server = InstanceServer(
+        bound, request_handler(registry, window.bring_forward, lambda: window.current)
+    )
     qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
     client.join(timeout=10)
     assert answers == [0]
-    assert window.codes == [429]
+    qtbot.waitUntil(lambda: window.codes == [429], timeout=5_000)
     server.close()
     assert not os.path.exists(path)
 
