@@ -9,8 +9,11 @@ from __future__ import annotations
 # _socket rather than socket, whose enums cost 7 ms to import (app/instance.py).
 import _socket
 import os
+import sys
 from collections.abc import Mapping
 
+# Qt platforms that need no display server.
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 X_SOCKET_DIR = "/tmp/.X11-unix"
 X_TCP_BASE_PORT = 6000
 # X forwarded over SSH is a TCP port on localhost; a remote host gets a little longer.
@@ -62,3 +65,14 @@ def wayland_display_answers(environ: Mapping[str, str]) -> bool:
         return True
     path = wayland_socket_path(environ)
     return path is not None and _connects(_socket.AF_UNIX, path)
+
+
+def display_configured(environ: Mapping[str, str]) -> bool:
+    """Whether this process has a display to show a window on: a headless Qt platform, a
+    system other than Linux, or DISPLAY or WAYLAND_DISPLAY set (an SSH session has none)."""
+    platform = environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+    if platform in HEADLESS_PLATFORMS:
+        return True
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))

@@ -17,6 +17,8 @@ import stat
 import sys
 from typing import Any
 
+from app.display import display_configured
+
 SOCKET_NAME = "http-status-browser"
 MAX_MESSAGE_BYTES = 4096
 # A running window answers within an event-loop turn, or once it has painted its first frame
@@ -83,7 +85,10 @@ def send_request(
 
 def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME) -> int | None:
     """Ask a running window to come forward on `code`; the exit status when one did, None
-    when the caller should open a window of its own."""
+    when the caller should open a window of its own (or say why it cannot). A launch without a
+    display, as in an SSH session, never brings a window forward on someone's screen."""
+    if not display_configured(os.environ):
+        return None
     answer = send_request({"open": code}, path)
     if answer is None:
         return None

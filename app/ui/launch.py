@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
-from app.display import wayland_display_answers, x_display_answers
+from app.display import HEADLESS_PLATFORMS, wayland_display_answers, x_display_answers
 from app.instance import BoundSocket, bind_socket
 from app.registry.model import Registry
 from app.systemdeps import install_hint, missing_libraries
@@ -29,7 +29,6 @@ EXIT_OK = 0
 EXIT_CANNOT_START = 2
 ORGANIZATION = "HTTP Status Browser"
 DESKTOP_FILE = "http-status-browser"
-HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 
 
 class CannotStartError(Exception):

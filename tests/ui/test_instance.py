@@ -213,3 +213,18 @@ def test_desktop_launcher_arguments(
     monkeypatch.setattr(cli, "main", lambda args: seen.append(list(args)) or 0)
     assert gui.main(argv) == 0
     assert seen == [expected]
+
+
+def test_no_hand_over_without_a_display(monkeypatch: pytest.MonkeyPatch, runtime_dir: Path) -> None:
+    """In an SSH session (no DISPLAY), a launch says there is no display, as before; it does
+    not bring the window forward on the desktop's screen."""
+    bound = bind_socket()
+    assert bound is not None
+    try:
+        monkeypatch.setattr(sys, "platform", "linux")
+        for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+            monkeypatch.delenv(name, raising=False)
+        assert hand_over("404") is None
+        assert bound.accept() is None  # it did not even connect
+    finally:
+        bound.close()
