@@ -185,7 +185,7 @@ def read_user_codes(path: Path | None = None) -> UserCodes:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return UserCodes(path)
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, ValueError) as error:  # ValueError: undecodable, or a NUL in the path
         return UserCodes(path, problems=(f"{path}: cannot read it: {error}",), exists=True)
     return parse_user_codes(text, path)
 
