@@ -219,6 +219,9 @@ def serve(registry: Registry, idle_exit_s: float = IDLE_EXIT_S) -> int:
                 message = connection.receive(timeout=idle_exit_s)
             except TimeoutError:
                 return 0
+            except OSError as error:  # the session ended: its bus closed the connection
+                log.info("desktop search: the session bus went away (%s)", error)
+                return 0
             header = message.header
             if header.fields.get(HeaderFields.reply_serial) == request_serial:
                 if message.body != (1,):  # 1: we are the primary owner

@@ -164,3 +164,25 @@ def test_provider_files_agree_with_the_service() -> None:
     assert (ROOT / "resources" / gnome["DesktopId"]).exists()
     assert krunner["X-Plasma-DBusRunner-Path"] == KRUNNER_PATH
     assert krunner["X-Plasma-API"] == "DBus"
+
+
+@pytest.mark.skipif(shutil.which("dbus-run-session") is None, reason="needs dbus-run-session")
+def test_provider_leaves_quietly_when_the_session_ends() -> None:
+    """Started directly under a session that then ends: no traceback, exit status 0."""
+    script = f"""
+import subprocess, sys, time
+from jeepney.bus_messages import message_bus
+from jeepney.io.blocking import open_dbus_connection
+provider = subprocess.Popen([sys.executable, "-m", "app", "search-provider"])
+with open_dbus_connection(bus="SESSION") as bus:
+    for _ in range(400):  # until the provider owns its name: 20 s at most
+        owned = bus.send_and_get_reply(message_bus.NameHasOwner({BUS_NAME!r}), timeout=10)
+        if owned.body[0] or provider.poll() is not None:
+            break
+        time.sleep(0.05)
+print("started", bool(owned.body[0]), flush=True)
+"""
+    result = run(["dbus-run-session", "--", sys.executable, "-c", script], dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    assert "started True" in result.stdout
+    assert "Traceback" not in result.stderr
