@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any, NoReturn
 
 from app import __version__
-from app.commands import compare, explain, which
+from app.commands import compare, explain, search_provider, which
 from app.commands import serve as serve_command
 from app.console import (
     EXIT_NOT_FOUND,
@@ -29,7 +29,8 @@ from app.console import (
     terminal_columns,
     wrap,
 )
-from app.registry.loader import REGISTRY_ENV, RegistryError, load_registry
+from app.registry.fields import RegistryError
+from app.registry.loader import REGISTRY_ENV, load_registry
 from app.registry.model import Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.registry.usercodes import merge_user_codes, read_user_codes, user_codes_path
@@ -224,7 +225,19 @@ def _command_open(args: argparse.Namespace, registry: Registry, out: IO[str]) ->
     from app.ui.launch import run_gui  # noqa: PLC0415  (Qt only for the window)
 
     code = parse_code(args.code, registry).code if args.code else None
-    return run_gui(registry, code, warnings=args.codes_problems, smoke_linger=args.smoke_test)
+    return run_gui(
+        registry,
+        code,
+        warnings=args.codes_problems,
+        smoke_linger=args.smoke_test,
+        single_instance=_joins_running_window(args),
+    )
+
+
+def _joins_running_window(args: argparse.Namespace) -> bool:
+    """Whether this launch goes to a running window, or listens for later ones: not for
+    --new-window, a smoke test, or another registry than the running window's."""
+    return not (args.new_window or args.smoke_test is not None or args.registry)
 
 
 def _add_show(parser: _Parser) -> None:
@@ -266,6 +279,11 @@ def _add_check_codes(parser: _Parser) -> None:
 
 def _add_open(parser: _Parser) -> None:
     parser.add_argument("code", nargs="?", help="a status code to select, such as 404")
+    parser.add_argument(
+        "--new-window",
+        action="store_true",
+        help="open a window of its own instead of bringing the running one forward",
+    )
     # Hidden: quit SECONDS after the first painted frame and print a JSON report (packaging
     # smoke test, benchmarks).
     parser.add_argument(
@@ -297,6 +315,7 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
         explain.add_arguments,
     ),
     "serve": ("answer any status on a local HTTP endpoint", serve_command.add_arguments),
+    "search-provider": ("answer desktop searches over D-Bus", search_provider.add_arguments),
 }
 
 
@@ -333,7 +352,7 @@ def _build_parser(only: str | None = None) -> _Parser:
         metavar="FILE",
         help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
     )
-    parser.set_defaults(handler=_command_open, code=None, smoke_test=None)
+    parser.set_defaults(handler=_command_open, code=None, smoke_test=None, new_window=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (help_text, add_arguments) in COMMANDS.items():
         if only is None or name == only:
@@ -349,6 +368,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     wants_help = "-h" in args_list or "--help" in args_list
     only = command if command in COMMANDS and not wants_help else None
     try:
+        if args_list in ([], ["open"]) or (
+            len(args_list) == 2 and args_list[0] == "open" and not args_list[1].startswith("-")
+        ):
+            from app.instance import hand_over  # noqa: PLC0415
+
+            # Before parsing and loading the registry: the running window has one. Any
+            # option (--new-window, --registry...) opens a window of its own.
+            handed_over = hand_over(args_list[1] if len(args_list) == 2 else None, prog=PROG)
+            if handed_over is not None:
+                return handed_over
         args = _build_parser(only).parse_args(args_list)
         registry = load_registry(args.registry)
         handler = args.handler

@@ -22,12 +22,22 @@ class UsageError(Exception):
     """Bad command-line input: reported in one line, exit status 2."""
 
 
+DEFAULT_COLUMNS = 88
+# Narrower than this, text is laid out for this width and the terminal folds the lines: an
+# indented item needs room for its indent and a word.
+MIN_COLUMNS = 24
+
+
 def terminal_columns(stream: IO[str]) -> int:
-    """The terminal's width, or 88 for a pipe, a file or a test."""
+    """The terminal's width, at least MIN_COLUMNS; 88 for a pipe, a file, a test, or a
+    terminal that reports zero columns (`script`, some CI pseudo-terminals: width unknown)."""
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        columns = os.get_terminal_size(stream.fileno()).columns
     except (AttributeError, ValueError, OSError):
-        return 88
+        return DEFAULT_COLUMNS
+    if columns <= 0:
+        return DEFAULT_COLUMNS
+    return max(columns, MIN_COLUMNS)
 
 
 def close_matches(word: str, options: Sequence[str], count: int) -> list[str]:
@@ -98,8 +108,10 @@ def print_json(value: object, out: IO[str]) -> None:
 
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> str:
+    """`text` filled to `width`; any width works, even zero or less (one word a line)."""
     import textwrap  # noqa: PLC0415  (only `show` wraps text)
 
+    width = max(width, len(first) + 1, len(rest) + 1)
     return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest)
 
 
@@ -121,10 +133,10 @@ _LOOKALIKE_DIGITS = str.maketrans("oOlIi", "00111")
 def parse_code(text: str, registry: Registry) -> StatusCode:
     """A status code argument; unknown or malformed ones raise with a suggestion."""
     cleaned = text.strip()
-    if not cleaned.isdigit():
+    if not cleaned.isdecimal():
         # "4o4", "5OO", "4l8": letters that look like digits are the usual slip.
         as_digits = cleaned.translate(_LOOKALIKE_DIGITS)
-        suggested = registry.lookup(int(as_digits)) if as_digits.isdigit() else None
+        suggested = registry.lookup(int(as_digits)) if as_digits.isdecimal() else None
         matches = [suggested] if suggested else [m.status for m in registry.search(cleaned)]
         hint = f"; did you mean {matches[0].title}?" if matches else ""
         raise UsageError(f"{text!r} is not a status code number{hint}")

@@ -22,6 +22,9 @@ if [ "$(uname -s)" = Linux ]; then
     rm -rf build/tarball && mkdir -p "$stage"
     cp -r "dist/$name" "$stage/"
     cp resources/$name.desktop resources/$name.metainfo.xml packaging/INSTALL.txt "$stage/"
+    # Desktop search (GNOME Shell, KRunner) and its install script: see INSTALL.txt.
+    cp resources/*.service resources/$name.search-provider.ini resources/$name-krunner.desktop \
+        packaging/desktop-search.sh "$stage/"
     cp -r resources/icons "$stage/"
     archive="dist/$name-$version-linux-$(uname -m).tar.gz"
     tar -C build/tarball -czf "$archive" "$name-$version"

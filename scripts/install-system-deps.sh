@@ -3,6 +3,10 @@
 set -euo pipefail
 python=$1
 packages=$("$python" -m app.systemdeps --platform xcb)
+# The desktop search tests run under a private session bus (tests/test_desktopsearch.py).
+if ! command -v dbus-run-session >/dev/null; then
+    packages="${packages:+$packages }dbus"
+fi
 [ -z "$packages" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing the system libraries Qt needs: $packages"

@@ -38,6 +38,8 @@ def test_benchmarks_smoke_run(tmp_path: Path) -> None:
         "start-up to first painted window",
         "resident memory",
         "`httpstatus show 404` wall time",
+        "hand-over to a running window, `httpstatus open 404`",
+        "desktop search, answer p95 once started",
         "keystroke filter latency p95, built-in registry",
         "keystroke filter latency p95, 300 entries",
         "`httpstatus explain`, 20,000-line combined log",

@@ -126,6 +126,9 @@ def test_languages(registry: Registry, capsys: pytest.CaptureFixture[str]) -> No
         (["list", "--category", "9xx"], EXIT_USAGE, "unknown class"),
         (["list", "--colour"], EXIT_USAGE, "unrecognized arguments"),
         (["search", "qqqqzzzz"], EXIT_NOT_FOUND, "nothing matches"),
+        # str.isdigit() accepts a superscript two, which int() refuses (found by hypothesis).
+        (["show", "4\u00b2"], EXIT_USAGE, "not a status code number"),
+        (["compare", "301", "\u00b2"], EXIT_USAGE, "cannot tell which two codes"),
     ],
 )
 def test_bad_input_gets_one_line_and_an_exit_status(

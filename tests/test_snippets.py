@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from app.registry import Registry, load_registry
-from app.registry.loader import RegistryError
+from app.registry.fields import RegistryError
 from app.registry.model import TemplateKind
 from app.registry.snippets import (
     COMMENT_WIDTH,

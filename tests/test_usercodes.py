@@ -185,3 +185,10 @@ def test_config_folder_agrees_with_platformdirs(monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
     assert str(config_dir()) == user_config_dir(APP_DIR_NAME, appauthor=False)
+
+
+def test_a_path_with_a_nul_byte_is_a_problem_not_a_crash() -> None:
+    """`httpstatus check-codes $'\\0'` raised ValueError (found by tests/test_cli_fuzz.py)."""
+    user = read_user_codes(Path("codes\x00.toml"))
+    assert user.exists
+    assert "cannot read it" in user.problems[0]

@@ -16,7 +16,7 @@ LABEL_WIDTH = 22
 
 def _pair(words: list[str], registry: Registry) -> tuple[StatusCode, StatusCode]:
     """Two code arguments, or one text such as "moved or found"."""
-    if len(words) == 2 and all(word.strip().isdigit() for word in words):
+    if len(words) == 2 and all(word.strip().isdecimal() for word in words):
         left, right = (parse_code(word, registry) for word in words)
         if left.code == right.code:
             raise UsageError(f"give two different codes, not {left.code} twice")

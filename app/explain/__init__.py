@@ -4,6 +4,7 @@ Qt-free domain code shared by `httpstatus explain` and the window's explain view
 """
 
 from app.explain.report import Format, Report
-from app.explain.tally import ExplainOptions, explain_sources, explain_text
+from app.explain.run import explain_sources, explain_text
+from app.explain.tally import ExplainOptions
 
 __all__ = ["ExplainOptions", "Format", "Report", "explain_sources", "explain_text"]

@@ -6,9 +6,8 @@ fast path keys them by the status bytes) and `report()` turns them into immutabl
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
-from typing import IO, NamedTuple
+from typing import NamedTuple
 
 from app.explain.report import (
     CodeCount,
@@ -142,43 +141,3 @@ class Tally:
             bucket_seconds=seconds,
             cancelled=cancelled,
         )
-
-
-def explain_sources(
-    names: Sequence[str],
-    options: ExplainOptions,
-    stdin: IO[bytes] | None = None,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> Report:
-    """Reads every named input ("-" for standard input) and counts what it finds."""
-    from app.explain.formats import read_source  # noqa: PLC0415  (formats imports this module)
-
-    sizes = []
-    for name in names:
-        try:
-            sizes.append(os.stat(name).st_size if name != "-" else 0)
-        except (OSError, ValueError):  # reported when the file is opened
-            sizes.append(0)
-    total = sum(sizes)
-    tally = Tally(options)
-    summaries = []
-    for index, name in enumerate(names):
-        done_before = sum(sizes[:index])
-
-        def report_progress(done: int, done_before: int = done_before) -> None:
-            if progress is not None:
-                progress(done_before + done, total)
-
-        summaries.append(read_source(name, tally, stdin, report_progress, cancelled))
-        if cancelled is not None and cancelled():
-            return tally.report(summaries, cancelled=True)
-    return tally.report(summaries)
-
-
-def explain_text(text: str, options: ExplainOptions, name: str = "pasted text") -> Report:
-    """Counts the codes in text the user pasted."""
-    from app.explain.formats import read_stream  # noqa: PLC0415  (formats imports this module)
-
-    tally = Tally(options)
-    return tally.report([read_stream(name, text.encode("utf-8", errors="replace"), None, tally)])

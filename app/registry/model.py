@@ -193,11 +193,16 @@ class Registry:
         languages: tuple[Language, ...],
         statuses: tuple[StatusCode, ...],
         origin: str,
+        *,
+        builtin: bool = False,
     ) -> None:
         self.categories = categories
         self.languages = languages
         self.statuses = tuple(sorted(statuses, key=lambda s: (s.code, not s.official)))
         self.origin = origin
+        # The data shipped with the app (with or without the user's codes): its situations
+        # must name only codes it has; another registry may lack some of them.
+        self.builtin = builtin
         self._categories = {c.id: c for c in categories}
         self._languages = {lang.id: lang for lang in languages}
         self._by_code: dict[int, list[StatusCode]] = {}

@@ -14,10 +14,11 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import IntEnum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.registry.model import StatusCode
-from app.registry.situations import Situation
+if TYPE_CHECKING:  # the Registry builds this index: a runtime import would run in a circle
+    from app.registry.model import StatusCode
+    from app.registry.situations import Situation
 
 # Longer text cannot match better than its start: no phrase or description is this long
 # in words, and the cap keeps a pasted page from costing more than a keystroke.
@@ -368,7 +369,7 @@ class SearchIndex:
                 positions = self._code_positions.get(alternative.code, ())
                 offer(positions, MatchKind.SITUATION, match.score + 1)
         identifier = compact(query)
-        if identifier and not identifier.isdigit():
+        if identifier and not identifier.isdecimal():
             exact, prefixed = self._identifiers.prefix_matches(identifier)
             offer(exact, MatchKind.IDENTIFIER, 0)
             if len(identifier) >= 4:
@@ -391,7 +392,7 @@ class SearchIndex:
         pattern = query.replace(" ", "")
         if not _CODE_PATTERN.fullmatch(pattern):
             return False
-        if pattern.isdigit() and len(pattern) == 3:
+        if pattern.isdecimal() and len(pattern) == 3:
             offer(self._positions(lambda code: str(code) == pattern), MatchKind.CODE, 0)
             return True
         if len(pattern) == 3 and pattern.endswith("xx"):

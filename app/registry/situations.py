@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Collection, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.registry.loader import RegistryError, _Fields, _unique, top_level
-from app.registry.model import Registry
+from app.registry.fields import CODE_RANGE, Fields, RegistryError, top_level, unique_ids
+
+if TYPE_CHECKING:  # the Registry loads situations lazily: a runtime import would be a circle
+    from app.registry.model import Registry
 
 SITUATIONS_NAME = "situations.json"
 GUIDE_NAME = "guide.json"
@@ -136,7 +138,7 @@ def _where(section: str, index: int, raw: object) -> str:
     return where
 
 
-def _known(fields: _Fields, key: str, code: int, codes: Collection[int]) -> int:
+def _known(fields: Fields, key: str, code: int, codes: Collection[int]) -> int:
     if code not in codes:
         raise fields.fail(key, f"no status code {code} in the registry")
     return code
@@ -146,14 +148,14 @@ def _situation(
     file: str, index: int, raw: object, areas: Collection[str], codes: Collection[int]
 ) -> Situation:
     where = _where("situations", index, raw)
-    fields = _Fields(file, where, raw)
+    fields = Fields(file, where, raw)
     situation_id = fields.text("id")
     area = fields.text("area")
     if area not in areas:
         raise fields.fail("area", f"unknown area '{area}'")
     alternatives = []
     for number, item in enumerate(fields.objects("alternatives")):
-        alternative_fields = _Fields(file, f"{where}, alternatives[{number}]", item)
+        alternative_fields = Fields(file, f"{where}, alternatives[{number}]", item)
         alternative = Alternative(
             code=_known(alternative_fields, "code", alternative_fields.integer("code"), codes),
             when=alternative_fields.text("when"),
@@ -182,22 +184,22 @@ def parse_situations(text: str | bytes, file: str, codes: Collection[int]) -> Si
     top = top_level(text, file)
     areas = []
     for index, raw in enumerate(top.objects("areas")):
-        fields = _Fields(file, f"areas[{index}]", raw)
+        fields = Fields(file, f"areas[{index}]", raw)
         areas.append(Area(id=fields.text("id"), name=fields.text("name")))
         fields.done()
-    _unique(file, "areas", [a.id for a in areas])
+    unique_ids(file, "areas", [a.id for a in areas])
     area_ids = {a.id for a in areas}
     situations = tuple(
         _situation(file, index, raw, area_ids, codes)
         for index, raw in enumerate(top.objects("situations"))
     )
     top.done()
-    _unique(file, "situations", [s.id for s in situations])
+    unique_ids(file, "situations", [s.id for s in situations])
     return SituationBook(tuple(areas), situations)
 
 
 def _answer(file: str, where: str, raw: object, codes: Collection[int]) -> GuideAnswer:
-    fields = _Fields(file, where, raw)
+    fields = Fields(file, where, raw)
     label = fields.text("label")
     has_next, has_code = "next" in fields.data, "code" in fields.data
     if has_next == has_code:
@@ -213,7 +215,7 @@ def _answer(file: str, where: str, raw: object, codes: Collection[int]) -> Guide
 
 def _question(file: str, index: int, raw: object, codes: Collection[int]) -> GuideQuestion:
     where = _where("questions", index, raw)
-    fields = _Fields(file, where, raw)
+    fields = Fields(file, where, raw)
     answers = tuple(
         _answer(file, f"{where}, answers[{number}]", item, codes)
         for number, item in enumerate(fields.objects("answers"))
@@ -272,23 +274,21 @@ def parse_guide(text: str | bytes, file: str, codes: Collection[int]) -> Guide:
         _question(file, index, raw, codes) for index, raw in enumerate(top.objects("questions"))
     )
     top.done()
-    _unique(file, "questions", [q.id for q in questions])
+    unique_ids(file, "questions", [q.id for q in questions])
     guide = Guide(start, questions)
     _check_paths(file, guide)
     return guide
 
 
 def _codes_for(registry: Registry) -> tuple[Collection[int], bool]:
-    """The codes the built-in data may name, and whether unknown ones are an error.
+    """The codes the built-in data may name, and whether some are missing from `registry`.
 
-    The built-in data is checked against the registry it ships with. Another registry
+    With the registry it ships with, every code the data names must exist. Another registry
     (`--registry FILE`) may lack some codes: situations that name them are left out.
     """
-    from app.registry.loader import builtin_registry  # noqa: PLC0415
-
-    own = {s.code for s in registry.statuses}
-    builtin = {s.code for s in builtin_registry().statuses}
-    return builtin, not builtin <= own
+    if registry.builtin:
+        return {s.code for s in registry.statuses}, False
+    return CODE_RANGE, True
 
 
 def builtin_situations(registry: Registry) -> SituationBook:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from app.registry.loader import CODE_RANGE
+from app.registry.fields import CODE_RANGE
 from app.registry.model import Note, Registry, Standing, StatusCode
 
 FILE_NAME = "codes.toml"
@@ -185,7 +185,7 @@ def read_user_codes(path: Path | None = None) -> UserCodes:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return UserCodes(path)
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, ValueError) as error:  # ValueError: undecodable, or a NUL in the path
         return UserCodes(path, problems=(f"{path}: cannot read it: {error}",), exists=True)
     return parse_user_codes(text, path)
 
@@ -240,5 +240,11 @@ def merge_user_codes(registry: Registry, user: UserCodes) -> tuple[Registry, tup
         s._replace(notes=s.notes + tuple(notes[id(s)])) if id(s) in notes else s
         for s in (*registry.statuses, *added)
     ]
-    merged = Registry(registry.categories, registry.languages, tuple(statuses), registry.origin)
+    merged = Registry(
+        registry.categories,
+        registry.languages,
+        tuple(statuses),
+        registry.origin,
+        builtin=registry.builtin,
+    )
     return merged, tuple(problems)

@@ -208,7 +208,7 @@ class DetailView(CodeLinkBrowser):
     def _follow(self, url: QUrl) -> None:
         """The example's "Try it" link; every other link as CodeLinkBrowser follows it."""
         if url.scheme() == TRY_SCHEME:
-            if url.path().isdigit():
+            if url.path().isdecimal():
                 self.tryRequested.emit(int(url.path()))
             return
         super()._follow(url)

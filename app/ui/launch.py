@@ -9,50 +9,64 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
+from app.display import HEADLESS_PLATFORMS, wayland_display_answers, x_display_answers
+from app.instance import BoundSocket, bind_socket
 from app.registry.model import Registry
 from app.systemdeps import install_hint, missing_libraries
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from app.ui.tray import TrayLookup
+    from app.ui.window import MainWindow
+
 EXIT_OK = 0
 EXIT_CANNOT_START = 2
 ORGANIZATION = "HTTP Status Browser"
 DESKTOP_FILE = "http-status-browser"
-ICON_NAME = "http-status-browser.svg"
-HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
 
 
 class CannotStartError(Exception):
     """Why the window cannot open here, in one line for the terminal."""
 
 
-def check_environment(environ: os._Environ[str] | dict[str, str] | None = None) -> None:
-    """Raise CannotStartError when Qt would abort: no display, or missing system libraries."""
+CLI_HINT = "the command line works without one, for example: httpstatus show 404"
+
+
+def check_environment(environ: Mapping[str, str] | None = None) -> None:
+    """Raise CannotStartError when Qt would abort: no display, a display that does not answer,
+    or missing system libraries."""
     environ = os.environ if environ is None else environ
-    platform = environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
-    if not sys.platform.startswith("linux") or platform in HEADLESS_PLATFORMS:
+    # QT_QPA_PLATFORM may list several plugins ("wayland;xcb"), each with options after ":".
+    platforms = [p.split(":", 1)[0] for p in environ.get("QT_QPA_PLATFORM", "").split(";")]
+    if not sys.platform.startswith("linux") or platforms[0] in HEADLESS_PLATFORMS:
         return
-    wayland = bool(environ.get("WAYLAND_DISPLAY")) and platform in ("", "wayland")
-    if not wayland and not environ.get("DISPLAY"):
+    wayland = bool(environ.get("WAYLAND_DISPLAY")) and bool({"", "wayland"} & set(platforms))
+    x11 = bool(environ.get("DISPLAY")) and bool({"", "xcb"} & set(platforms))
+    if not wayland and not x11:
         raise CannotStartError(
-            "no display: the window needs a graphical session (DISPLAY is not set).\n"
-            "Use the command line instead, for example: httpstatus show 404"
+            f"no display: the window needs a graphical session (DISPLAY is not set); {CLI_HINT}"
         )
-    if not wayland:
+    wayland_answers = wayland and wayland_display_answers(environ)
+    if not wayland_answers and not (x11 and x_display_answers(environ["DISPLAY"])):
+        tried = []
+        if x11:
+            tried.append(f"DISPLAY={environ['DISPLAY']}")
+        if wayland:
+            tried.append(f"WAYLAND_DISPLAY={environ['WAYLAND_DISPLAY']}")
+        raise CannotStartError(
+            f"cannot reach the display ({' or '.join(tried)}: nothing answers there, perhaps "
+            f"a stale SSH or tmux session); {CLI_HINT}"
+        )
+    if not wayland_answers:
         missing = missing_libraries("xcb")
         if missing:
             raise CannotStartError(install_hint(missing))
-
-
-def icon_path() -> str:
-    """The app icon, beside this module like the registry data (see app/registry/loader.py)."""
-    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "assets", ICON_NAME)
 
 
 def resident_kib() -> int:
@@ -73,13 +87,19 @@ def run_gui(
     warnings: Sequence[str] = (),
     qt_args: Sequence[str] = (),
     smoke_linger: float | None = None,
+    *,
+    single_instance: bool = False,
 ) -> int:
-    """Open the window (optionally on `code`); returns the exit status."""
+    """Open the window (optionally on `code`); returns the exit status. With
+    `single_instance`, later launches hand their request to this window (app/ui/instance.py)."""
     try:
         check_environment()
     except CannotStartError as error:
         sys.stderr.write(f"{APP_NAME}: {error}\n")
         return EXIT_CANNOT_START
+
+    # Bound before Qt starts: a launch meanwhile waits for this window instead of opening one.
+    bound = bind_socket() if single_instance else None
 
     from PySide6.QtCore import QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
@@ -97,7 +117,10 @@ def run_gui(
     window = MainWindow(registry, QSettings(), initial_code=code, warnings=warnings)
     reporter = ErrorReporter(window)
     reporter.install()
+    if bound is not None:
+        after_first_paint(window, partial(_serve_later_launches, window, registry, bound))
     after_first_paint(window, window.finish_start_up)
+    after_first_paint(window, partial(_connect_tray, window, registry))
     if smoke_linger is not None:
         # Packaging smoke test and benchmarks: report and quit `smoke_linger` seconds after the
         # first painted frame.
@@ -107,6 +130,58 @@ def run_gui(
         return app.exec()
     finally:
         reporter.uninstall()
+        if bound is not None:
+            bound.close()
+
+
+def _serve_later_launches(
+    window: MainWindow, registry: Registry, bound: BoundSocket, painted_at: float = 0.0
+) -> None:
+    """Answer launches once the window is up; until then they wait on the bound socket."""
+    from app.ui.instance import InstanceServer, request_handler  # noqa: PLC0415
+
+    def current_code() -> int | None:
+        status = window.current_status()
+        return status.code if status is not None else None
+
+    handler = request_handler(registry, partial(bring_forward, window), current_code)
+    InstanceServer(bound, handler, window)
+
+
+def _connect_tray(window: MainWindow, registry: Registry, painted_at: float = 0.0) -> None:
+    """The tray quick lookup: its menu action, and the tray itself when the setting is on.
+    The tray module is imported only then, so that it costs nothing while off."""
+    from app.ui.settings import TRAY_ENABLED, SettingsReader  # noqa: PLC0415
+
+    tray: list[TrayLookup] = []
+
+    def set_tray(enabled: bool) -> None:
+        if not tray:
+            from app.ui.tray import TrayLookup  # noqa: PLC0415
+
+            tray.append(TrayLookup(registry, window.settings, window))
+            tray[0].openRequested.connect(partial(bring_forward, window))
+        if not tray[0].set_enabled(enabled):
+            window.statusBar().showMessage("This desktop has no system tray", 5000)
+            window.tray_action.setChecked(False)
+
+    wanted = SettingsReader(window.settings).flag(TRAY_ENABLED, False)
+    window.tray_action.setChecked(wanted)
+    window.tray_action.toggled.connect(set_tray)
+    if wanted:
+        set_tray(True)
+
+
+def bring_forward(window: MainWindow, code: int | None) -> None:
+    """Show the window on top of the others, on `code` when given."""
+    if code is not None:
+        window.navigate_to(code)
+    if window.isMinimized():
+        window.showNormal()
+    else:
+        window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _smoke_report(window: QWidget, painted_at: float) -> None:
@@ -123,10 +198,3 @@ def _smoke_report(window: QWidget, painted_at: float) -> None:
     sys.stdout.flush()
     window.close()
     QApplication.quit()
-
-
-def main() -> int:
-    """The `http-status-browser` GUI entry point: `http-status-browser [CODE]`."""
-    from app.cli import main as cli_main  # noqa: PLC0415
-
-    return cli_main(["open", *sys.argv[1:]])

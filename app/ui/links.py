@@ -42,12 +42,12 @@ class CodeLinkBrowser(QTextBrowser):
     def _follow(self, url: QUrl) -> None:
         scheme, path = url.scheme(), url.path()
         if scheme == STATUS_SCHEME:
-            if path.isdigit():
+            if path.isdecimal():
                 self.codeRequested.emit(int(path))
             return
         if scheme == COMPARE_SCHEME:
             left, _, right = path.partition(",")
-            if left.isdigit() and right.isdigit():
+            if left.isdecimal() and right.isdecimal():
                 self.compareRequested.emit(int(left), int(right))
             return
         if scheme == SITUATION_SCHEME:

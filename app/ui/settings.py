@@ -15,6 +15,7 @@ SNIPPET_LANGUAGE = "snippet/language"
 LAST_CODE = "selection/code"
 CLASSES = "filter/classes"
 UNOFFICIAL = "filter/unofficial"
+TRAY_ENABLED = "tray/enabled"
 
 
 class SettingsReader:
@@ -45,7 +46,7 @@ class SettingsReader:
         value = self._raw(key)
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and value.strip().isdecimal():
             return int(value.strip())
         self._ignored(key, value)
         return default

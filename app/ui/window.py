@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         key = QKeySequence
         std = QKeySequence.StandardKey
         self.quit_action = self._action("&Quit", self.close, [key(std.Quit), key("Ctrl+Q")])
+        # Its owner is the tray (app/ui/tray.py), which launch.py connects after start-up.
+        self.tray_action = self._action("Keep in the &tray for quick look-ups", checkable=True)
         self.copy_title_action = self._action(
             "&Copy code and phrase", self.copy_title, [key(std.Copy)]
         )
@@ -322,6 +324,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.explain.open_action)
+        file_menu.addAction(self.tray_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -391,7 +394,7 @@ class MainWindow(QMainWindow):
         """What the first frame does not need: the search index, snippet colours, the icon."""
         from PySide6.QtGui import QGuiApplication, QIcon  # noqa: PLC0415
 
-        from app.ui.launch import icon_path  # noqa: PLC0415
+        from app.ui.appicon import icon_path  # noqa: PLC0415
 
         _ = self.registry.search_index
         self.snippets.install_highlighter()

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
+from app.display import x_display_answers
 from app.ui import launch
 
 
@@ -47,6 +52,7 @@ def test_open_code_without_display_checks_the_code_first() -> None:
 
 def test_missing_libraries_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(launch, "x_display_answers", lambda display: True)
     monkeypatch.setattr(launch, "missing_libraries", lambda platform: ["libxcb-cursor.so.0"])
     with pytest.raises(launch.CannotStartError, match="apt-get install libxcb-cursor0"):
         launch.check_environment({"DISPLAY": ":0"})
@@ -57,6 +63,92 @@ def test_headless_platforms_need_no_display(monkeypatch: pytest.MonkeyPatch) -> 
     launch.check_environment({"QT_QPA_PLATFORM": "offscreen"})
 
 
-def test_wayland_session_is_a_display(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wayland_session_is_a_display(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
-    launch.check_environment({"WAYLAND_DISPLAY": "wayland-0"})
+    monkeypatch.setattr(launch, "missing_libraries", lambda platform: ["libxcb.so.1"])
+    with listening(tmp_path / "wayland-0"):
+        launch.check_environment({"WAYLAND_DISPLAY": "wayland-0", "XDG_RUNTIME_DIR": str(tmp_path)})
+
+
+@contextmanager
+def listening(path: Path) -> Iterator[None]:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        server.listen(1)
+        yield
+
+
+def silent_display() -> str:
+    """A display number nothing answers on (one of this worktree's test displays)."""
+    for number in range(194, 200):
+        if not x_display_answers(f":{number}"):
+            return f":{number}"
+    pytest.skip("every test display is in use")
+
+
+def run_app(env: dict[str, str], *argv: str) -> subprocess.CompletedProcess[str]:
+    """`python -m app ARGV`, then whether Qt was imported, on the last line of stdout."""
+    code = (
+        "import sys\nfrom app.cli import main\nstatus = main(sys.argv[1:])\n"
+        "print('qt imported' if 'PySide6' in sys.modules else 'no qt')\nsys.exit(status)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("platform", ["", "xcb", "wayland;xcb"])
+def test_display_that_does_not_answer(platform: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "WAYLAND_DISPLAY"}
+    env.update(DISPLAY=silent_display(), QT_QPA_PLATFORM=platform)
+    result = run_app(env)
+    assert result.returncode == launch.EXIT_CANNOT_START
+    assert result.stdout == "no qt\n"
+    [line] = result.stderr.splitlines()
+    assert "cannot reach the display" in line
+    assert f"DISPLAY={env['DISPLAY']}" in line
+    assert "httpstatus show 404" in line
+
+
+def test_wayland_display_that_leads_nowhere(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(WAYLAND_DISPLAY="wayland-9", XDG_RUNTIME_DIR=str(tmp_path))
+    result = run_app(env, "open", "404")
+    assert result.returncode == launch.EXIT_CANNOT_START
+    assert result.stdout == "no qt\n"
+    [line] = result.stderr.splitlines()
+    assert "cannot reach the display (WAYLAND_DISPLAY=wayland-9" in line
+
+
+def test_x_display_answers_on_a_unix_socket(tmp_path: Path) -> None:
+    assert not x_display_answers(":7", socket_dir=str(tmp_path))
+    with listening(tmp_path / "X7"):
+        assert x_display_answers(":7", socket_dir=str(tmp_path))
+        assert x_display_answers("unix:7.0", socket_dir=str(tmp_path))
+        assert not x_display_answers(":8", socket_dir=str(tmp_path))
+
+
+def test_x_display_answers_over_tcp() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        for number in range(300, 400):
+            try:
+                server.bind(("127.0.0.1", 6000 + number))
+            except OSError:
+                continue
+            break
+        else:
+            pytest.skip("no free port in 6300-6399")
+        server.listen(1)
+        assert x_display_answers(f"127.0.0.1:{number}.0")
+        assert x_display_answers(f"tcp/127.0.0.1:{number}")
+    assert not x_display_answers(f"127.0.0.1:{number}")
+
+
+@pytest.mark.parametrize("display", ["", ":", "nonsense", ":x", "host:"])
+def test_malformed_display_does_not_answer(display: str) -> None:
+    assert not x_display_answers(display)

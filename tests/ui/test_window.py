@@ -208,7 +208,7 @@ def test_corrupt_settings_give_defaults(make_window: WindowFactory, settings_pat
     settings_path.write_bytes(
         b"[window]\ngeometry=@ByteArray(\x00\xffgarbage)\nmainSplitter=12\n"
         b"[filter]\nclasses=@Variant(\x00\x00\x00\x7f\x00\x00\x00)\nunofficial=maybe\n"
-        b"[selection]\ncode=not-a-number\n[snippet]\nlanguage=cobol\n\xff\xfe\n"
+        b"[selection]\ncode=\xc2\xb2\n[snippet]\nlanguage=cobol\n\xff\xfe\n"
     )
     window = make_window()
     assert window.current_status() is not None

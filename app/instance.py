@@ -1,0 +1,174 @@
+"""One window per user: where a running window listens, and handing it a request without Qt.
+
+A launch that finds a running window sends it one JSON line, such as {"open": "404"}, and reads
+one JSON line back, {"ok": true, "code": 404} or {"ok": false, "error": "...", "exit": 1}. The
+window listens on a Unix socket in the user's runtime folder (app/ui/instance.py). Python's
+socket module has no AF_UNIX on Windows: there every launch opens its own window.
+"""
+
+from __future__ import annotations
+
+# _socket rather than socket: the socket module builds its enums on import, 7 ms of a
+# hand-over that should cost less than `httpstatus show 404` (measured 0.9 ms for _socket).
+import _socket
+import json
+import os
+import stat
+import sys
+from typing import Any
+
+from app.display import display_configured
+
+SOCKET_NAME = "http-status-browser"
+MAX_MESSAGE_BYTES = 4096
+# A running window answers within an event-loop turn, or once it has painted its first frame
+# when it is still starting; one that does not is hung, and the launch opens a window of its
+# own after saying so.
+ANSWER_TIMEOUT_S = 5.0
+
+
+def socket_path(environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
+    """The per-user socket: in XDG_RUNTIME_DIR (private to the user), else the temp folder
+    with the user id in its name; None where Unix sockets are not available."""
+    if not hasattr(_socket, "AF_UNIX") or not hasattr(os, "getuid"):
+        return None
+    environ = os.environ if environ is None else environ
+    runtime = environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isdir(runtime):
+        return os.path.join(runtime, f"{SOCKET_NAME}.sock")
+    temp = environ.get("TMPDIR", "") or "/tmp"
+    return os.path.join(temp, f"{SOCKET_NAME}-{os.getuid()}.sock")
+
+
+def owned_by_user(path: str) -> bool:
+    """True when `path` exists and belongs to this user: in a shared temp folder another user
+    could have put a socket there."""
+    try:
+        return os.stat(path).st_uid == os.getuid()
+    except OSError:
+        return False
+
+
+def send_request(
+    request: dict[str, Any], path: str | None = None, timeout: float = ANSWER_TIMEOUT_S
+) -> dict[str, Any] | None:
+    """Send one request to the running window; its answer, or None when no window listens
+    (no socket, or a stale one left by a window that crashed)."""
+    path = path or socket_path()
+    if path is None or not owned_by_user(path):
+        return None
+    data = b""
+    connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        connection.settimeout(timeout)
+        connection.connect(path)
+        connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
+        while not data.endswith(b"\n") and len(data) < MAX_MESSAGE_BYTES:
+            chunk = connection.recv(MAX_MESSAGE_BYTES)
+            if not chunk:
+                break
+            data += chunk
+    except (FileNotFoundError, ConnectionRefusedError):
+        return None  # nobody listens: the caller opens the window itself
+    except OSError as error:
+        sys.stderr.write(f"{SOCKET_NAME}: the running window did not answer ({error})\n")
+        return None
+    finally:
+        connection.close()
+    try:
+        answer = json.loads(data)
+    except ValueError:
+        sys.stderr.write(f"{SOCKET_NAME}: the running window answered {data[:80]!r}\n")
+        return None
+    return answer if isinstance(answer, dict) else None
+
+
+def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME) -> int | None:
+    """Ask a running window to come forward on `code`; the exit status when one did, None
+    when the caller should open a window of its own (or say why it cannot). A launch without a
+    display, as in an SSH session, never brings a window forward on someone's screen."""
+    if not display_configured(os.environ):
+        return None
+    answer = send_request({"open": code}, path)
+    if answer is None:
+        return None
+    if answer.get("ok") is True:
+        return 0
+    sys.stderr.write(f"{prog}: {answer.get('error', 'the running window refused the request')}\n")
+    exit_status = answer.get("exit")
+    return exit_status if isinstance(exit_status, int) else 2
+
+
+class BoundSocket:
+    """The running window's listening socket, bound before Qt starts: a launch during the
+    window's start-up connects and waits for its answer instead of opening a second window."""
+
+    def __init__(self, server: _socket.socket, path: str) -> None:
+        self.socket = server
+        self.path = path
+        self._inode = os.stat(path).st_ino
+        self._closed = False
+
+    def accept(self) -> _socket.socket | None:
+        """The next waiting connection, or None when there is none."""
+        try:
+            # What socket.socket.accept() calls; typeshed leaves the private method out.
+            descriptor, _ = self.socket._accept()  # type: ignore[attr-defined]
+        except BlockingIOError:
+            return None
+        return _socket.socket(fileno=descriptor)
+
+    def close(self) -> None:
+        """Stop listening and remove the socket, unless another window has replaced it."""
+        if self._closed:
+            return
+        self._closed = True
+        self.socket.close()
+        try:
+            if os.stat(self.path).st_ino == self._inode:
+                os.unlink(self.path)
+        except OSError as error:
+            sys.stderr.write(f"{SOCKET_NAME}: socket {self.path} already gone ({error})\n")
+
+
+def _accepts_connections(path: str) -> bool:
+    """True when something listens at `path`; a socket left by a crash refuses connections."""
+    probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        probe.settimeout(ANSWER_TIMEOUT_S)
+        probe.connect(path)
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    return True
+
+
+def bind_socket(path: str | None = None) -> BoundSocket | None:
+    """Listen on the per-user socket; None when another window already answers there or the
+    socket cannot be made. A stale socket (its window crashed) is replaced."""
+    path = path or socket_path()
+    if path is None:
+        return None
+    if os.path.lexists(path):
+        if not owned_by_user(path) or not stat.S_ISSOCK(os.lstat(path).st_mode):
+            sys.stderr.write(f"{SOCKET_NAME}: not listening: {path} is not your socket\n")
+            return None
+        if _accepts_connections(path):
+            return None  # a live window, perhaps still starting: launches go to it
+        os.unlink(path)  # stale: its window crashed
+    server = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        # Only this user may connect, also where the socket is in a shared temp folder.
+        old_mask = os.umask(0o077)
+        try:
+            server.bind(path)
+        finally:
+            os.umask(old_mask)
+        server.listen(8)
+    except OSError as error:
+        server.close()
+        sys.stderr.write(f"{SOCKET_NAME}: not listening on {path}: {error}\n")
+        return None
+    server.setblocking(False)
+    return BoundSocket(server, path)

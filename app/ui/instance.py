@@ -1,0 +1,140 @@
+"""The running window's side of "one window per user": answer each launch.
+
+A Unix socket watched by QSocketNotifier rather than QLocalServer: QtNetwork would add 30-50 ms
+of import and 3.3 MiB of memory to every start (measured), for what _socket and QtCore do here
+in a page. The socket, the protocol and the client are in app/instance.py; this module is
+imported after the first frame.
+"""
+
+from __future__ import annotations
+
+import _socket
+import json
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
+
+from app.console import EXIT_NOT_FOUND, EXIT_USAGE, UsageError, parse_code
+from app.instance import MAX_MESSAGE_BYTES, BoundSocket
+from app.registry.model import Registry
+
+log = logging.getLogger(__name__)
+
+# Given a request, the answer to send back.
+RequestHandler = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+class _Connection(QObject):
+    """One launch's connection: read its line without blocking, answer it, close."""
+
+    def __init__(self, connection: _socket.socket, handler: RequestHandler, parent: QObject):
+        super().__init__(parent)
+        self.connection = connection
+        self.handler = handler
+        self.data = b""
+        connection.setblocking(False)
+        self.notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
+        self.notifier.activated.connect(self._readable)
+
+    @Slot()
+    def _readable(self) -> None:
+        try:
+            chunk = self.connection.recv(MAX_MESSAGE_BYTES)
+        except BlockingIOError:
+            return
+        except OSError as error:
+            log.warning("instance request: %s", error)
+            self.close()
+            return
+        self.data += chunk
+        if chunk and not self.data.endswith(b"\n") and len(self.data) < MAX_MESSAGE_BYTES:
+            return
+        self._answer(self._request())
+        self.close()
+
+    def _request(self) -> dict[str, Any] | None:
+        try:
+            request = json.loads(self.data)
+        except ValueError:
+            log.warning("instance request is not JSON: %r", self.data[:80])
+            return None
+        return request if isinstance(request, dict) else None
+
+    def _answer(self, request: dict[str, Any] | None) -> None:
+        if request is None:
+            answer: dict[str, Any] = {"ok": False, "error": "not a request", "exit": 2}
+        else:
+            answer = self.handler(request)
+        try:
+            # A few dozen bytes into an empty socket buffer: this does not wait.
+            self.connection.setblocking(True)
+            self.connection.settimeout(1.0)
+            self.connection.sendall(json.dumps(answer).encode("utf-8") + b"\n")
+        except OSError as error:
+            log.warning("instance answer not sent: %s", error)
+
+    def close(self) -> None:
+        self.notifier.setEnabled(False)
+        self.connection.close()
+        self.deleteLater()
+
+
+class InstanceServer(QObject):
+    """Answers launches on a socket bound before Qt started (app/instance.py: bind_socket)."""
+
+    def __init__(
+        self, bound: BoundSocket, handler: RequestHandler, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.bound = bound
+        self.handler = handler
+        self._notifier = QSocketNotifier(bound.socket.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._accept)
+
+    @Slot()
+    def _accept(self) -> None:
+        try:
+            connection = self.bound.accept()
+        except OSError as error:
+            log.warning("instance connection: %s", error)
+            return
+        if connection is not None:
+            _Connection(connection, self.handler, self)
+
+    @Slot()
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        self.bound.close()
+
+
+def request_handler(
+    registry: Registry,
+    bring_forward: Callable[[int | None], None],
+    current_code: Callable[[], int | None],
+) -> RequestHandler:
+    """Answers for the window: {"open": "404"} brings it forward on 404, {"open": null} just
+    brings it forward; {"ping": true} and {"state": true} answer with the current code."""
+
+    def handle(request: dict[str, Any]) -> dict[str, Any]:
+        if "open" in request:
+            text = request["open"]
+            if text is not None and not isinstance(text, str):
+                return {"ok": False, "error": f"not a status code: {text!r}", "exit": 2}
+            try:
+                code = parse_code(text, registry).code if text else None
+            except UsageError as error:
+                return {"ok": False, "error": str(error), "exit": EXIT_USAGE}
+            except LookupError as error:
+                return {"ok": False, "error": str(error.args[0]), "exit": EXIT_NOT_FOUND}
+            # Answer first: the launch waiting for it exits at once, and the window then
+            # changes to the code within the same event-loop turn.
+            QTimer.singleShot(0, partial(bring_forward, code))
+            return {"ok": True, "code": code}
+        if not (request.get("ping") or request.get("state")):
+            return {"ok": False, "error": f"unknown request {sorted(request)}", "exit": 2}
+        return {"ok": True, "code": current_code()}
+
+    return handle
