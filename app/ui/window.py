@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Slot,
@@ -54,6 +55,21 @@ if TYPE_CHECKING:
     from app.ui.situations import SituationView
 
 DEFAULT_SIZE = (1100, 720)
+# A first window never covers more of the screen than this (a laptop at 150% has room for
+# about 850x530 logical pixels).
+SCREEN_SHARE = 0.9
+
+
+def default_size(available: QSize) -> tuple[int, int]:
+    """The first window's size: DEFAULT_SIZE, or less where the screen is smaller."""
+    if available.isEmpty():
+        return DEFAULT_SIZE
+    return (
+        min(DEFAULT_SIZE[0], int(available.width() * SCREEN_SHARE)),
+        min(DEFAULT_SIZE[1], int(available.height() * SCREEN_SHARE)),
+    )
+
+
 # While the user types, the detail pane follows the best match after this pause, so that the
 # list keeps up with every keystroke; clicks and links update it at once.
 TYPING_DETAIL_DELAY_MS = 120
@@ -76,7 +92,7 @@ class MainWindow(QMainWindow):
         self.registry = registry
         self.settings = settings
         self.setWindowTitle(APP_NAME)
-        self.resize(*DEFAULT_SIZE)
+        self.resize(*default_size(self.screen().availableSize()))
         self.history: list[HistoryEntry] = []
         self.history_position = -1
         self._recording = True

@@ -275,3 +275,18 @@ def test_unofficial_code_names_its_source_once(make_window: WindowFactory) -> No
     text = window.detail.toPlainText()
     assert "unofficial: Cloudflare" in text
     assert text.count("Not in the IANA registry") == 1
+
+
+@pytest.mark.parametrize(
+    ("available", "expected"),
+    [((1920, 1080), (1100, 720)), ((933, 600), (839, 540)), ((0, 0), (1100, 720))],
+)
+def test_first_window_fits_the_screen(
+    available: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    """At 150% a 1400x900 screen has 933x600 logical pixels: 1100x720 would not fit."""
+    from PySide6.QtCore import QSize
+
+    from app.ui.window import default_size
+
+    assert default_size(QSize(*available)) == expected
