@@ -42,6 +42,7 @@ from app.ui import settings as keys
 from app.ui.detail import DetailView, escape
 from app.ui.endpoint import TryIt
 from app.ui.explain import ExplainController
+from app.ui.history import History, HistoryEntry
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
 from app.ui.snippets import SnippetPanel, copy_text
@@ -76,7 +77,6 @@ TYPING_DETAIL_DELAY_MS = 120
 TREE_PAGE, EMPTY_PAGE = 0, 1
 DETAIL_PAGE, COMPARE_PAGE = 0, 1
 # Back and Forward go through codes and comparisons (a pair of codes).
-HistoryEntry = int | tuple[int, int]
 
 
 class MainWindow(QMainWindow):
@@ -93,8 +93,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(APP_NAME)
         self.resize(*default_size(self.screen().availableSize()))
-        self.history: list[HistoryEntry] = []
-        self.history_position = -1
+        self.history = History(self)
         self._recording = True
         self._typing = False
         self._detail_timer = QTimer(self)
@@ -193,7 +192,8 @@ class MainWindow(QMainWindow):
             "Show &unofficial codes", self._unofficial_toggled, [key("Ctrl+U")], checkable=True
         )
         self.unofficial_action.setToolTip("Show codes that are not in the IANA registry")
-        self._update_history_actions()
+        self._update_history_actions(False, False)
+        self.history.changed.connect(self._update_history_actions)
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar("Search")
@@ -595,16 +595,12 @@ class MainWindow(QMainWindow):
             self.snippets.set_status(None)
 
     def _record(self, entry: HistoryEntry) -> None:
-        if self.history_position >= 0 and self.history[self.history_position] == entry:
-            return
-        del self.history[self.history_position + 1 :]
-        self.history.append(entry)
-        self.history_position = len(self.history) - 1
-        self._update_history_actions()
+        self.history.record(entry)
 
-    def _update_history_actions(self) -> None:
-        self.back_action.setEnabled(self.history_position > 0)
-        self.forward_action.setEnabled(0 <= self.history_position < len(self.history) - 1)
+    @Slot(bool, bool)
+    def _update_history_actions(self, can_go_back: bool, can_go_forward: bool) -> None:
+        self.back_action.setEnabled(can_go_back)
+        self.forward_action.setEnabled(can_go_forward)
 
     def _update_copy_actions(self) -> None:
         has_status = self.current_status() is not None
@@ -640,17 +636,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def go_back(self) -> None:
-        if self.history_position > 0:
-            self.history_position -= 1
-            self._show_entry(self.history[self.history_position])
-            self._update_history_actions()
+        entry = self.history.back()
+        if entry is not None:
+            self._show_entry(entry)
 
     @Slot()
     def go_forward(self) -> None:
-        if self.history_position < len(self.history) - 1:
-            self.history_position += 1
-            self._show_entry(self.history[self.history_position])
-            self._update_history_actions()
+        entry = self.history.forward()
+        if entry is not None:
+            self._show_entry(entry)
 
     def _show_entry(self, entry: HistoryEntry) -> None:
         if isinstance(entry, tuple):

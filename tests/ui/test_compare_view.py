@@ -59,7 +59,7 @@ def test_swap_and_pick_are_recorded(qtbot: QtBot, window: MainWindow) -> None:
     view = compare_view(window)
     qtbot.mouseClick(view.swap_button, Qt.MouseButton.LeftButton)
     assert view.pair == (504, 502)
-    assert window.history[-1] == (504, 502)
+    assert window.history.entries[-1] == (504, 502)
     view.right_box.setFocus()
     view.right_box.setCurrentIndex(view.right_box.findData(503))
     view.right_box.activated.emit(view.right_box.currentIndex())
@@ -93,6 +93,6 @@ def test_typed_comparison_enters_history_once_typing_pauses(
 ) -> None:
     search(qtbot, window, "401 or forbidden")
     assert compare_view(window).pair == (401, 403)
-    qtbot.waitUntil(lambda: window.history[-1] == (401, 403))
+    qtbot.waitUntil(lambda: window.history.entries[-1] == (401, 403))
     # "401 or f" and "401 or for" compared 401 with 302 and 451 on the way: not history.
-    assert [entry for entry in window.history if isinstance(entry, tuple)] == [(401, 403)]
+    assert [entry for entry in window.history.entries if isinstance(entry, tuple)] == [(401, 403)]
