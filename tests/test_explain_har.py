@@ -111,16 +111,13 @@ JSON_VALUES = st.recursive(
 STATUSES = st.one_of(
     st.sampled_from([200, 204, 301, 404, 500, 0, "404", None, True, 1000]), JSON_VALUES
 )
-ENTRIES = st.lists(
-    st.builds(
-        lambda status, url, extra: {**entry(status, url), "_extra": extra},
-        STATUSES,
-        TEXT,
-        JSON_VALUES,
-    )
-    | JSON_VALUES,
-    max_size=8,
+OBJECTS = st.builds(
+    lambda status, url, extra: {**entry(status, url), "_extra": extra},
+    STATUSES,
+    TEXT,
+    JSON_VALUES,
 )
+ENTRIES = st.lists(OBJECTS | JSON_VALUES, max_size=8)
 
 
 def expected_counts(entries: list[object]) -> tuple[dict[int, int], int]:
@@ -175,6 +172,33 @@ def test_streaming_counts_match_json_loads_wherever_chunks_end(
     assert summary.lines == len(entries)
     assert tally.codes == found
     assert tally.unread == unread
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(OBJECTS, min_size=1, max_size=6),
+    st.floats(0, 1, exclude_max=True),
+    st.tuples(st.integers(1, 60), st.integers(1, 13)),
+)
+def test_a_cut_anywhere_in_the_entries_keeps_every_whole_entry_before_it(
+    entries: list[dict[str, object]], where: float, edges: tuple[int, int]
+) -> None:
+    head = b'{"log": {"version": "1.2", "entries": [\n'
+    parts = [json.dumps(e, indent=1, ensure_ascii=False).encode("utf-8") for e in entries]
+    ends = []  # where each entry's closing brace ends
+    for index, part in enumerate(parts):
+        ends.append(len(head) + sum(len(p) + 2 for p in parts[:index]) + len(part))
+    data = head + b",\n".join(parts) + b"\n]}}"
+    cut = len(head) + int(where * (len(data) - 3 - len(head)))  # inside the array
+    whole = sum(1 for end in ends if end <= cut)
+    found, unread = expected_counts(entries[:whole])
+
+    summary, tally = read_trickled(data[:cut], *edges)
+    assert (tally.codes, tally.unread) == (found, unread)
+    if whole < len(entries) and cut > ends[whole] - len(parts[whole]):
+        assert summary.error.startswith(f"entry {whole + 1} is cut short")
+    else:
+        assert summary.error.startswith(f"the file ends early, after {whole} entries")
 
 
 def test_log_entries_after_nested_entries_and_brackets_in_strings() -> None:
@@ -252,11 +276,13 @@ def test_documents_without_entries_say_why(document: bytes, problem: str) -> Non
     assert problem in report.sources[0].error
 
 
-def test_gzip_utf16_and_a_truncated_gzip() -> None:
+def test_gzip_utf16_a_bom_and_a_truncated_gzip() -> None:
     data = har([entry(200, "https://x.example/ünïcode"), entry(404)] * 3000)
     assert counts(explain_bytes(gzip.compress(data), ExplainOptions())) == {200: 3000, 404: 3000}
     utf16 = data.decode("utf-8").encode("utf-16")
     assert counts(explain_bytes(utf16, ExplainOptions())) == {200: 3000, 404: 3000}
+    with_bom = b"\xef\xbb\xbf" + data
+    assert counts(explain_bytes(with_bom, ExplainOptions())) == {200: 3000, 404: 3000}
     cut = explain_bytes(gzip.compress(data)[:-100], ExplainOptions())
     assert "truncated .gz" in cut.sources[0].error
     assert 0 < cut.total < 6000
