@@ -7,7 +7,7 @@ from typing import IO
 
 from app.explain.accesslog import ACCESS_LINE, count_access_block, field_counter, request_target
 from app.explain.detect import DetectError, detect, looks_binary
-from app.explain.har import MAX_HAR, count_har
+from app.explain.har import count_har
 from app.explain.jsonlines import STATUS_KEYS, JsonLinesReader, add_record, parse_object
 from app.explain.reading import (
     CHUNK,
@@ -97,18 +97,7 @@ def read_stream(
 
     if fmt is Format.HAR:
         tally.unit = "entry"
-        parts = [first_chunk]
-        size = len(first_chunk)
-        while stream is not None and size <= MAX_HAR and (chunk := read_chunk(stream)):
-            parts.append(chunk)
-            size += len(chunk)
-            if chunk_read is not None:
-                chunk_read()
-            if cancelled is not None and cancelled():
-                return SourceSummary(name, fmt, 0, 0, "cancelled")
-        if size > MAX_HAR:
-            return SourceSummary(name, fmt, 0, 0, f"larger than {MAX_HAR >> 20} MiB: not read")
-        entries, problem = count_har(b"".join(parts), tally)
+        entries, problem = count_har(first_chunk, stream, tally, chunk_read, cancelled)
         return SourceSummary(name, fmt, entries, tally.total() - before, problem)
 
     count = _line_counter(fmt, options.field, options.key)
