@@ -29,6 +29,7 @@ NOT_FOR_SHOW = (
     "difflib",
     "dataclasses",
     "inspect",
+    "typing",
 )
 
 
