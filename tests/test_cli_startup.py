@@ -79,3 +79,12 @@ def test_plain_show_reads_what_argparse_reads(code: str) -> None:
 )
 def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
     assert _plain_show(argv) is None
+
+
+def test_the_hand_over_path_imports_no_typing() -> None:
+    """A launch that hands over must cost less than `show 404`, which does without typing."""
+    code = "import sys, app.cli, app.gui, app.instance; sys.exit('typing' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
