@@ -5,14 +5,11 @@ Never imports Qt: the window is started through app.ui.launch only when asked fo
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, Any, NoReturn
+from types import SimpleNamespace
 
 from app import __version__
-from app.commands import compare, explain, search_provider, which
-from app.commands import serve as serve_command
 from app.console import (
     EXIT_NOT_FOUND,
     EXIT_OK,
@@ -35,36 +32,15 @@ from app.registry.model import Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.registry.usercodes import merge_user_codes, read_user_codes, user_codes_path
 
+# typing.TYPE_CHECKING without importing typing (4-6 ms): see app/registry/records.py.
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # argparse is imported only when a command line needs it (see main)
+    import argparse
+    from typing import IO
+
+    from app.cliparser import Parser as _Parser
+
 __all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_USAGE", "Style", "main"]
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's formatter, given its width: left to itself it imports shutil (and with it
-    bz2 and lzma) on every run, because add_argument() builds a formatter."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=min(terminal_columns(sys.stdout), 100) - 2)
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _HelpFormatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(_suggest_command(message))
-
-
-def _suggest_command(message: str) -> str:
-    """argparse's "invalid choice" message, with a "did you mean" where one is close."""
-    if "invalid choice:" in message:
-        wrong = message.split("invalid choice:", 1)[1].split("'")[1]
-        choices = message.split("choose from", 1)[-1].replace("'", "").replace(")", "")
-        options = [c.strip() for c in choices.split(",")]
-        close = close_matches(wrong, options, 1)
-        if close:
-            return f"unknown command or choice {wrong!r}; did you mean {close[0]!r}?"
-    return message
 
 
 def _badges(status: StatusCode) -> list[str]:
@@ -286,14 +262,17 @@ def _add_open(parser: _Parser) -> None:
     )
     # Hidden: quit SECONDS after the first painted frame and print a JSON report (packaging
     # smoke test, benchmarks).
+    from argparse import SUPPRESS  # noqa: PLC0415  (already loaded: a parser is being built)
+
     parser.add_argument(
-        "--smoke-test", nargs="?", type=float, const=0.0, metavar="SECONDS", help=argparse.SUPPRESS
+        "--smoke-test", nargs="?", type=float, const=0.0, metavar="SECONDS", help=SUPPRESS
     )
     parser.set_defaults(handler=_command_open)
 
 
-# Each command: its help line and what it adds to its parser.
-COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
+# Each command: its help line and what it adds to its parser, or the module whose
+# add_arguments does (imported only when that command's parser is built).
+COMMANDS: dict[str, tuple[str, Callable[[_Parser], None] | str]] = {
     "show": ("explain one status code", _add_show),
     "search": ("find codes by number, class, phrase or identifier", _add_search),
     "list": ("list the status codes", _add_list),
@@ -308,14 +287,14 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None]]] = {
     ),
     "check-codes": ("validate a codes file (default: yours)", _add_check_codes),
     "open": ("open the window, optionally on one code", _add_open),
-    "which": ("which code for a situation, such as 'email already taken'", which.add_arguments),
-    "compare": ("two codes side by side, such as 301 308", compare.add_arguments),
+    "which": ("which code for a situation, such as 'email already taken'", "app.commands.which"),
+    "compare": ("two codes side by side, such as 301 308", "app.commands.compare"),
     "explain": (
         "count and explain the codes in logs, HAR files, transcripts",
-        explain.add_arguments,
+        "app.commands.explain",
     ),
-    "serve": ("answer any status on a local HTTP endpoint", serve_command.add_arguments),
-    "search-provider": ("answer desktop searches over D-Bus", search_provider.add_arguments),
+    "serve": ("answer any status on a local HTTP endpoint", "app.commands.serve"),
+    "search-provider": ("answer desktop searches over D-Bus", "app.commands.search_provider"),
 }
 
 
@@ -338,7 +317,11 @@ def _build_parser(only: str | None = None) -> _Parser:
     argparse looks up gettext translations on disk for every parser it builds, a few
     milliseconds for all eight; a command line that names its command needs only one.
     """
-    parser = _Parser(
+    from importlib import import_module  # noqa: PLC0415
+
+    from app.cliparser import Parser  # noqa: PLC0415
+
+    parser = Parser(
         prog=PROG,
         description="Look up HTTP status codes: meaning, headers, references and code snippets.",
         epilog=(
@@ -353,11 +336,32 @@ def _build_parser(only: str | None = None) -> _Parser:
         help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
     )
     parser.set_defaults(handler=_command_open, code=None, smoke_test=None, new_window=False)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (help_text, add_arguments) in COMMANDS.items():
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name, (help_text, adds) in COMMANDS.items():
         if only is None or name == only:
+            add_arguments = import_module(adds).add_arguments if isinstance(adds, str) else adds
             add_arguments(commands.add_parser(name, help=help_text))
     return parser
+
+
+def _plain_show(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What argparse makes of `show CODE` with no options, the most frequent command line,
+    built without it: importing argparse and building its parser (gettext looks up
+    translations, which imports locale) cost about a quarter of the run. Anything else,
+    None. tests/test_cli.py checks that argparse agrees."""
+    if len(argv) != 2 or argv[0] != "show" or argv[1].startswith("-"):
+        return None
+    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
+        registry=None,
+        command="show",
+        code=argv[1],
+        json=False,
+        example=False,
+        smoke_test=None,
+        new_window=False,
+        handler=_command_show,
+    )
+    return found  # the handlers only read its attributes
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -378,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             handed_over = hand_over(args_list[1] if len(args_list) == 2 else None, prog=PROG)
             if handed_over is not None:
                 return handed_over
-        args = _build_parser(only).parse_args(args_list)
+        args = _plain_show(args_list) or _build_parser(only).parse_args(args_list)
         registry = load_registry(args.registry)
         handler = args.handler
         args.codes_problems = ()

@@ -6,7 +6,6 @@ of Qt's "could not load the Qt platform plugin" abort.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -97,6 +96,9 @@ def install_hint(libraries: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Here, not at the top: every window launch imports this module for its checks.
+    import argparse  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(description="List the system packages that Qt is missing.")
     parser.add_argument("--platform", default="xcb", choices=PLATFORMS)
     args = parser.parse_args(argv)

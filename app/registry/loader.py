@@ -35,6 +35,7 @@ from app.registry.model import (
     StatusCode,
     TemplateKind,
 )
+from app.registry.quickcheck import QuickCheck
 
 BUILTIN_NAME = "statuses.json"
 # The data file sits beside this module in a checkout, a wheel and a PyInstaller bundle alike.
@@ -301,8 +302,10 @@ def parse_registry(text: str | bytes, file: str, *, builtin: bool = False) -> Re
     unique_ids(file, "languages", [lang.id for lang in languages])
     category_map = {c.id: c for c in categories}
     language_map = {lang.id: lang for lang in languages}
+    # Plainly valid entries in one pass; the rest field by field, which says what is wrong.
+    quick = QuickCheck(category_map, language_map)
     statuses = [
-        _status(file, i, s, category_map, language_map)
+        quick.status(s) or _status(file, i, s, category_map, language_map)
         for i, s in enumerate(top.objects("statuses"))
     ]
     top.done()

@@ -1,0 +1,90 @@
+"""What `httpstatus show 404` loads: only what it needs (its speed is `make bench`'s matter)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from app.cli import _build_parser, _plain_show
+
+# None of these is needed to print one code; each costs milliseconds of every run.
+NOT_FOR_SHOW = (
+    "argparse",
+    "locale",
+    "PySide6",
+    "app.ui",
+    "app.commands",
+    "app.cliparser",
+    "app.registry.situations",
+    "app.registry.search",
+    "app.explain",
+    "app.serve",
+    "asyncio",
+    "socket",
+    "jeepney",
+    "h11",
+    "difflib",
+    "dataclasses",
+    "inspect",
+    "typing",
+)
+
+
+def modules_loaded_by(*argv: str) -> set[str]:
+    code = (
+        "import json, sys\nfrom app.cli import main\nstatus = main(sys.argv[1:])\n"
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))\nsys.exit(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stderr))
+
+
+def test_show_loads_only_what_it_needs() -> None:
+    loaded = modules_loaded_by("show", "404")
+    wrong = sorted(
+        name for name in loaded for top in NOT_FOR_SHOW if name == top or name.startswith(top + ".")
+    )
+    assert wrong == []
+
+
+def test_a_command_from_its_own_module_is_loaded_when_it_runs() -> None:
+    assert "app.commands.compare" in modules_loaded_by("compare", "301", "308")
+
+
+@pytest.mark.parametrize("code", ["404", "4o4", "999", "", "1e3", " 404 "])
+def test_plain_show_reads_what_argparse_reads(code: str) -> None:
+    plain = _plain_show(["show", code])
+    assert plain is not None
+    assert vars(plain) == vars(_build_parser("show").parse_args(["show", code]))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show"],
+        ["show", "404", "--json"],
+        ["show", "--json", "404"],
+        ["show", "-h"],
+        ["show", "--", "404"],
+        ["--registry", "x.json", "show", "404"],
+        ["search", "404"],
+        ["shw", "404"],
+    ],
+)
+def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
+    assert _plain_show(argv) is None
+
+
+def test_the_hand_over_path_imports_no_typing() -> None:
+    """A launch that hands over must cost less than `show 404`, which does without typing."""
+    code = "import sys, app.cli, app.gui, app.instance; sys.exit('typing' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
