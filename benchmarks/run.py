@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.explain import explain_speed
+from benchmarks.installed import Installed, installed_app
 from benchmarks.serve import serve_figures
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,8 +72,13 @@ def interleaved(
     return statistics.median(mine), statistics.median(base)
 
 
-APP_WINDOW = [sys.executable, "-m", "app", "open", "--smoke-test"]
-FLOOR_WINDOW = [sys.executable, str(ROOT / "benchmarks" / "floor_window.py")]
+def app_window(app: Installed) -> list[str]:
+    return [app.httpstatus, "open", "--smoke-test"]
+
+
+def floor_window(app: Installed) -> list[str]:
+    """The floor window, run by the installed copy's interpreter."""
+    return [app.python, str(ROOT / "benchmarks" / "floor_window.py")]
 
 
 def to_first_paint(command: list[str], env: dict[str, str]) -> float:
@@ -82,9 +88,9 @@ def to_first_paint(command: list[str], env: dict[str, str]) -> float:
     return float(report["painted_at"]) - spawned
 
 
-def startup_and_memory(runs: int) -> list[Figure]:
+def startup_and_memory(installed: Installed, runs: int) -> list[Figure]:
     env = offscreen_env()
-    app, floor = APP_WINDOW, FLOOR_WINDOW
+    app, floor = app_window(installed), floor_window(installed)
     start, start_floor = interleaved(
         runs, lambda: to_first_paint(app, env), lambda: to_first_paint(floor, env)
     )
@@ -115,11 +121,10 @@ def startup_and_memory(runs: int) -> list[Figure]:
     ]
 
 
-def cli_speed(runs: int) -> list[Figure]:
+def cli_speed(app: Installed, runs: int) -> list[Figure]:
     env = offscreen_env()
-    python = sys.executable
-    show = [python, "-m", "app.cli", "show", "404"]
-    nothing = [python, "-c", "pass"]
+    show = [app.httpstatus, "show", "404"]
+    nothing = [app.python, "-c", "pass"]
     value, floor = interleaved(
         runs, lambda: timed_run(show, env)[0], lambda: timed_run(nothing, env)[0]
     )
@@ -169,7 +174,7 @@ def start_xvfb(install: bool) -> tuple[subprocess.Popen[bytes], str] | None:
     return server, f":{number}"
 
 
-def xvfb_startup(runs: int, install: bool = True) -> list[Figure]:
+def xvfb_startup(app: Installed, runs: int, install: bool = True) -> list[Figure]:
     """Start-up to the first painted frame of a mapped window on an X server: what users pay
     (display connection, xcb plugin, fonts), which offscreen skips."""
     started = start_xvfb(install)
@@ -180,8 +185,8 @@ def xvfb_startup(runs: int, install: bool = True) -> list[Figure]:
     try:
         start, floor = interleaved(
             runs,
-            lambda: to_first_paint(APP_WINDOW, env),
-            lambda: to_first_paint(FLOOR_WINDOW, env),
+            lambda: to_first_paint(app_window(app), env),
+            lambda: to_first_paint(floor_window(app), env),
         )
     finally:
         server.terminate()
@@ -198,21 +203,21 @@ def xvfb_startup(runs: int, install: bool = True) -> list[Figure]:
     ]
 
 
-def hand_over_speed(runs: int) -> list[Figure]:
+def hand_over_speed(app: Installed, runs: int) -> list[Figure]:
     """A launch while a window runs: it hands its code over and exits (app/instance.py)."""
     env = offscreen_env()
     runtime = tempfile.mkdtemp(prefix="bench-run-")
     env["XDG_RUNTIME_DIR"] = runtime
     window = subprocess.Popen(
-        [sys.executable, "-m", "app", "open"],
+        [app.httpstatus, "open"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    show = [sys.executable, "-m", "app.cli", "show", "404"]
+    show = [app.httpstatus, "show", "404"]
     commands = {
-        "`httpstatus open 404`": [sys.executable, "-m", "app.cli", "open", "404"],
-        "`http-status-browser 404`": [sys.executable, "-m", "app.gui", "404"],
+        "`httpstatus open 404`": [app.httpstatus, "open", "404"],
+        "`http-status-browser 404`": [app.gui, "404"],
     }
     figures = []
     try:
@@ -261,7 +266,7 @@ print(json.dumps(times))
 """
 
 
-def desktop_search(runs: int) -> list[Figure]:
+def desktop_search(app: Installed, runs: int) -> list[Figure]:
     """The GNOME provider under a private session bus: its first answer includes D-Bus
     starting the service (what a desktop search costs the first time), then warm answers."""
     if shutil.which("dbus-run-session") is None:
@@ -270,20 +275,20 @@ def desktop_search(runs: int) -> list[Figure]:
     env = offscreen_env()
     data = tempfile.mkdtemp(prefix="bench-data-")
     env["XDG_DATA_HOME"] = data
-    httpstatus = Path(sys.executable).with_name("httpstatus")
+    httpstatus = app.httpstatus
     script = ROOT / "packaging" / "desktop-search.sh"
     subprocess.run(
-        ["bash", str(script), "install", str(httpstatus), str(ROOT / "resources")],
+        ["bash", str(script), "install", httpstatus, str(ROOT / "resources")],
         env=env,
         capture_output=True,
         check=True,
     )
-    show = [sys.executable, "-m", "app.cli", "show", "404"]
+    show = [app.httpstatus, "show", "404"]
     first: list[float] = []
     warm: list[float] = []
 
     def activation() -> float:
-        command = ["dbus-run-session", "--", sys.executable, "-c", DBUS_CLIENT]
+        command = ["dbus-run-session", "--", app.python, "-c", DBUS_CLIENT]
         times = json.loads(timed_run(command, env)[1].splitlines()[-1])
         first.append(times[0])
         warm.extend(times[1:])
@@ -458,6 +463,11 @@ def markdown(figures: Sequence[Figure], runs: int, rounds: int) -> str:
         f"- Date: {datetime.date.today().isoformat()}",
         f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
         f"- Python {platform.python_version()}, {qt_version()}",
+        "- Installed path: start-up, memory, CLI, hand-over and desktop search run the"
+        " `httpstatus` and `http-status-browser` console scripts of a plain (non-editable)"
+        " `pip install .` into `.cache/bench-venv`, compiled to bytecode"
+        " (`benchmarks/installed.py`); the floors run with that venv's interpreter. Keystroke,"
+        " explain and serve figures run from the development checkout.",
         f"- Start-up and CLI: median of {runs} interleaved runs each (ours, floor, ours...);"
         f" memory: median of {max(1, runs // 3)}. Floors: `benchmarks/floor_window.py` (a"
         " QMainWindow with a line edit, tree view, splitter and text browser) and"
@@ -479,13 +489,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="one tiny run of everything")
     args = parser.parse_args(argv)
     runs, rounds, entries = (1, 1, 300) if args.smoke else (args.runs, args.rounds, args.entries)
+    # The typing, explain and serve figures run from the checkout (throughput, not start-up).
     compileall.compile_dir(ROOT / "app", quiet=1)
+    app = installed_app()
     figures = [
-        *startup_and_memory(runs),
-        *xvfb_startup(runs, install=not args.smoke),
-        *cli_speed(runs),
-        *hand_over_speed(runs),
-        *desktop_search(runs),
+        *startup_and_memory(app, runs),
+        *xvfb_startup(app, runs, install=not args.smoke),
+        *cli_speed(app, runs),
+        *hand_over_speed(app, runs),
+        *desktop_search(app, runs),
         *filter_latency(rounds, entries),
         *explain_speed(runs if args.smoke else 5, 20_000 if args.smoke else 1_000_000, Figure),
         *serve_figures(runs, smoke=args.smoke),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 from app.registry.fields import CODE_RANGE
 from app.registry.model import Note, Registry, Standing, StatusCode
@@ -17,6 +16,7 @@ from app.registry.model import Note, Registry, Standing, StatusCode
 # typing.TYPE_CHECKING without importing typing (4-6 ms): see app/registry/records.py.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import NamedTuple
 else:
     from app.registry.records import NamedTuple
@@ -31,7 +31,7 @@ CODE_FIELDS = frozenset(
 NOTE_FIELDS = frozenset({"code", "text", "source"})
 
 
-def config_dir() -> Path:
+def config_folder() -> str:
     """The platform's configuration folder for this app.
 
     On Linux this is the XDG rule that platformdirs applies (tests check they agree), done
@@ -40,18 +40,36 @@ def config_dir() -> Path:
     """
     if sys.platform.startswith("linux"):
         base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
-        return Path(base) / APP_DIR_NAME
+        return os.path.join(base, APP_DIR_NAME)
     from platformdirs import user_config_dir  # noqa: PLC0415
 
-    return Path(user_config_dir(APP_DIR_NAME, appauthor=False))
+    return user_config_dir(APP_DIR_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """config_folder() as a Path."""
+    from pathlib import Path  # noqa: PLC0415
+
+    return Path(config_folder())
+
+
+def user_codes_file() -> str:
+    """$HTTPSTATUS_CODES, else codes.toml in the platform's configuration folder.
+
+    A string, not a Path: pathlib (with urllib.parse and ipaddress) costs about 10 ms of
+    every `httpstatus show`, which only needs to try opening the file.
+    """
+    override = os.environ.get(CODES_ENV)
+    if override:
+        return override
+    return os.path.join(config_folder(), FILE_NAME)
 
 
 def user_codes_path() -> Path:
-    """$HTTPSTATUS_CODES, else codes.toml in the platform's configuration folder."""
-    override = os.environ.get(CODES_ENV)
-    if override:
-        return Path(override)
-    return config_dir() / FILE_NAME
+    """user_codes_file() as a Path."""
+    from pathlib import Path  # noqa: PLC0415
+
+    return Path(user_codes_file())
 
 
 class UserCode(NamedTuple):
@@ -74,7 +92,7 @@ class UserNote(NamedTuple):
 class UserCodes(NamedTuple):
     """What a codes file holds, and every problem found in it."""
 
-    path: Path
+    path: str
     codes: tuple[UserCode, ...] = ()
     notes: tuple[UserNote, ...] = ()
     problems: tuple[str, ...] = ()
@@ -137,10 +155,12 @@ def _entries(
             problems.append(f"{where}: expected a table")
 
 
-def parse_user_codes(text: str, path: Path) -> UserCodes:
+def parse_user_codes(text: str, path: str | os.PathLike[str]) -> UserCodes:
     """Parse a codes file's text; problems are listed, never raised."""
     import tomllib  # noqa: PLC0415  (most users have no codes file)
+    from pathlib import Path  # noqa: PLC0415
 
+    path = os.fspath(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -149,6 +169,7 @@ def parse_user_codes(text: str, path: Path) -> UserCodes:
         f"unknown section '{key}' (expected [[code]] or [[note]])"
         for key in sorted(set(data) - {"code", "note"})
     ]
+    file_url = Path(path).resolve().as_uri()
     codes: list[UserCode] = []
     seen: set[int] = set()
     for entry in _entries(data, "code", CODE_FIELDS, problems):
@@ -164,7 +185,7 @@ def parse_user_codes(text: str, path: Path) -> UserCodes:
             source=source,
             aliases=entry.texts("aliases"),
             reference=entry.text("reference", f"{source} ({FILE_NAME})"),
-            url=entry.text("url", path.resolve().as_uri()),
+            url=entry.text("url", file_url),
         )
         if number and number in seen:
             entry.problems.append(f"{entry.where}: code {number} is listed twice")
@@ -184,11 +205,12 @@ def parse_user_codes(text: str, path: Path) -> UserCodes:
     return UserCodes(path, tuple(codes), tuple(notes), located, exists=True)
 
 
-def read_user_codes(path: Path | None = None) -> UserCodes:
+def read_user_codes(path: str | os.PathLike[str] | None = None) -> UserCodes:
     """The user's codes file; a missing file is simply empty."""
-    path = path or user_codes_path()
+    path = os.fspath(path) if path else user_codes_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as codes_file:
+            text = codes_file.read()
     except FileNotFoundError:
         return UserCodes(path)
     except (OSError, ValueError) as error:  # ValueError: undecodable, or a NUL in the path
