@@ -40,7 +40,6 @@ from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
 from app.ui.detail import DetailView, escape
-from app.ui.explain import ExplainController
 from app.ui.history import History, HistoryEntry
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
@@ -52,6 +51,7 @@ if TYPE_CHECKING:
 
     from app.ui.compare import CompareView
     from app.ui.endpoint import TryIt
+    from app.ui.explain import ExplainController
     from app.ui.guide import DecisionGuide
     from app.ui.situations import SituationView
 
@@ -112,8 +112,8 @@ class MainWindow(QMainWindow):
         self.proxy = StatusFilterProxy(self.source_model, self)
 
         self._build_actions()
-        self.explain = ExplainController(registry, self)  # File > Explain log..., drops, paste
-        self.explain.codeRequested.connect(self.navigate_to)
+        # File > Explain log..., drops and paste are made after the first frame: see explain.
+        self._explain: ExplainController | None = None
         self._build_toolbar()
         self._build_body()
         self._build_menus()
@@ -341,7 +341,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.explain.open_action)
+        # Explain log... goes first in File, Paste to explain between Edit's separators, once
+        # finish_start_up (or first use) makes them.
+        self._file_menu = file_menu
         file_menu.addAction(self.tray_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -354,8 +356,8 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.explain.paste_action)
-        edit_menu.addSeparator()
+        self._edit_menu = edit_menu
+        self._paste_to_explain_place = edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.all_classes_action)
@@ -410,13 +412,14 @@ class MainWindow(QMainWindow):
 
     def finish_start_up(self, painted_at: float = 0.0) -> None:
         """What the first frame does not need: the search index, the search box's clear
-        button, snippet colours, Try it, the icon."""
+        button, snippet colours, Try it, explaining logs, the icon."""
         from PySide6.QtGui import QGuiApplication, QIcon  # noqa: PLC0415
 
         from app.ui.appicon import icon_path  # noqa: PLC0415
 
         _ = self.registry.search_index
         _ = self.try_it
+        _ = self.explain
         self.search_edit.setClearButtonEnabled(True)
         self.snippets.install_highlighter()
         self.detail.examples_shown = True
@@ -438,6 +441,18 @@ class MainWindow(QMainWindow):
             self._view_menu.addAction(self._try_it.try_action)
             self._view_menu.addAction(self._try_it.endpoint_action)
         return self._try_it
+
+    @property
+    def explain(self) -> ExplainController:
+        """Explaining logs, made on first use: the first frame's menus are closed."""
+        if self._explain is None:
+            from app.ui.explain import ExplainController  # noqa: PLC0415  (after the first frame)
+
+            self._explain = ExplainController(self.registry, self)
+            self._explain.codeRequested.connect(self.navigate_to)
+            self._file_menu.insertAction(self.tray_action, self._explain.open_action)
+            self._edit_menu.insertAction(self._paste_to_explain_place, self._explain.paste_action)
+        return self._explain
 
     @Slot(int)
     def _try_code(self, code: int) -> None:
