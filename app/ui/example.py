@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.registry.exchange import example_text
 from app.registry.model import Registry, StatusCode
 
 TRY_SCHEME = "try"
@@ -17,6 +16,10 @@ def try_link(code: int) -> str:
 
 def example_html(status: StatusCode, registry: Registry, escape: Callable[[str], str]) -> str:
     """The Example section: a heading with the Try it link, then the exchange, preformatted."""
+    # Imported here: the first frame shows no Example (finish_start_up adds it), so building
+    # the exchange module's types waits until after it.
+    from app.registry.exchange import example_text  # noqa: PLC0415
+
     # A link drawn as a button (rich text has no buttons); white on blue reads in light and
     # dark palettes, like the badges.
     link = (

@@ -40,8 +40,6 @@ from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
 from app.ui.detail import DetailView, escape
-from app.ui.endpoint import TryIt
-from app.ui.explain import ExplainController
 from app.ui.history import History, HistoryEntry
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from app.ui.settings import SettingsReader
@@ -52,6 +50,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from app.ui.compare import CompareView
+    from app.ui.endpoint import TryIt
+    from app.ui.explain import ExplainController
     from app.ui.guide import DecisionGuide
     from app.ui.situations import SituationView
 
@@ -112,8 +112,8 @@ class MainWindow(QMainWindow):
         self.proxy = StatusFilterProxy(self.source_model, self)
 
         self._build_actions()
-        self.explain = ExplainController(registry, self)  # File > Explain log..., drops, paste
-        self.explain.codeRequested.connect(self.navigate_to)
+        # File > Explain log..., drops and paste are made after the first frame: see explain.
+        self._explain: ExplainController | None = None
         self._build_toolbar()
         self._build_body()
         self._build_menus()
@@ -288,7 +288,8 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.try_it = TryIt(self.registry, self.statusBar(), self._copy, self.current_status, self)
+        # Try it (its actions, label and the endpoint) is made after the first frame: see try_it.
+        self._try_it: TryIt | None = None
 
     def _add_page(self, title: str) -> QWidget:
         page = QWidget(self)
@@ -340,7 +341,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.explain.open_action)
+        # Explain log... goes first in File, Paste to explain between Edit's separators, once
+        # finish_start_up (or first use) makes them.
+        self._file_menu = file_menu
         file_menu.addAction(self.tray_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -353,8 +356,8 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.explain.paste_action)
-        edit_menu.addSeparator()
+        self._edit_menu = edit_menu
+        self._paste_to_explain_place = edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.all_classes_action)
@@ -368,8 +371,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for action in (self.codes_view_action, self.which_view_action, self.guide_view_action):
             view_menu.addAction(action)
-        view_menu.addAction(self.try_it.try_action)
-        view_menu.addAction(self.try_it.endpoint_action)
+        # Try it's actions end this menu once finish_start_up (or first use) makes them.
+        self._view_menu = view_menu
         go_menu = bar.addMenu("&Go")
         go_menu.addAction(self.back_action)
         go_menu.addAction(self.forward_action)
@@ -389,7 +392,7 @@ class MainWindow(QMainWindow):
         self.detail.compareRequested.connect(self.show_comparison)
         self.detail.situationRequested.connect(self.show_situation)
         self.views.currentChanged.connect(self._view_changed)
-        self.detail.tryRequested.connect(self.try_it.try_code)
+        self.detail.tryRequested.connect(self._try_code)
         self.detail.externalLinkFailed.connect(self._link_failed)
         self.snippets.copyRequested.connect(self.copy_snippet)
         self.snippets.languageChanged.connect(self._language_changed)
@@ -409,12 +412,14 @@ class MainWindow(QMainWindow):
 
     def finish_start_up(self, painted_at: float = 0.0) -> None:
         """What the first frame does not need: the search index, the search box's clear
-        button, snippet colours, the icon."""
+        button, snippet colours, Try it, explaining logs, the icon."""
         from PySide6.QtGui import QGuiApplication, QIcon  # noqa: PLC0415
 
         from app.ui.appicon import icon_path  # noqa: PLC0415
 
         _ = self.registry.search_index
+        _ = self.try_it
+        _ = self.explain
         self.search_edit.setClearButtonEnabled(True)
         self.snippets.install_highlighter()
         self.detail.examples_shown = True
@@ -422,6 +427,36 @@ class MainWindow(QMainWindow):
             # Now with the situations the code answers ("Use it when") and its Example.
             self._show_current()
         QGuiApplication.setWindowIcon(QIcon(icon_path()))
+
+    @property
+    def try_it(self) -> TryIt:
+        """Try it, made on first use: importing and building it is not needed for the first
+        frame, whose status bar hides its label and whose menus are closed."""
+        if self._try_it is None:
+            from app.ui.endpoint import TryIt  # noqa: PLC0415  (after the first frame)
+
+            self._try_it = TryIt(
+                self.registry, self.statusBar(), self._copy, self.current_status, self
+            )
+            self._view_menu.addAction(self._try_it.try_action)
+            self._view_menu.addAction(self._try_it.endpoint_action)
+        return self._try_it
+
+    @property
+    def explain(self) -> ExplainController:
+        """Explaining logs, made on first use: the first frame's menus are closed."""
+        if self._explain is None:
+            from app.ui.explain import ExplainController  # noqa: PLC0415  (after the first frame)
+
+            self._explain = ExplainController(self.registry, self)
+            self._explain.codeRequested.connect(self.navigate_to)
+            self._file_menu.insertAction(self.tray_action, self._explain.open_action)
+            self._edit_menu.insertAction(self._paste_to_explain_place, self._explain.paste_action)
+        return self._explain
+
+    @Slot(int)
+    def _try_code(self, code: int) -> None:
+        self.try_it.try_code(code)
 
     # Settings
 
@@ -464,7 +499,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.try_it.stop()
+        if self._try_it is not None:
+            self.try_it.stop()
         super().closeEvent(event)
 
     # Filtering

@@ -18,6 +18,7 @@ from app.registry import Registry
 from app.ui.explain_model import ExplainRole, ExplainTableModel
 from app.ui.explain_view import ExplainView, ExplainWorker
 from app.ui.window import MainWindow
+from tests.ui.conftest import WindowFactory
 
 DATA = Path(__file__).parent.parent / "data" / "explain"
 HOSTILE = (
@@ -26,6 +27,14 @@ HOSTILE = (
     '<img src="file:///etc/passwd"> <a href="file:///etc/passwd">click</a>\n'
     "HTTP/1.1 200 <b>Bold</b> &amp; <script>alert(2)</script>\n"
 )
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> MainWindow:
+    """The window as the user meets it after the first frame, when explaining is made."""
+    window = make_window()
+    window.finish_start_up()
+    return window
 
 
 def codes_shown(view: ExplainView) -> list[int]:
@@ -251,3 +260,28 @@ def test_charts_paint_with_and_without_data(
         assert not chart.grab().isNull()
     assert view.select_code(502)
     assert view.table.currentIndex().data(ExplainRole.CODE) == 502
+
+
+def test_explaining_is_made_after_the_first_frame_in_its_menu_places(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The first frame does not build the explain controller; finish_start_up puts Explain
+    log... first in File and Paste to explain between Edit's separators, and Ctrl+Shift+V
+    then works."""
+    window = make_window()
+    assert window._explain is None
+    window.finish_start_up()
+    menus = {m.title().replace("&", ""): m for m in window.menuBar().findChildren(QMenu)}
+    assert menus["File"].actions()[:2] == [window.explain.open_action, window.tray_action]
+    edit = menus["Edit"].actions()
+    at = edit.index(window.explain.paste_action)
+    assert edit[at - 1].isSeparator()
+    assert edit[at + 1].isSeparator()
+    assert edit[at + 2] is window.find_action
+    QGuiApplication.clipboard().setText("  ")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert "no text" in window.statusBar().currentMessage()

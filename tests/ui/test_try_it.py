@@ -136,3 +136,17 @@ def test_ctrl_t_tries_the_selected_code(qtbot: QtBot, make_window: WindowFactory
     qtbot.waitUntil(lambda: clipboard().endswith("/308"), timeout=10_000)
     assert clipboard() == f"curl -i {window.try_it.endpoint.url}/308"
     assert request(f"{window.try_it.endpoint.url}/308") == 308
+
+
+def test_try_it_is_made_after_the_first_frame_and_ends_the_view_menu(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The first frame does not build Try it; finish_start_up does, and Ctrl+T then works."""
+    window = make_window(204)
+    view_menu = window.menuBar().actions()[2].menu()
+    assert window._try_it is None
+    assert all(action.text() != "&Try it" for action in view_menu.actions())
+    window.finish_start_up()
+    assert view_menu.actions()[-2:] == [window.try_it.try_action, window.try_it.endpoint_action]
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: clipboard().endswith("/204"), timeout=10_000)
