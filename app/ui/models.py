@@ -9,19 +9,16 @@ from enum import IntEnum
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont
 
 from app.registry.model import Category, Registry, StatusCode
-from app.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel
+from app.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel, Index
 
 log = logging.getLogger(__name__)
 
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 _CLASS_ROW_ID = GROUP_ROW_ID
 
 
@@ -54,7 +51,7 @@ class StatusTreeModel(GroupedTreeModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         if index.internalId() == _CLASS_ROW_ID:
@@ -203,7 +200,7 @@ class StatusFilterProxy(QSortFilterProxyModel):
     def _shown(self, status: StatusCode) -> bool:
         return (status.shown_by_default or self._unofficial) and status.category in self._classes
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not source_parent.isValid():
             category = self._source.categories[source_row]
             if category.id not in self._classes:
@@ -211,7 +208,7 @@ class StatusFilterProxy(QSortFilterProxyModel):
             return self._ranks is None or source_row in self._class_ranks
         return bool(self._accepted[source_parent.row()][source_row])
 
-    def lessThan(self, source_left: _Index, source_right: _Index) -> bool:
+    def lessThan(self, source_left: Index, source_right: Index) -> bool:
         left_parent = source_left.parent()
         if self._ranks is None:
             return source_left.row() < source_right.row()
@@ -226,7 +223,7 @@ class StatusFilterProxy(QSortFilterProxyModel):
             (class_row, source_right.row()), missing
         )
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         value = super().data(index, role)
         if role == Qt.ItemDataRole.DisplayRole and index.isValid() and not index.parent().isValid():
             return f"{value}  ({self.rowCount(index)})"

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -23,12 +22,10 @@ from app.registry.model import Registry
 from app.registry.situations import Area, Situation, SituationBook
 from app.ui.detail import escape, html_list
 from app.ui.links import CodeLinkBrowser, compare_link, status_link
-from app.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel
+from app.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel, Index
 
 log = logging.getLogger(__name__)
 
-_Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
 _AREA_ROW_ID = GROUP_ROW_ID
 
 
@@ -56,7 +53,7 @@ class SituationTreeModel(GroupedTreeModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         if index.internalId() == _AREA_ROW_ID:
@@ -142,14 +139,14 @@ class SituationFilterProxy(QSortFilterProxyModel):
             return len(self._source.book)
         return len(self._ranks)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if self._ranks is None:
             return True
         if not source_parent.isValid():
             return source_row in self._area_ranks
         return (source_parent.row(), source_row) in self._ranks
 
-    def lessThan(self, source_left: _Index, source_right: _Index) -> bool:
+    def lessThan(self, source_left: Index, source_right: Index) -> bool:
         if self._ranks is None:
             return source_left.row() < source_right.row()
         parent = source_left.parent()
