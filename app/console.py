@@ -114,44 +114,9 @@ def print_json(value: object, out: IO[str]) -> None:
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> str:
     """`text` filled to `width`; any width works, even zero or less (one word a line)."""
     width = max(width, len(first) + 1, len(rest) + 1)
-    plain = _fill_plain(text, width, first, rest)
-    if plain is not None:
-        return plain
-    import textwrap  # noqa: PLC0415  (only text that needs its rules)
+    import textwrap  # noqa: PLC0415  (only commands that wrap text)
 
     return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest)
-
-
-# What textwrap treats as whitespace (its `_whitespace` less the space), and the hyphen, where
-# its rules for breaking (hyphenated words, em-dashes) come in.
-_NOT_PLAIN = frozenset("\t\n\x0b\x0c\r-")
-
-
-def _fill_plain(text: str, width: int, first: str, rest: str) -> str | None:
-    """textwrap.fill's result for words separated by single spaces, none too long for a line;
-    None for any other text. Importing textwrap (it compiles its patterns) costs about 2 ms of
-    every `httpstatus show`; tests/test_console_wrap.py holds this to textwrap's output."""
-    words = text.split(" ")
-    room = width - max(len(first), len(rest))
-    if not text or "" in words or not _NOT_PLAIN.isdisjoint(text):
-        return None
-    # A word that is all (Unicode) whitespace, such as a no-break space, textwrap drops at
-    # the ends of lines.
-    if max(map(len, words)) > room or any(map(str.isspace, words)):
-        return None
-    lines: list[str] = []
-    line = [first, words[0]]
-    used = len(first) + len(words[0])
-    for word in words[1:]:
-        if used + 1 + len(word) <= width:
-            line += (" ", word)
-            used += 1 + len(word)
-        else:
-            lines.append("".join(line))
-            line = [rest, word]
-            used = len(rest) + len(word)
-    lines.append("".join(line))
-    return "\n".join(lines)
 
 
 def item(name: str, note: str, width: int) -> str:

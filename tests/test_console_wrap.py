@@ -1,4 +1,5 @@
-"""`wrap` gives textwrap.fill's output exactly, with or without its shortcut for plain text."""
+"""`wrap` gives textwrap.fill's output exactly, at any width (a width too small for the indent
+gets one word a line)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.console import _fill_plain, wrap
+from app.console import wrap
 
 # Words of letters, hyphens, tabs, newlines and Unicode spaces; runs of spaces between them.
 WORD = st.text(st.sampled_from("ab-é\t\n\xa0\u2003."), min_size=1, max_size=14)
@@ -38,21 +39,9 @@ def test_wrap_is_textwrap_fill(text: str, width: int, first: str, rest: str) -> 
     assert wrap(text, width, first, rest) == fill(text, width, first, rest)
 
 
-@given(
-    words=st.lists(st.text("abcdefgh.,", min_size=1, max_size=10), min_size=1, max_size=40),
-    width=st.integers(17, 90),  # room for the longest word after the longest indent
-    first=st.text(" ", max_size=4),
-    rest=st.text(" ", max_size=6),
-)
-def test_plain_words_take_the_shortcut(words: list[str], width: int, first: str, rest: str) -> None:
-    text = " ".join(words)
-    assert _fill_plain(text, width, first, rest) == fill(text, width, first, rest)
-
-
 @pytest.mark.parametrize(
     "text",
     ["well-known", "a  b", " a", "a ", "a\tb", "a\nb", "a \xa0 b", "", "a-b c", "x" * 30],
 )
-def test_textwrap_decides_anything_else(text: str) -> None:
-    assert _fill_plain(text, 20, "", "") is None
+def test_wrap_fills_odd_text_like_textwrap(text: str) -> None:
     assert wrap(text, 20) == fill(text, 20, "", "")
