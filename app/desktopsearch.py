@@ -9,15 +9,18 @@ a running window when there is one (app/instance.py).
 
 from __future__ import annotations
 
-import logging
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from app.registry.model import Registry, StatusCode
 
-log = logging.getLogger(__name__)
+# typing.TYPE_CHECKING without importing typing: see app/registry/records.py. The service
+# starts for a query and answers it, so what it imports is on the way to the first answer
+# (logging and subprocess cost about 8 ms together; subprocess is imported when a result
+# is activated).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 BUS_NAME = "org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider"
 GNOME_PATH = "/org/httpstatusbrowser/HTTPStatusBrowser/SearchProvider"
@@ -97,6 +100,8 @@ def introspection_xml(path: str) -> str:
 
 def open_window(code: int) -> None:
     """Start `http-status-browser CODE`, detached: it hands over to a running window."""
+    import subprocess  # noqa: PLC0415
+
     if getattr(sys, "frozen", False):
         command = [sys.executable, str(code)]
     else:
@@ -154,7 +159,7 @@ class DesktopSearch:
         if identifier.isdecimal() and self.registry.lookup(int(identifier)) is not None:
             self.opener(int(identifier))
         else:
-            log.warning("desktop search: no such result %r", identifier)
+            sys.stderr.write(f"search-provider: no such result {identifier!r}\n")
 
     def krunner_matches(self, query: str) -> list[tuple[str, str, str, int, float, dict[str, Any]]]:
         statuses = self.matches(query)
@@ -220,7 +225,7 @@ def serve(registry: Registry, idle_exit_s: float = IDLE_EXIT_S) -> int:
             except TimeoutError:
                 return 0
             except OSError as error:  # the session ended: its bus closed the connection
-                log.info("desktop search: the session bus went away (%s)", error)
+                sys.stderr.write(f"search-provider: the session bus went away ({error})\n")
                 return 0
             header = message.header
             if header.fields.get(HeaderFields.reply_serial) == request_serial:
@@ -248,6 +253,6 @@ def _reply(search: DesktopSearch, message: Any) -> Any:
     except KeyError as error:
         return new_error(message, "org.freedesktop.DBus.Error.UnknownMethod", "s", (str(error),))
     except (IndexError, TypeError, ValueError) as error:
-        log.warning("desktop search: bad call %s: %s", fields, error)
+        sys.stderr.write(f"search-provider: bad call {fields}: {error}\n")
         return new_error(message, "org.freedesktop.DBus.Error.InvalidArgs", "s", (str(error),))
     return new_method_return(message, signature or None, body)

@@ -118,7 +118,9 @@ def test_provider_over_a_session_bus(tmp_path: Path) -> None:
     assert [p for p in data.rglob("*") if p.is_file()] == []
 
 
-def test_activating_a_result_opens_the_window_on_it(registry: Registry) -> None:
+def test_activating_a_result_opens_the_window_on_it(
+    registry: Registry, capsys: pytest.CaptureFixture[str]
+) -> None:
     opened: list[int] = []
     search = DesktopSearch(registry, opener=opened.append)
     assert search.call(
@@ -128,6 +130,26 @@ def test_activating_a_result_opens_the_window_on_it(registry: Registry) -> None:
     search.activate("999")
     search.activate("not a code")
     assert opened == [503, 418]
+    assert capsys.readouterr().err.splitlines() == [
+        "search-provider: no such result '999'",
+        "search-provider: no such result 'not a code'",
+    ]
+
+
+def test_the_service_imports_only_what_its_first_answer_needs() -> None:
+    """D-Bus starts the service for a query: logging, subprocess and Qt would delay it."""
+    code = "import sys, app.desktopsearch; print(' '.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+    loaded = set(result.stdout.split())
+    assert "app.desktopsearch" in loaded
+    assert loaded.isdisjoint({"logging", "subprocess", "typing", "PySide6", "app.ui"})
 
 
 def test_unknown_methods_and_paths(registry: Registry) -> None:

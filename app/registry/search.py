@@ -136,17 +136,21 @@ class _WordIndex:
     """Words to the entries that contain them, with prefix look-up."""
 
     def __init__(self, entry_words: Sequence[Iterable[str]]) -> None:
-        postings: dict[str, set[int]] = {}
+        # Read-only once built: look-ups hand out frozen copies (see _prefix_matches).
+        self.postings: dict[str, set[int]] = {}
         for position, entry in enumerate(entry_words):
             for word in entry:
-                postings.setdefault(word, set()).add(position)
-        self.postings = {word: frozenset(found) for word, found in postings.items()}
+                found = self.postings.get(word)
+                if found is None:
+                    self.postings[word] = {position}
+                else:
+                    found.add(position)
         self.sorted_words = sorted(self.postings)
         self.prefix_matches = lru_cache(maxsize=4096)(self._prefix_matches)
 
     def _prefix_matches(self, token: str) -> tuple[frozenset[int], frozenset[int]]:
         """Entries with `token` as a whole word, and entries with a word starting with it."""
-        exact = self.postings.get(token, frozenset())
+        exact = frozenset(self.postings.get(token, ()))
         start = bisect_left(self.sorted_words, token)
         found: set[int] = set()
         for word in self.sorted_words[start:]:
@@ -235,12 +239,10 @@ class SearchIndex:
         ]
         self._phrasing_owner = [position for position, _ in phrasings]
         self._phrasing_words = _WordIndex([found for _, found in phrasings])
-        self._situation_words = _WordIndex(
-            [
-                set().union(*(found for owner, found in phrasings if owner == position))
-                for position in range(len(self.situations))
-            ]
-        )
+        situation_words: list[set[str]] = [set() for _ in self.situations]
+        for owner, found in phrasings:
+            situation_words[owner] |= found
+        self._situation_words = _WordIndex(situation_words)
         self._typos = lru_cache(maxsize=1024)(self._typo_matches)
 
     def search(self, text: str) -> list[Match]:
