@@ -325,8 +325,8 @@ def _build_parser(only: str | None = None) -> _Parser:
         prog=PROG,
         description="Look up HTTP status codes: meaning, headers, references and code snippets.",
         epilog=(
-            "With no command, opens the HTTP Status Browser window. Exit status: 0 found, "
-            "1 not found, 2 usage error."
+            "With no command, opens the HTTP Status Browser window; with a code alone "
+            "(httpstatus 404), shows it. Exit status: 0 found, 1 not found, 2 usage error."
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -364,9 +364,17 @@ def _plain_show(argv: Sequence[str]) -> argparse.Namespace | None:
     return found  # the handlers only read its attributes
 
 
+def _code_shorthand(argv: list[str]) -> list[str]:
+    """`httpstatus 404 --json` is `httpstatus show 404 --json`: a command line that starts
+    with a number asks for that code (and `python -m app 404` works the same)."""
+    if argv and argv[0].isdecimal():
+        return ["show", *argv]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of raising."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _code_shorthand(list(sys.argv[1:] if argv is None else argv))
     out = sys.stdout
     command = _command_word(args_list)
     wants_help = "-h" in args_list or "--help" in args_list

@@ -32,10 +32,12 @@ JSON_KEYS = {
 }
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, module: str = "app.cli"
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
+        [sys.executable, "-m", module, *args],
         capture_output=True,
         text=True,
         env=environment,
@@ -50,6 +52,28 @@ def test_show_prints_phrase_and_reference(capsys: pytest.CaptureFixture[str]) ->
     assert out.startswith("404 Not Found")
     assert "RFC 9110 Section 15.5.5" in out
     assert "\033[" not in out
+
+
+@pytest.mark.parametrize("args", [["429"], ["413", "--json"], ["301", "--example"]])
+def test_a_code_alone_is_shown(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", *args]) == EXIT_OK
+    shown = capsys.readouterr().out
+    assert main(args) == EXIT_OK
+    assert capsys.readouterr().out == shown
+
+
+def test_a_code_alone_from_python_dash_m() -> None:
+    """`python -m app 404`, the package's own entry point, shows the code; a word that is
+    neither a code nor a command is still a usage error."""
+    found = run_cli("404", module="app")
+    assert found.returncode == EXIT_OK
+    assert found.stdout.startswith("404 Not Found")
+    missing = run_cli("4040", module="app")
+    assert missing.returncode == EXIT_NOT_FOUND
+    assert "did you mean 404?" in missing.stderr
+    wrong = run_cli("teapot")
+    assert wrong.returncode == EXIT_USAGE
+    assert "invalid choice: 'teapot'" in wrong.stderr
 
 
 def test_show_json_has_the_stable_keys(
