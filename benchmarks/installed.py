@@ -27,6 +27,9 @@ class Installed(NamedTuple):
     python: str
     httpstatus: str
     gui: str
+    # A console script whose function returns at once, installed by the same pip: the floor
+    # of any pip-installed command (pip's wrapper imports re before calling it).
+    empty_script: str
 
     @property
     def bin(self) -> Path:
@@ -56,6 +59,28 @@ def _install(venv: Path, *arguments: str) -> None:
             check=True,
             cwd=folder,
         )
+
+
+EMPTY_PROJECT = {
+    "pyproject.toml": (
+        '[build-system]\nrequires = ["setuptools>=68"]\nbuild-backend = "setuptools.build_meta"\n'
+        '[project]\nname = "hsb-bench-empty"\nversion = "1"\n'
+        '[project.scripts]\nhsb-bench-empty = "hsb_bench_empty:main"\n'
+        '[tool.setuptools]\npy-modules = ["hsb_bench_empty"]\n'
+    ),
+    "hsb_bench_empty.py": "def main() -> int:\n    return 0\n",
+}
+
+
+def _install_empty_script(venv: Path) -> Path:
+    """The empty console script, built and installed by pip like ours; made once per venv."""
+    script = venv / "bin" / "hsb-bench-empty"
+    if not script.exists():
+        with tempfile.TemporaryDirectory(prefix="bench-empty-") as folder:
+            for name, text in EMPTY_PROJECT.items():
+                (Path(folder) / name).write_text(text, encoding="utf-8")
+            subprocess.run([str(venv / "bin" / "python"), *PIP, folder], check=True, cwd=folder)
+    return script
 
 
 def installed_app(venv: Path = VENV) -> Installed:
@@ -88,7 +113,10 @@ def installed_app(venv: Path = VENV) -> Installed:
     compileall.compile_dir(site, quiet=1)
     bin_folder = venv / "bin"
     return Installed(
-        str(python), str(bin_folder / "httpstatus"), str(bin_folder / "http-status-browser")
+        str(python),
+        str(bin_folder / "httpstatus"),
+        str(bin_folder / "http-status-browser"),
+        str(_install_empty_script(venv)),
     )
 
 
