@@ -345,23 +345,26 @@ def _build_parser(only: str | None = None) -> _Parser:
 
 
 def _plain_show(argv: Sequence[str]) -> argparse.Namespace | None:
-    """What argparse makes of `show CODE` with no options, the most frequent command line,
-    built without it: importing argparse and building its parser (gettext looks up
-    translations, which imports locale) cost about a quarter of the run. Anything else,
-    None. tests/test_cli.py checks that argparse agrees."""
-    if len(argv) != 2 or argv[0] != "show" or argv[1].startswith("-"):
-        return None
-    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
-        registry=None,
-        command="show",
-        code=argv[1],
-        json=False,
-        example=False,
-        smoke_test=None,
-        new_window=False,
-        handler=_command_show,
-    )
-    return found  # the handlers only read its attributes
+    """What argparse makes of two command lines without options, built without it: importing
+    argparse and building its parser (gettext looks up translations, which imports locale)
+    cost about a quarter of a run. `show CODE` is the most frequent command line;
+    `search-provider` is what D-Bus starts for a desktop search, whose first answer waits
+    for it. Anything else, None. tests/test_cli_startup.py checks that argparse agrees."""
+    found: argparse.Namespace
+    plain = {"registry": None, "smoke_test": None, "new_window": False}
+    if len(argv) == 2 and argv[0] == "show" and not argv[1].startswith("-"):
+        found = SimpleNamespace(  # type: ignore[assignment]
+            **plain, command="show", code=argv[1], json=False, example=False
+        )
+        found.handler = _command_show
+        return found  # the handlers only read its attributes
+    if argv == ["search-provider"]:
+        from app.commands import search_provider  # noqa: PLC0415
+
+        found = SimpleNamespace(**plain, command="search-provider", code=None)  # type: ignore[assignment]
+        search_provider.set_defaults(found)
+        return found
+    return None
 
 
 def _code_shorthand(argv: list[str]) -> list[str]:

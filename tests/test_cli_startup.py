@@ -85,6 +85,30 @@ def test_plain_show_reads_what_argparse_reads(code: str) -> None:
     assert vars(plain) == vars(_build_parser("show").parse_args(["show", code]))
 
 
+def test_the_search_provider_reads_what_argparse_reads() -> None:
+    plain = _plain_show(["search-provider"])
+    assert plain is not None
+    parsed = _build_parser("search-provider").parse_args(["search-provider"])
+    assert vars(plain) == vars(parsed)
+
+
+def test_the_search_provider_loads_no_argparse() -> None:
+    """D-Bus starts it for a query; checked without running it (no session bus here)."""
+    code = (
+        "import sys\nfrom app.cli import _plain_show\nargs = _plain_show(['search-provider'])\n"
+        "sys.exit(args is None or bool({'argparse', 'typing', 'jeepney'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -96,6 +120,8 @@ def test_plain_show_reads_what_argparse_reads(code: str) -> None:
         ["--registry", "x.json", "show", "404"],
         ["search", "404"],
         ["shw", "404"],
+        ["search-provider", "--idle-exit", "5"],
+        ["search-provider", "extra"],
     ],
 )
 def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
