@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import _build_parser, _plain_show
+from tests.loaded_modules import loaded_modules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,27 +42,9 @@ NOT_FOR_SHOW = (
 
 
 def modules_loaded_by(*argv: str, without_site: bool = False) -> set[str]:
-    """Modules loaded by running the CLI with argv.
-
-    without_site: skip `site` (-S), finding the package through PYTHONPATH: the editable
-    install's import hook, which site runs, imports pathlib and urllib before any of our code.
-    """
-    code = (
-        "import json, sys\nfrom app.cli import main\nstatus = main(sys.argv[1:])\n"
-        "sys.stderr.write(json.dumps(sorted(sys.modules)))\nsys.exit(status)\n"
-    )
-    flags = ["-S"] if without_site else []
-    env = {**os.environ, "PYTHONPATH": str(ROOT)} if without_site else None
-    result = subprocess.run(
-        [sys.executable, *flags, "-c", code, *argv],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
-    return set(json.loads(result.stderr))
+    """Modules loaded by running the CLI with argv (which must succeed)."""
+    code = "import sys\nfrom app.cli import main\nassert main(sys.argv[1:]) == 0"
+    return loaded_modules(code, *argv, without_site=without_site)
 
 
 def test_show_loads_only_what_it_needs() -> None:
@@ -94,19 +75,8 @@ def test_the_search_provider_reads_what_argparse_reads() -> None:
 
 def test_the_search_provider_loads_no_argparse() -> None:
     """D-Bus starts it for a query; checked without running it (no session bus here)."""
-    code = (
-        "import sys\nfrom app.cli import _plain_show\nargs = _plain_show(['search-provider'])\n"
-        "sys.exit(args is None or bool({'argparse', 'typing', 'jeepney'} & set(sys.modules)))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-S", "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert result.returncode == 0, result.stderr
+    code = "from app.cli import _plain_show\nassert _plain_show(['search-provider'])"
+    assert loaded_modules(code).isdisjoint({"argparse", "typing", "jeepney"})
 
 
 @pytest.mark.parametrize(

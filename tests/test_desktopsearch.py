@@ -27,6 +27,7 @@ from app.desktopsearch import (
     introspection_xml,
 )
 from app.registry.model import Registry
+from tests.loaded_modules import loaded_modules
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "packaging" / "desktop-search.sh"
@@ -138,16 +139,7 @@ def test_activating_a_result_opens_the_window_on_it(
 
 def test_the_service_imports_only_what_its_first_answer_needs() -> None:
     """D-Bus starts the service for a query: logging, subprocess and Qt would delay it."""
-    code = "import sys, app.desktopsearch; print(' '.join(sorted(sys.modules)))"
-    result = subprocess.run(
-        [sys.executable, "-S", "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-    )
-    loaded = set(result.stdout.split())
+    loaded = loaded_modules("import app.desktopsearch")
     assert "app.desktopsearch" in loaded
     assert loaded.isdisjoint({"logging", "subprocess", "typing", "PySide6", "app.ui"})
 
