@@ -2,6 +2,8 @@
 
 A launch that finds a running window sends it one JSON line, such as {"open": "404"}, and reads
 one JSON line back, {"ok": true, "code": 404} or {"ok": false, "error": "...", "exit": 1}. The
+request also carries the tokens the desktop gave this launch for taking the focus
+({"activation": {"XDG_ACTIVATION_TOKEN": "..."}}), so that the running window may use them. The
 window listens on a Unix socket in the user's runtime folder (app/ui/instance.py). Python's
 socket module has no AF_UNIX on Windows: there every launch opens its own window.
 """
@@ -29,6 +31,50 @@ MAX_MESSAGE_BYTES = 4096
 # when it is still starting; one that does not is hung, and the launch opens a window of its
 # own after saying so.
 ANSWER_TIMEOUT_S = 5.0
+# What a launcher sets for the process it starts, so that its window may take the focus:
+# Wayland's xdg-activation token, and the X11 startup-notification id.
+ACTIVATION_VARIABLES = ("XDG_ACTIVATION_TOKEN", "DESKTOP_STARTUP_ID")
+# Real tokens are a few dozen characters (a UUID, or "app/host/pid-seq_TIME1234"): room to spare,
+# and both fit in one request with the code.
+MAX_TOKEN_CHARS = 512
+
+
+def token_problem(value: object) -> str | None:
+    """Why `value` is no activation token, or None when it is one. Tokens come from another
+    process and go into this one's environment: non-empty printable ASCII, bounded."""
+    if not isinstance(value, str):
+        return f"not a string: {type(value).__name__}"
+    if not value:
+        return "empty"
+    if len(value) > MAX_TOKEN_CHARS:
+        return f"{len(value)} characters, more than {MAX_TOKEN_CHARS}"
+    if not (value.isascii() and value.isprintable()):
+        return f"not printable ASCII: {value[:40]!r}"
+    return None
+
+
+def launch_tokens(environ: dict[str, str] | os._Environ[str] | None = None) -> dict[str, str]:
+    """The activation tokens the desktop gave this launch, well-formed ones only."""
+    environ = os.environ if environ is None else environ
+    tokens = {name: environ.get(name, "") for name in ACTIVATION_VARIABLES}
+    return {name: value for name, value in tokens.items() if token_problem(value) is None}
+
+
+def checked_tokens(activation: object) -> tuple[dict[str, str], list[str]]:
+    """The usable tokens of a request's "activation" entry, and why any others were dropped."""
+    if activation is None:
+        return {}, []
+    if not isinstance(activation, dict):
+        return {}, [f"activation is not an object: {type(activation).__name__}"]
+    tokens: dict[str, str] = {}
+    problems = []
+    for name, value in activation.items():
+        problem = token_problem(value) if name in ACTIVATION_VARIABLES else "unknown name"
+        if problem is None:
+            tokens[name] = value
+        else:
+            problems.append(f"{str(name)[:40]!r}: {problem}")
+    return tokens, problems
 
 
 def socket_path(environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
@@ -93,7 +139,11 @@ def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME
     display, as in an SSH session, never brings a window forward on someone's screen."""
     if not display_configured(os.environ):
         return None
-    answer = send_request({"open": code}, path)
+    request: dict[str, Any] = {"open": code}
+    tokens = launch_tokens()
+    if tokens:
+        request["activation"] = tokens
+    answer = send_request(request, path)
     if answer is None:
         return None
     if answer.get("ok") is True:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import _socket
 import json
 import logging
+import os
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 
 from app.console import EXIT_NOT_FOUND, EXIT_USAGE, UsageError, parse_code
-from app.instance import MAX_MESSAGE_BYTES, BoundSocket
+from app.instance import MAX_MESSAGE_BYTES, BoundSocket, checked_tokens
 from app.registry.model import Registry
 
 log = logging.getLogger(__name__)
@@ -129,12 +130,40 @@ def request_handler(
                 return {"ok": False, "error": str(error), "exit": EXIT_USAGE}
             except LookupError as error:
                 return {"ok": False, "error": str(error.args[0]), "exit": EXIT_NOT_FOUND}
+            tokens, problems = checked_tokens(request.get("activation"))
+            for problem in problems:
+                log.warning("launch's activation token ignored: %s", problem)
             # Answer first: the launch waiting for it exits at once, and the window then
             # changes to the code within the same event-loop turn.
-            QTimer.singleShot(0, partial(bring_forward, code))
+            QTimer.singleShot(0, partial(forward_with_token, bring_forward, code, tokens))
             return {"ok": True, "code": code}
         if not (request.get("ping") or request.get("state")):
             return {"ok": False, "error": f"unknown request {sorted(request)}", "exit": 2}
         return {"ok": True, "code": current_code()}
 
     return handle
+
+
+def forward_with_token(
+    bring_forward: Callable[[int | None], None], code: int | None, tokens: dict[str, str]
+) -> None:
+    """Bring the window forward with the launch's Wayland activation token in the environment.
+
+    Qt's Wayland plugin (Qt 6.3 and later, QWaylandXdgSurface::requestActivate) reads
+    XDG_ACTIVATION_TOKEN when a window asks to be activated or is shown, hands it to the
+    compositor through xdg_activation_v1 and unsets it: without it, GNOME and KDE only mark
+    the window as wanting attention. The token is removed afterwards in any case (another
+    platform, or a compositor without the protocol, leaves it unread), so that no later
+    activation or child process reuses one meant for this launch. Qt's X11 plugin reads
+    DESKTOP_STARTUP_ID only once, at start-up, and has no public way to take a later one: it
+    is carried in the request but not applied.
+    """
+    token = tokens.get("XDG_ACTIVATION_TOKEN")
+    if token is None:
+        bring_forward(code)
+        return
+    os.environ["XDG_ACTIVATION_TOKEN"] = token
+    try:
+        bring_forward(code)
+    finally:
+        os.environ.pop("XDG_ACTIVATION_TOKEN", None)
