@@ -54,6 +54,18 @@ def test_qt_files_kept_or_dropped(destination: str, kept: bool) -> None:
     assert bundle_config.keep_qt_file(destination) is kept
 
 
+@pytest.mark.parametrize(
+    ("platform", "shipped"), [("win32", True), ("linux", False), ("darwin", False)]
+)
+def test_qtnetwork_ships_only_where_the_window_uses_it(platform: str, shipped: bool) -> None:
+    """Windows' single instance is QLocalServer (app/ui/instance_local.py); elsewhere a
+    Unix socket from Python's own socket module, and QtNetwork would only add size."""
+    assert ("PySide6.QtNetwork" not in bundle_config.excluded_modules(platform)) is shipped
+    for library in ("PySide6\\Qt6Network.dll", "PySide6/Qt/lib/libQt6Network.so.6"):
+        assert bundle_config.keep_qt_file(library, platform) is shipped
+    assert bundle_config.keep_qt_file("PySide6/Qt/lib/libQt6Quick.so.6", platform) is False
+
+
 def test_unused_qt_modules_are_excluded() -> None:
     excluded = set(bundle_config.EXCLUDED_MODULES)
     assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtPdf"} <= excluded

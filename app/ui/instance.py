@@ -3,7 +3,8 @@
 A Unix socket watched by QSocketNotifier rather than QLocalServer: QtNetwork would add 30-50 ms
 of import and 3.3 MiB of memory to every start (measured), for what _socket and QtCore do here
 in a page. The socket, the protocol and the client are in app/instance.py; this module is
-imported after the first frame.
+imported after the first frame. Windows has no Unix sockets: QLocalServer there
+(app/ui/instance_local.py), with the same answers (answer_line).
 """
 
 from __future__ import annotations
@@ -19,13 +20,27 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 
 from app.console import EXIT_NOT_FOUND, EXIT_USAGE, UsageError, parse_code
-from app.instance import MAX_MESSAGE_BYTES, BoundSocket, checked_tokens
+from app.instance import MAX_MESSAGE_BYTES, BoundSocket, checked_tokens, line_complete
 from app.registry.model import Registry
 
 log = logging.getLogger(__name__)
 
 # Given a request, the answer to send back.
 RequestHandler = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def answer_line(data: bytes, handler: RequestHandler) -> bytes:
+    """The answer line to one request line, whichever transport brought it."""
+    try:
+        request = json.loads(data)
+    except ValueError:
+        log.warning("instance request is not JSON: %r", data[:80])
+        request = None
+    if isinstance(request, dict):
+        answer = handler(request)
+    else:
+        answer = {"ok": False, "error": "not a request", "exit": 2}
+    return json.dumps(answer).encode("utf-8") + b"\n"
 
 
 class _Connection(QObject):
@@ -51,31 +66,17 @@ class _Connection(QObject):
             self.close()
             return
         self.data += chunk
-        if chunk and not self.data.endswith(b"\n") and len(self.data) < MAX_MESSAGE_BYTES:
+        if chunk and not line_complete(self.data):
             return
-        self._answer(self._request())
-        self.close()
-
-    def _request(self) -> dict[str, Any] | None:
-        try:
-            request = json.loads(self.data)
-        except ValueError:
-            log.warning("instance request is not JSON: %r", self.data[:80])
-            return None
-        return request if isinstance(request, dict) else None
-
-    def _answer(self, request: dict[str, Any] | None) -> None:
-        if request is None:
-            answer: dict[str, Any] = {"ok": False, "error": "not a request", "exit": 2}
-        else:
-            answer = self.handler(request)
+        answer = answer_line(self.data, self.handler)
         try:
             # A few dozen bytes into an empty socket buffer: this does not wait.
             self.connection.setblocking(True)
             self.connection.settimeout(1.0)
-            self.connection.sendall(json.dumps(answer).encode("utf-8") + b"\n")
+            self.connection.sendall(answer)
         except OSError as error:
             log.warning("instance answer not sent: %s", error)
+        self.close()
 
     def close(self) -> None:
         self.notifier.setEnabled(False)

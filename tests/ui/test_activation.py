@@ -6,8 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,18 +30,6 @@ from app.ui.window import MainWindow
 
 TOKEN = "kwin-0c7f3a9e-5b1d-4e7a-9d2f-1a2b3c4d5e6f"
 STARTUP_ID = "gnome-shell/http-status-browser/4242-0-host_TIME123456"
-
-
-@pytest.fixture
-def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A short private runtime folder: socket paths are limited to about 100 bytes."""
-    folder = Path(os.path.realpath("/tmp")) / f"hsb-act-{os.getpid()}-{time.monotonic_ns()}"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    yield folder
-    for child in folder.iterdir():
-        child.unlink()
-    folder.rmdir()
 
 
 @pytest.fixture
