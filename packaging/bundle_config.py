@@ -115,6 +115,14 @@ def dropped_libraries(platform: str = sys.platform) -> tuple[str, ...]:
     return DROPPED_LIBRARIES
 
 
+def command_modules(root: Path) -> list[str]:
+    """The command line's command modules (app/commands/*.py). app/cli.py imports them by name
+    from its COMMANDS table, which PyInstaller's import analysis cannot follow: without them
+    every command line that builds the parser (--version, search...) fails in the bundle."""
+    paths = (root / "app" / "commands").glob("*.py")
+    return sorted(f"app.commands.{path.stem}" for path in paths if path.stem != "__init__")
+
+
 def project_root(spec_dir: str) -> Path:
     """The project root, from the folder that holds the spec (whatever the working folder)."""
     return Path(spec_dir).resolve().parent

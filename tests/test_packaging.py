@@ -28,6 +28,15 @@ def test_a_missing_data_file_fails_the_build(tmp_path: Path) -> None:
         bundle_config.data_files(tmp_path)
 
 
+def test_every_command_module_is_bundled() -> None:
+    """app/cli.py imports command modules by name; the spec lists them for PyInstaller."""
+    from app.cli import COMMANDS
+
+    named = {adds for _, adds in COMMANDS.values() if isinstance(adds, str)}
+    assert named
+    assert named <= set(bundle_config.command_modules(ROOT))
+
+
 def test_project_root_from_the_spec_folder() -> None:
     assert bundle_config.project_root(str(ROOT / "packaging")) == ROOT
 
