@@ -96,6 +96,28 @@ def test_smoke_test_reports_a_bundle_without_its_files(tmp_path: Path) -> None:
     assert any("missing Qt plugin" in p for p in problems)
 
 
+def test_smoke_test_checks_one_window_per_user(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundle's single-instance check, run against a stand-in bundle: the same entry point
+    (app.gui, as packaging/entry.py) from this checkout, two real processes."""
+    executable = tmp_path / "http-status-browser"
+    executable.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m app.gui "$@"\n')
+    executable.chmod(0o755)
+    assert smoke_test.check_single_instance(executable) == []
+    assert "second launch exit 0" in capsys.readouterr().out
+
+
+def test_smoke_test_reports_a_bundle_that_does_not_hand_over(tmp_path: Path) -> None:
+    """A bundle whose window never listens (here: --new-window) fails the check."""
+    executable = tmp_path / "http-status-browser"
+    script = f'#!/bin/sh\nexec "{sys.executable}" -m app.gui "$@" --new-window --smoke-test 0\n'
+    executable.write_text(script)
+    executable.chmod(0o755)
+    (problem,) = smoke_test.check_single_instance(executable)
+    assert "the window never answered" in problem
+
+
 def test_spec_and_scripts_exist() -> None:
     for name in ("http-status-browser.spec", "build.sh", "entry.py", "hello_window.py"):
         assert (ROOT / "packaging" / name).is_file(), name
