@@ -254,6 +254,22 @@ def send_over_pipe(
     return _answer(outcome[0])
 
 
+# AllowSetForegroundWindow's "any process" (winuser.h: (DWORD)-1).
+ASFW_ANY = -1
+
+
+def allow_foreground() -> bool:
+    """Windows' counterpart of the activation token: only the process in the foreground (this
+    launch, just started by the user) may let another take the foreground, which the window
+    then does with SetForegroundWindow (Qt's activateWindow). Without it Windows only flashes
+    the window's task bar button. False when Windows refuses (this launch was not in the
+    foreground either): the hand-over goes ahead all the same."""
+    import ctypes  # noqa: PLC0415  (Windows only)
+
+    user32 = ctypes.windll.user32  # type: ignore[attr-defined,unused-ignore]
+    return bool(user32.AllowSetForegroundWindow(ASFW_ANY))
+
+
 def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME) -> int | None:
     """Ask a running window to come forward on `code`; the exit status when one did, None
     when the caller should open a window of its own (or say why it cannot). A launch without a
@@ -264,6 +280,8 @@ def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME
     tokens = launch_tokens()
     if tokens:
         request["activation"] = tokens
+    if sys.platform == "win32":
+        allow_foreground()
     answer = send_request(request, path)
     if answer is None:
         return None

@@ -197,3 +197,29 @@ def test_a_broken_pipe_is_reported(
     monkeypatch.setattr(instance, "open", fake_open, raising=False)
     assert send_request({"open": "404"}) is None
     assert "The pipe is being closed" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("windows")
+def test_the_launch_lets_the_window_take_the_foreground(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before handing over, AllowSetForegroundWindow(ASFW_ANY): otherwise Windows refuses the
+    window's SetForegroundWindow and only flashes its task bar button."""
+    import ctypes
+    from types import SimpleNamespace
+
+    events: list[str] = []
+
+    def allow(process: int) -> int:
+        events.append(f"allow {process}")
+        return 1
+
+    user32 = SimpleNamespace(AllowSetForegroundWindow=allow)
+    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(user32=user32), raising=False)
+    pipe = StandInPipe([b'{"ok": true, "code": 404}\n'])
+
+    def fake_open(name: str, mode: str, buffering: int) -> StandInPipe:
+        events.append("open pipe")
+        return pipe
+
+    monkeypatch.setattr(instance, "open", fake_open, raising=False)
+    assert instance.hand_over("404") == 0
+    assert events == ["allow -1", "open pipe"]
