@@ -5,6 +5,7 @@ Pure functions, imported by the spec and unit-tested without building anything.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path, PurePath
 
 APP_NAME = "HTTP Status Browser"
@@ -21,7 +22,7 @@ DATA_FILES = (
     "app/ui/assets/http-status-browser.svg",
 )
 
-# The app imports QtCore, QtGui and QtWidgets only.
+# The app imports QtCore, QtGui and QtWidgets; QtNetwork too on Windows (below).
 EXCLUDED_MODULES = (
     *(
         f"PySide6.{name}"
@@ -94,6 +95,34 @@ DROPPED_LIBRARIES = (
 )
 
 
+# Where the window answers later launches with QtNetwork's QLocalServer, which needs the QtNetwork
+# module and the Qt6Network library: Windows, where Python has no Unix sockets
+# (app/ui/instance_local.py). Elsewhere Python's socket does it and QtNetwork stays out.
+QTNETWORK_PLATFORMS = ("win32",)
+
+
+def excluded_modules(platform: str = sys.platform) -> tuple[str, ...]:
+    """EXCLUDED_MODULES for the platform being built."""
+    if platform in QTNETWORK_PLATFORMS:
+        return tuple(name for name in EXCLUDED_MODULES if name != "PySide6.QtNetwork")
+    return EXCLUDED_MODULES
+
+
+def dropped_libraries(platform: str = sys.platform) -> tuple[str, ...]:
+    """DROPPED_LIBRARIES for the platform being built."""
+    if platform in QTNETWORK_PLATFORMS:
+        return tuple(name for name in DROPPED_LIBRARIES if name != "Qt6Network")
+    return DROPPED_LIBRARIES
+
+
+def command_modules(root: Path) -> list[str]:
+    """The command line's command modules (app/commands/*.py). app/cli.py imports them by name
+    from its COMMANDS table, which PyInstaller's import analysis cannot follow: without them
+    every command line that builds the parser (--version, search...) fails in the bundle."""
+    paths = (root / "app" / "commands").glob("*.py")
+    return sorted(f"app.commands.{path.stem}" for path in paths if path.stem != "__init__")
+
+
 def project_root(spec_dir: str) -> Path:
     """The project root, from the folder that holds the spec (whatever the working folder)."""
     return Path(spec_dir).resolve().parent
@@ -110,7 +139,7 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def keep_qt_file(destination: str) -> bool:
+def keep_qt_file(destination: str, platform: str = sys.platform) -> bool:
     """Whether a collected file (its path inside the bundle) belongs in the bundle."""
     parts = PurePath(destination.replace("\\", "/")).parts
     name = parts[-1]
@@ -125,12 +154,14 @@ def keep_qt_file(destination: str) -> bool:
             return False
         stem = name.removeprefix("lib").split(".", 1)[0]
         return stem in kept
-    return not any(library in name for library in DROPPED_LIBRARIES)
+    return not any(library in name for library in dropped_libraries(platform))
 
 
-def filter_toc(entries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+def filter_toc(
+    entries: list[tuple[str, str, str]], platform: str = sys.platform
+) -> list[tuple[str, str, str]]:
     """A PyInstaller TOC (destination, source, kind) without the Qt files we do not ship."""
-    return [entry for entry in entries if keep_qt_file(entry[0])]
+    return [entry for entry in entries if keep_qt_file(entry[0], platform)]
 
 
 def windows_version_info(version: str) -> str:

@@ -1,4 +1,5 @@
-"""Smoke-test a built bundle: the command line, the data, and the window's first frame.
+"""Smoke-test a built bundle: the command line, the data, the window's first frame, and one
+window per user (a second launch hands its code to the running window).
 
 Usage: python packaging/smoke_test.py dist/http-status-browser/http-status-browser
 Fails loudly (exit 1, one line per problem) on a missing data file, icon or Qt plugin.
@@ -10,7 +11,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle_config
@@ -47,6 +51,91 @@ def run(executable: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+# Bounds, not targets: a launch that hands over takes well under a second (make bench measures
+# it); these only keep a hung bundle from hanging the build.
+WINDOW_START_LIMIT_S = 60.0
+HAND_OVER_LIMIT_S = 10.0
+
+
+def _window_state(name: str, window: subprocess.Popen[str], expected: int) -> dict[str, Any]:
+    """The running window's answer to {"state": true} once it shows `expected`, or its last
+    answer when it never does within WINDOW_START_LIMIT_S (bounded polling)."""
+    from app.instance import send_request  # noqa: PLC0415  (the project root is on sys.path)
+
+    answer: dict[str, Any] = {}
+    deadline = time.monotonic() + WINDOW_START_LIMIT_S
+    while time.monotonic() < deadline and window.poll() is None:
+        answer = send_request({"state": True}, name, timeout=5) or {}
+        if answer.get("code") == expected:
+            break
+        time.sleep(0.1)
+    return answer
+
+
+def check_single_instance(executable: Path) -> list[str]:
+    """Open the bundle's window with one instance on (offscreen, in a private runtime folder
+    and under a private user name for the Windows pipe), launch the bundle again with a code:
+    the launch exits 0 at once and the window reports that code. Then close the window."""
+    from app.instance import server_name  # noqa: PLC0415
+
+    problems = []
+    # A short folder: Unix socket paths are limited to about 100 bytes.
+    folder = "/tmp" if os.path.isdir("/tmp") else None
+    with tempfile.TemporaryDirectory(prefix="hsb-smoke-", dir=folder) as runtime:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_RUNTIME_DIR": runtime,
+            "USERNAME": f"hsb-smoke-{os.getpid()}",
+        }
+        env.pop("HTTPSTATUS_INSTANCE_SERVER", None)
+        name = server_name(env)
+        if name is None:
+            return ["single instance: no socket or pipe name on this platform"]
+        window = subprocess.Popen(
+            [str(executable), "open", "200"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            if _window_state(name, window, 200).get("code") != 200:
+                return [f"single instance: the window never answered on {name}"]
+            started = time.monotonic()
+            launch = subprocess.run(
+                [str(executable), "404"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=HAND_OVER_LIMIT_S,
+                check=False,
+            )
+            took_ms = (time.monotonic() - started) * 1000
+            state = _window_state(name, window, 404)
+            if launch.returncode != 0:
+                problems.append(
+                    f"single instance: second launch exit {launch.returncode}, "
+                    f"stderr {launch.stderr.strip()!r}"
+                )
+            elif state.get("code") != 404:
+                problems.append(f"single instance: the window reports {state}, not code 404")
+            else:
+                print(f"single instance: second launch exit 0 in {took_ms:.0f} ms, window on 404")
+        except subprocess.TimeoutExpired:
+            problems.append(
+                f"single instance: second launch still running after {HAND_OVER_LIMIT_S:g} s"
+            )
+        finally:
+            window.terminate()
+            try:
+                window.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                window.kill()
+                window.communicate(timeout=30)
+    return problems
+
+
 def check_windowed(executable: Path) -> list[str]:
     """Windows builds have no console, so no output to read: exit statuses and files only."""
     problems = bundle_files(executable)
@@ -54,7 +143,7 @@ def check_windowed(executable: Path) -> list[str]:
         result = run(executable, *args)
         if result.returncode != 0:
             problems.append(f"{' '.join(args)}: exit {result.returncode}")
-    return problems
+    return problems + check_single_instance(executable)
 
 
 def check(executable: Path, version: str) -> list[str]:
@@ -82,7 +171,7 @@ def check(executable: Path, version: str) -> list[str]:
         )
     else:
         print(f"window shown: {json.dumps(report)}")
-    return problems
+    return problems + check_single_instance(executable)
 
 
 def main(argv: list[str]) -> int:

@@ -28,6 +28,15 @@ def test_a_missing_data_file_fails_the_build(tmp_path: Path) -> None:
         bundle_config.data_files(tmp_path)
 
 
+def test_every_command_module_is_bundled() -> None:
+    """app/cli.py imports command modules by name; the spec lists them for PyInstaller."""
+    from app.cli import COMMANDS
+
+    named = {adds for _, adds in COMMANDS.values() if isinstance(adds, str)}
+    assert named
+    assert named <= set(bundle_config.command_modules(ROOT))
+
+
 def test_project_root_from_the_spec_folder() -> None:
     assert bundle_config.project_root(str(ROOT / "packaging")) == ROOT
 
@@ -54,6 +63,18 @@ def test_qt_files_kept_or_dropped(destination: str, kept: bool) -> None:
     assert bundle_config.keep_qt_file(destination) is kept
 
 
+@pytest.mark.parametrize(
+    ("platform", "shipped"), [("win32", True), ("linux", False), ("darwin", False)]
+)
+def test_qtnetwork_ships_only_where_the_window_uses_it(platform: str, shipped: bool) -> None:
+    """Windows' single instance is QLocalServer (app/ui/instance_local.py); elsewhere a
+    Unix socket from Python's own socket module, and QtNetwork would only add size."""
+    assert ("PySide6.QtNetwork" not in bundle_config.excluded_modules(platform)) is shipped
+    for library in ("PySide6\\Qt6Network.dll", "PySide6/Qt/lib/libQt6Network.so.6"):
+        assert bundle_config.keep_qt_file(library, platform) is shipped
+    assert bundle_config.keep_qt_file("PySide6/Qt/lib/libQt6Quick.so.6", platform) is False
+
+
 def test_unused_qt_modules_are_excluded() -> None:
     excluded = set(bundle_config.EXCLUDED_MODULES)
     assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtPdf"} <= excluded
@@ -73,6 +94,28 @@ def test_smoke_test_reports_a_bundle_without_its_files(tmp_path: Path) -> None:
     problems = smoke_test.bundle_files(executable)
     assert any("missing data file: app/registry/statuses.json" in p for p in problems)
     assert any("missing Qt plugin" in p for p in problems)
+
+
+def test_smoke_test_checks_one_window_per_user(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundle's single-instance check, run against a stand-in bundle: the same entry point
+    (app.gui, as packaging/entry.py) from this checkout, two real processes."""
+    executable = tmp_path / "http-status-browser"
+    executable.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m app.gui "$@"\n')
+    executable.chmod(0o755)
+    assert smoke_test.check_single_instance(executable) == []
+    assert "second launch exit 0" in capsys.readouterr().out
+
+
+def test_smoke_test_reports_a_bundle_that_does_not_hand_over(tmp_path: Path) -> None:
+    """A bundle whose window never listens (here: --new-window) fails the check."""
+    executable = tmp_path / "http-status-browser"
+    script = f'#!/bin/sh\nexec "{sys.executable}" -m app.gui "$@" --new-window --smoke-test 0\n'
+    executable.write_text(script)
+    executable.chmod(0o755)
+    (problem,) = smoke_test.check_single_instance(executable)
+    assert "the window never answered" in problem
 
 
 def test_spec_and_scripts_exist() -> None:

@@ -3,7 +3,8 @@
 A Unix socket watched by QSocketNotifier rather than QLocalServer: QtNetwork would add 30-50 ms
 of import and 3.3 MiB of memory to every start (measured), for what _socket and QtCore do here
 in a page. The socket, the protocol and the client are in app/instance.py; this module is
-imported after the first frame.
+imported after the first frame. Windows has no Unix sockets: QLocalServer there
+(app/ui/instance_local.py), with the same answers (answer_line).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import _socket
 import json
 import logging
+import os
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -18,13 +20,27 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 
 from app.console import EXIT_NOT_FOUND, EXIT_USAGE, UsageError, parse_code
-from app.instance import MAX_MESSAGE_BYTES, BoundSocket
+from app.instance import MAX_MESSAGE_BYTES, BoundSocket, checked_tokens, line_complete
 from app.registry.model import Registry
 
 log = logging.getLogger(__name__)
 
 # Given a request, the answer to send back.
 RequestHandler = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def answer_line(data: bytes, handler: RequestHandler) -> bytes:
+    """The answer line to one request line, whichever transport brought it."""
+    try:
+        request = json.loads(data)
+    except ValueError:
+        log.warning("instance request is not JSON: %r", data[:80])
+        request = None
+    if isinstance(request, dict):
+        answer = handler(request)
+    else:
+        answer = {"ok": False, "error": "not a request", "exit": 2}
+    return json.dumps(answer).encode("utf-8") + b"\n"
 
 
 class _Connection(QObject):
@@ -50,31 +66,17 @@ class _Connection(QObject):
             self.close()
             return
         self.data += chunk
-        if chunk and not self.data.endswith(b"\n") and len(self.data) < MAX_MESSAGE_BYTES:
+        if chunk and not line_complete(self.data):
             return
-        self._answer(self._request())
-        self.close()
-
-    def _request(self) -> dict[str, Any] | None:
-        try:
-            request = json.loads(self.data)
-        except ValueError:
-            log.warning("instance request is not JSON: %r", self.data[:80])
-            return None
-        return request if isinstance(request, dict) else None
-
-    def _answer(self, request: dict[str, Any] | None) -> None:
-        if request is None:
-            answer: dict[str, Any] = {"ok": False, "error": "not a request", "exit": 2}
-        else:
-            answer = self.handler(request)
+        answer = answer_line(self.data, self.handler)
         try:
             # A few dozen bytes into an empty socket buffer: this does not wait.
             self.connection.setblocking(True)
             self.connection.settimeout(1.0)
-            self.connection.sendall(json.dumps(answer).encode("utf-8") + b"\n")
+            self.connection.sendall(answer)
         except OSError as error:
             log.warning("instance answer not sent: %s", error)
+        self.close()
 
     def close(self) -> None:
         self.notifier.setEnabled(False)
@@ -129,12 +131,40 @@ def request_handler(
                 return {"ok": False, "error": str(error), "exit": EXIT_USAGE}
             except LookupError as error:
                 return {"ok": False, "error": str(error.args[0]), "exit": EXIT_NOT_FOUND}
+            tokens, problems = checked_tokens(request.get("activation"))
+            for problem in problems:
+                log.warning("launch's activation token ignored: %s", problem)
             # Answer first: the launch waiting for it exits at once, and the window then
             # changes to the code within the same event-loop turn.
-            QTimer.singleShot(0, partial(bring_forward, code))
+            QTimer.singleShot(0, partial(forward_with_token, bring_forward, code, tokens))
             return {"ok": True, "code": code}
         if not (request.get("ping") or request.get("state")):
             return {"ok": False, "error": f"unknown request {sorted(request)}", "exit": 2}
         return {"ok": True, "code": current_code()}
 
     return handle
+
+
+def forward_with_token(
+    bring_forward: Callable[[int | None], None], code: int | None, tokens: dict[str, str]
+) -> None:
+    """Bring the window forward with the launch's Wayland activation token in the environment.
+
+    Qt's Wayland plugin (Qt 6.3 and later, QWaylandXdgSurface::requestActivate) reads
+    XDG_ACTIVATION_TOKEN when a window asks to be activated or is shown, hands it to the
+    compositor through xdg_activation_v1 and unsets it: without it, GNOME and KDE only mark
+    the window as wanting attention. The token is removed afterwards in any case (another
+    platform, or a compositor without the protocol, leaves it unread), so that no later
+    activation or child process reuses one meant for this launch. Qt's X11 plugin reads
+    DESKTOP_STARTUP_ID only once, at start-up, and has no public way to take a later one: it
+    is carried in the request but not applied.
+    """
+    token = tokens.get("XDG_ACTIVATION_TOKEN")
+    if token is None:
+        bring_forward(code)
+        return
+    os.environ["XDG_ACTIVATION_TOKEN"] = token
+    try:
+        bring_forward(code)
+    finally:
+        os.environ.pop("XDG_ACTIVATION_TOKEN", None)

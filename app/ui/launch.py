@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
 from app.display import HEADLESS_PLATFORMS, wayland_display_answers, x_display_answers
-from app.instance import BoundSocket, bind_socket
+from app.instance import BoundSocket, bind_socket, server_name, uses_qt_server
 from app.registry.model import Registry
 from app.systemdeps import install_hint, missing_libraries
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from app.ui.instance_local import LocalInstanceServer
     from app.ui.tray import TrayLookup
     from app.ui.window import MainWindow
 
@@ -99,7 +100,9 @@ def run_gui(
         return EXIT_CANNOT_START
 
     # Bound before Qt starts: a launch meanwhile waits for this window instead of opening one.
-    bound = bind_socket() if single_instance else None
+    # Windows has no Unix sockets: there QLocalServer listens once the QApplication exists.
+    local_server = single_instance and uses_qt_server()
+    bound = bind_socket() if single_instance and not local_server else None
 
     from PySide6.QtCore import QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
@@ -114,11 +117,14 @@ def run_gui(
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName(DESKTOP_FILE)
+    listener: BoundSocket | LocalInstanceServer | None = bound
+    if local_server:
+        listener = _listen_locally()
     window = MainWindow(registry, QSettings(), initial_code=code, warnings=warnings)
     reporter = ErrorReporter(window)
     reporter.install()
-    if bound is not None:
-        after_first_paint(window, partial(_serve_later_launches, window, registry, bound))
+    if listener is not None:
+        after_first_paint(window, partial(_serve_later_launches, window, registry, listener))
     after_first_paint(window, window.finish_start_up)
     after_first_paint(window, partial(_connect_tray, window, registry))
     if smoke_linger is not None:
@@ -130,14 +136,27 @@ def run_gui(
         return app.exec()
     finally:
         reporter.uninstall()
-        if bound is not None:
-            bound.close()
+        if listener is not None:
+            listener.close()
+
+
+def _listen_locally() -> LocalInstanceServer | None:
+    """QLocalServer on the per-user pipe (Windows), or on the socket path where
+    HTTPSTATUS_INSTANCE_SERVER=qt selects it."""
+    from app.ui.instance_local import LocalInstanceServer  # noqa: PLC0415  (QtNetwork)
+
+    name = server_name()
+    server = LocalInstanceServer()
+    return server if name is not None and server.listen(name) else None
 
 
 def _serve_later_launches(
-    window: MainWindow, registry: Registry, bound: BoundSocket, painted_at: float = 0.0
+    window: MainWindow,
+    registry: Registry,
+    listener: BoundSocket | LocalInstanceServer,
+    painted_at: float = 0.0,
 ) -> None:
-    """Answer launches once the window is up; until then they wait on the bound socket."""
+    """Answer launches once the window is up; until then they wait on the listener."""
     from app.ui.instance import InstanceServer, request_handler  # noqa: PLC0415
 
     def current_code() -> int | None:
@@ -145,7 +164,10 @@ def _serve_later_launches(
         return status.code if status is not None else None
 
     handler = request_handler(registry, partial(bring_forward, window), current_code)
-    InstanceServer(bound, handler, window)
+    if isinstance(listener, BoundSocket):
+        InstanceServer(listener, handler, window)
+    else:
+        listener.serve(handler)
 
 
 def _connect_tray(window: MainWindow, registry: Registry, painted_at: float = 0.0) -> None:

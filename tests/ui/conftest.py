@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,18 @@ def visible_codes(proxy: QAbstractItemModel) -> list[int]:
             proxy.index(row, 0, parent).data(Role.CODE) for row in range(proxy.rowCount(parent))
         )
     return codes
+
+
+@pytest.fixture
+def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A short private runtime folder: socket paths are limited to about 100 bytes."""
+    folder = Path(os.path.realpath("/tmp")) / f"hsb-test-{os.getpid()}-{time.monotonic_ns()}"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    yield folder
+    for child in folder.iterdir():
+        child.unlink()
+    folder.rmdir()
 
 
 @pytest.fixture

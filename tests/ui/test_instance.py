@@ -8,7 +8,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +17,6 @@ from pytestqt.qtbot import QtBot
 from app.instance import bind_socket, hand_over, send_request, socket_path
 from app.registry.model import Registry
 from app.ui.instance import InstanceServer, request_handler
-
-
-@pytest.fixture
-def runtime_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A short private runtime folder: socket paths are limited to about 100 bytes."""
-    folder = Path(os.path.realpath("/tmp")) / f"hsb-test-{os.getpid()}-{time.monotonic_ns()}"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    yield folder
-    for child in folder.iterdir():
-        child.unlink()
-    folder.rmdir()
 
 
 class Opened:
@@ -157,8 +144,12 @@ def run(argv: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str
     )
 
 
-def test_two_real_processes(runtime_dir: Path) -> None:
+@pytest.mark.parametrize("server", ["socket", "qt"])
+def test_two_real_processes(runtime_dir: Path, server: str) -> None:
+    """Both window sides: the socket bound before Qt, and QLocalServer (Windows' transport,
+    here on a Unix socket) selected by HTTPSTATUS_INSTANCE_SERVER=qt."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(runtime_dir)}
+    env["HTTPSTATUS_INSTANCE_SERVER"] = server
     path = str(runtime_dir / "http-status-browser.sock")
     first = start_window("200", env)
     replacement: subprocess.Popen[str] | None = None
