@@ -364,6 +364,38 @@ def _plain_show(argv: Sequence[str]) -> argparse.Namespace | None:
     return found  # the handlers only read its attributes
 
 
+def _plain_open(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What argparse makes of the window's launch lines, built without it as for `show`:
+    no arguments, `open`, `open CODE` and `open --smoke-test [SECONDS]` (what the packaging
+    smoke test and the benchmarks run). Building the `open` parser and parsing cost about 2%
+    of the instructions before the first frame. Anything else, None; tests/test_cli_startup.py
+    checks that argparse agrees."""
+    if not argv:
+        command, code, smoke_test = None, None, None
+    elif argv[0] != "open" or len(argv) > 3:
+        return None
+    elif len(argv) == 1 or (len(argv) == 2 and not argv[1].startswith("-")):
+        command, code, smoke_test = "open", argv[1] if len(argv) == 2 else None, None
+    elif argv[1] == "--smoke-test" and (len(argv) == 2 or _is_seconds(argv[2])):
+        command, code, smoke_test = "open", None, float(argv[2]) if len(argv) == 3 else 0.0
+    else:
+        return None
+    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
+        registry=None,
+        command=command,
+        code=code,
+        smoke_test=smoke_test,
+        new_window=False,
+        handler=_command_open,
+    )
+    return found
+
+
+def _is_seconds(word: str) -> bool:
+    """A plain decimal number such as 1 or 0.5, which argparse reads as --smoke-test's value."""
+    return word.replace(".", "", 1).isdecimal()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of raising."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -382,7 +414,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             handed_over = hand_over(args_list[1] if len(args_list) == 2 else None, prog=PROG)
             if handed_over is not None:
                 return handed_over
-        args = _plain_show(args_list) or _build_parser(only).parse_args(args_list)
+        args = (
+            _plain_show(args_list)
+            or _plain_open(args_list)
+            or _build_parser(only).parse_args(args_list)
+        )
         registry = load_registry(args.registry)
         handler = args.handler
         args.codes_problems = ()
