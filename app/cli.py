@@ -344,27 +344,36 @@ def _build_parser(only: str | None = None) -> _Parser:
     return parser
 
 
-def _plain_show(argv: Sequence[str]) -> argparse.Namespace | None:
-    """What argparse makes of two command lines without options, built without it: importing
-    argparse and building its parser (gettext looks up translations, which imports locale)
-    cost about a quarter of a run. `show CODE` is the most frequent command line;
-    `search-provider` is what D-Bus starts for a desktop search, whose first answer waits
-    for it. Anything else, None. tests/test_cli_startup.py checks that argparse agrees."""
-    found: argparse.Namespace
-    plain = {"registry": None, "smoke_test": None, "new_window": False}
-    if len(argv) == 2 and argv[0] == "show" and not argv[1].startswith("-"):
-        found = SimpleNamespace(  # type: ignore[assignment]
-            **plain, command="show", code=argv[1], json=False, example=False
-        )
-        found.handler = _command_show
-        return found  # the handlers only read its attributes
-    if argv == ["search-provider"]:
-        from app.commands import search_provider  # noqa: PLC0415
+# What every command line's namespace holds from the top-level parser, unless given.
+_PLAIN_DEFAULTS = {"registry": None, "smoke_test": None, "new_window": False}
 
-        found = SimpleNamespace(**plain, command="search-provider", code=None)  # type: ignore[assignment]
-        search_provider.set_defaults(found)
-        return found
-    return None
+
+def _plain_show(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What argparse makes of `show CODE` with no options, the most frequent command line,
+    built without it: importing argparse and building its parser (gettext looks up
+    translations, which imports locale) cost about a quarter of the run. Anything else,
+    None. tests/test_cli_startup.py checks that argparse agrees."""
+    if len(argv) != 2 or argv[0] != "show" or argv[1].startswith("-"):
+        return None
+    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
+        **_PLAIN_DEFAULTS, command="show", code=argv[1], json=False, example=False
+    )
+    found.handler = _command_show
+    return found  # the handlers only read its attributes
+
+
+def _plain_search_provider(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`search-provider` with no options, as D-Bus starts it, read as `show CODE` is: the
+    desktop search's first answer waits for it."""
+    if argv != ["search-provider"]:
+        return None
+    from app.commands import search_provider  # noqa: PLC0415
+
+    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
+        **_PLAIN_DEFAULTS, command="search-provider", code=None
+    )
+    search_provider.set_defaults(found)
+    return found
 
 
 def _code_shorthand(argv: list[str]) -> list[str]:
@@ -373,6 +382,34 @@ def _code_shorthand(argv: list[str]) -> list[str]:
     if argv and argv[0].isdecimal():
         return ["show", *argv]
     return argv
+
+
+def _plain_open(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What argparse makes of the window's launch lines, built without it as for `show`:
+    no arguments, `open`, `open CODE` and `open --smoke-test [SECONDS]` (what the packaging
+    smoke test and the benchmarks run). Building the `open` parser and parsing cost about 2%
+    of the instructions before the first frame. Anything else, None; tests/test_cli_startup.py
+    checks that argparse agrees."""
+    if not argv:
+        command, code, smoke_test = None, None, None
+    elif argv[0] != "open" or len(argv) > 3:
+        return None
+    elif len(argv) == 1 or (len(argv) == 2 and not argv[1].startswith("-")):
+        command, code, smoke_test = "open", argv[1] if len(argv) == 2 else None, None
+    elif argv[1] == "--smoke-test" and (len(argv) == 2 or _is_seconds(argv[2])):
+        command, code, smoke_test = "open", None, float(argv[2]) if len(argv) == 3 else 0.0
+    else:
+        return None
+    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
+        **{**_PLAIN_DEFAULTS, "smoke_test": smoke_test}, command=command, code=code
+    )
+    found.handler = _command_open
+    return found
+
+
+def _is_seconds(word: str) -> bool:
+    """A plain decimal number such as 1 or 0.5, which argparse reads as --smoke-test's value."""
+    return word.replace(".", "", 1).isdecimal()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -393,7 +430,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             handed_over = hand_over(args_list[1] if len(args_list) == 2 else None, prog=PROG)
             if handed_over is not None:
                 return handed_over
-        args = _plain_show(args_list) or _build_parser(only).parse_args(args_list)
+        args = (
+            _plain_show(args_list)
+            or _plain_open(args_list)
+            or _plain_search_provider(args_list)
+            or _build_parser(only).parse_args(args_list)
+        )
         registry = load_registry(args.registry)
         handler = args.handler
         args.codes_problems = ()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import _build_parser, _plain_show
+from app.cli import _build_parser, _plain_open, _plain_search_provider, _plain_show
 from tests.loaded_modules import loaded_modules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,7 @@ def test_plain_show_reads_what_argparse_reads(code: str) -> None:
 
 
 def test_the_search_provider_reads_what_argparse_reads() -> None:
-    plain = _plain_show(["search-provider"])
+    plain = _plain_search_provider(["search-provider"])
     assert plain is not None
     parsed = _build_parser("search-provider").parse_args(["search-provider"])
     assert vars(plain) == vars(parsed)
@@ -75,7 +75,10 @@ def test_the_search_provider_reads_what_argparse_reads() -> None:
 
 def test_the_search_provider_loads_no_argparse() -> None:
     """D-Bus starts it for a query; checked without running it (no session bus here)."""
-    code = "from app.cli import _plain_show\nassert _plain_show(['search-provider'])"
+    code = (
+        "from app.cli import _plain_search_provider\n"
+        "assert _plain_search_provider(['search-provider'])"
+    )
     assert loaded_modules(code).isdisjoint({"argparse", "typing", "jeepney"})
 
 
@@ -96,6 +99,51 @@ def test_the_search_provider_loads_no_argparse() -> None:
 )
 def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
     assert _plain_show(argv) is None
+    assert _plain_search_provider(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["open"],
+        ["open", "404"],
+        ["open", "4o4"],
+        ["open", ""],
+        ["open", "--smoke-test"],
+        ["open", "--smoke-test", "0"],
+        ["open", "--smoke-test", "1.5"],
+        ["open", "--smoke-test", ".5"],
+        ["open", "--smoke-test", "404"],
+    ],
+)
+def test_plain_open_reads_what_argparse_reads(argv: list[str]) -> None:
+    plain = _plain_open(argv)
+    assert plain is not None
+    parsed = _build_parser("open" if argv else None).parse_args(argv)
+    assert vars(plain) == vars(parsed)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["open", "--new-window"],
+        ["open", "404", "--new-window"],
+        ["open", "--smoke-test", "1e3"],
+        ["open", "--smoke-test", "."],
+        ["open", "--smoke-test", "-1"],
+        ["open", "--smoke-test", "1", "404"],
+        ["open", "404", "405"],
+        ["open", "-h"],
+        ["open", "--", "404"],
+        ["--registry", "x.json", "open"],
+        ["--new-window"],
+        ["404"],
+        ["show", "404"],
+    ],
+)
+def test_other_open_lines_go_to_argparse(argv: list[str]) -> None:
+    assert _plain_open(argv) is None
 
 
 def test_the_hand_over_path_imports_no_typing() -> None:

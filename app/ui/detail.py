@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.registry.model import Category, Registry, Related, Standing, StatusCode
@@ -17,6 +17,9 @@ from app.ui.links import (
     situation_link,
     status_link,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 __all__ = ["STATUS_SCHEME", "DetailView", "escape", "status_link"]
 
@@ -201,10 +204,12 @@ class DetailView(CodeLinkBrowser):
 
     def show_message(self, text: str) -> None:
         self.current = None
+        from PySide6.QtGui import QPalette  # noqa: PLC0415  (not needed for the first frame)
+
         colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.setHtml(f'<p style="color:{colour};">{escape(text)}</p>')
 
-    @Slot(QUrl)
+    @Slot("QUrl")  # as in CodeLinkBrowser: QUrl's Python type waits for the first click
     def _follow(self, url: QUrl) -> None:
         """The example's "Try it" link; every other link as CodeLinkBrowser follows it."""
         if url.scheme() == TRY_SCHEME:

@@ -6,11 +6,18 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class _FirstPaint(QObject):
-    """Watches the application's events for the first paint of a widget in `window`."""
+    """Watches the window's own events for its first paint.
+
+    A window is painted before its children in every pass, so its first paint event is the
+    start of the first frame. The filter sits on the window, not on the application: an
+    application-wide Python filter is handed every event of every object, and PySide makes a
+    Python wrapper for each object it has not seen (initialising its Python type and enums),
+    which cost more than a third of the instructions spent before the first frame.
+    """
 
     def __init__(self, window: QWidget, callback: Callable[[float], None], delay_ms: int) -> None:
         super().__init__(window)
@@ -20,16 +27,9 @@ class _FirstPaint(QObject):
         self.painted_at = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self.painted_at
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self.window
-        ):
+        if not self.painted_at and event.type() == QEvent.Type.Paint:
             self.painted_at = time.time()
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
+            self.window.removeEventFilter(self)
             QTimer.singleShot(self.delay_ms, self._run)
         return False
 
@@ -41,6 +41,4 @@ def after_first_paint(
     window: QWidget, callback: Callable[[float], None], delay_ms: int = 0
 ) -> None:
     """Call `callback(painted_at)` `delay_ms` after the first paint; painted_at is time.time()."""
-    app = QApplication.instance()
-    assert app is not None
-    app.installEventFilter(_FirstPaint(window, callback, delay_ms))
+    window.installEventFilter(_FirstPaint(window, callback, delay_ms))

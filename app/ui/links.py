@@ -3,9 +3,14 @@ situations ("situation:duplicate-record") inside the app, anything else in a web
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 STATUS_SCHEME = "status"
 COMPARE_SCHEME = "compare"
@@ -38,7 +43,9 @@ class CodeLinkBrowser(QTextBrowser):
         self.document().setDocumentMargin(14)
         self.anchorClicked.connect(self._follow)
 
-    @Slot(QUrl)
+    # The slot names its type as text: QUrl's Python type (and its enums) is then built when
+    # the first link is clicked, not before the first frame.
+    @Slot("QUrl")
     def _follow(self, url: QUrl) -> None:
         scheme, path = url.scheme(), url.path()
         if scheme == STATUS_SCHEME:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QMainWindow, QToolButton, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.firstpaint import after_first_paint
 from app.ui.window import MainWindow
 
 
@@ -22,3 +25,44 @@ def test_the_search_box_gets_its_clear_button_after_the_first_frame(
     assert clear is not None
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert window.search_edit.text() == ""
+
+
+def test_after_first_paint_runs_each_callback_once_after_the_window_paints(
+    qtbot: QtBot,
+) -> None:
+    window = QMainWindow()
+    window.setCentralWidget(QTreeView())
+    qtbot.addWidget(window)
+    calls: list[tuple[str, float, bool]] = []
+    for name, delay in (("first", 0), ("later", 30)):
+        after_first_paint(
+            window,
+            lambda painted_at, name=name: calls.append((name, painted_at, window.isVisible())),
+            delay_ms=delay,
+        )
+    before = time.time()
+    assert calls == []
+    window.show()
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    assert [name for name, _, _ in calls] == ["first", "later"]
+    assert all(before <= painted_at <= time.time() and shown for _, painted_at, shown in calls)
+    # Later frames call nothing again.
+    window.repaint()
+    window.resize(window.width() + 40, window.height())
+    qtbot.wait(50)
+    assert len(calls) == 2
+
+
+def test_after_first_paint_waits_for_a_window_shown_later(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    painted: list[float] = []
+    after_first_paint(window, painted.append)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()  # another window painting is not this one's first frame
+    qtbot.waitExposed(other)
+    qtbot.wait(20)
+    assert painted == []
+    window.show()
+    qtbot.waitUntil(lambda: len(painted) == 1)
