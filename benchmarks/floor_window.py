@@ -1,7 +1,11 @@
 """The floor for start-up and memory: a minimal PySide6 window with the same widget kinds.
 
 A QMainWindow with a line edit, a tree view, a splitter and a text browser, quitting after
-its first painted frame exactly as `httpstatus open --smoke-test` does.
+its first painted frame exactly as `httpstatus open --smoke-test` does: the first paint is
+seen by a filter on the window's own events, as in app/ui/firstpaint.py. (A filter on the
+whole application, as here before, made the floor pay for wrapping every object that got
+an event before the first frame: about a sixth of its instructions, which the app no longer
+pays; measuring both the same way keeps the ratio about the windows, not the probes.)
 """
 
 from __future__ import annotations
@@ -38,13 +42,9 @@ class FirstPaint(QObject):
         self.painted_at = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self.painted_at
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self.window
-        ):
+        if not self.painted_at and event.type() == QEvent.Type.Paint:
             self.painted_at = time.time()
+            self.window.removeEventFilter(self)
             QTimer.singleShot(self.linger_ms, self.done)
         return False
 
@@ -64,7 +64,7 @@ def main() -> int:
     splitter.addWidget(QTextBrowser())
     window.setCentralWidget(splitter)
     window.resize(1100, 720)
-    app.installEventFilter(FirstPaint(window, int(linger * 1000)))
+    window.installEventFilter(FirstPaint(window, int(linger * 1000)))
     window.show()
     return app.exec()
 

@@ -7,8 +7,10 @@ that both see the same load on a shared machine. Writes a Markdown table.
 from __future__ import annotations
 
 import argparse
+import atexit
 import compileall
 import datetime
+import functools
 import json
 import os
 import platform
@@ -43,6 +45,14 @@ class Figure:
         return f"{self.value / self.floor:.2f}" if self.floor else "-"
 
 
+@functools.cache
+def private_config() -> str:
+    """One private config folder for the whole run, removed when the run ends."""
+    folder = tempfile.TemporaryDirectory(prefix="bench-config-")
+    atexit.register(folder.cleanup)
+    return folder.name
+
+
 def offscreen_env() -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
@@ -50,7 +60,7 @@ def offscreen_env() -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("HTTPSTATUS_REGISTRY", None)
     # A private config folder: the user's codes file and settings stay out of the figures.
-    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-config-")
+    env["XDG_CONFIG_HOME"] = private_config()
     return env
 
 

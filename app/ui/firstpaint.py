@@ -16,7 +16,7 @@ class _FirstPaint(QObject):
     start of the first frame. The filter sits on the window, not on the application: an
     application-wide Python filter is handed every event of every object, and PySide makes a
     Python wrapper for each object it has not seen (initialising its Python type and enums),
-    which cost more than a third of the instructions spent before the first frame.
+    which cost about a sixth of the instructions spent before the first frame.
     """
 
     def __init__(self, window: QWidget, callback: Callable[[float], None], delay_ms: int) -> None:
