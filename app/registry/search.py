@@ -238,8 +238,17 @@ class SearchIndex:
         self._alias = _WordIndex(alias_words)
         self._text = _WordIndex(text_words)
         self._identifiers = _WordIndex(identifiers)
+        # Phrasings share most of their words: each is stemmed once.
+        stems: dict[str, str] = {}
         phrasings = [
-            (position, {stem(word) for word in words(text) if word not in FILLER_WORDS})
+            (
+                position,
+                {
+                    stems.get(word) or stems.setdefault(word, stem(word))
+                    for word in words(text)
+                    if word not in FILLER_WORDS
+                },
+            )
             for position, s in enumerate(self.situations)
             for text in (s.title, *s.phrasings)
         ]
