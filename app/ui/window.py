@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -39,6 +38,7 @@ from app import APP_NAME, __version__
 from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
+from app.ui.buttons import text_action, text_button
 from app.ui.detail import DetailView, escape
 from app.ui.history import History, HistoryEntry
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         shortcuts: list[QKeySequence] | None = None,
         checkable: bool = False,
     ) -> QAction:
-        action = QAction(text, self)
+        action = text_action(text, self)
         if shortcuts:
             # A key bound twice to one action is "ambiguous" to Qt and then triggers nothing:
             # StandardKey.Back already is Alt+Left on Linux, but not on every platform.
@@ -305,9 +305,9 @@ class MainWindow(QMainWindow):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.clear_search_button = QPushButton("C&lear search", self)
-        self.show_unofficial_button = QPushButton("Show unofficial codes", self)
-        self.show_classes_button = QPushButton("Show all classes", self)
+        self.clear_search_button = text_button("C&lear search", self)
+        self.show_unofficial_button = text_button("Show unofficial codes", self)
+        self.show_classes_button = text_button("Show all classes", self)
         empty = QWidget(self)
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         self.warning_label.setObjectName("warningLabel")
         self.warning_label.setWordWrap(True)
         self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss_warning_button = QPushButton("&Dismiss", self)
+        self.dismiss_warning_button = text_button("&Dismiss", self)
         bar = QFrame(self)
         bar.setObjectName("warningBar")
         bar.setFrameShape(QFrame.Shape.StyledPanel)
