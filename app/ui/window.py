@@ -478,12 +478,14 @@ class MainWindow(QMainWindow):
         for category_id, action in self.class_actions.items():
             action.setChecked(category_id in shown)
         self.unofficial_action.setChecked(reader.flag(keys.UNOFFICIAL, False))
-        self._apply_filters()
+        # The code to open is selected once: not the first row's page and snippet first.
+        self._apply_filters(select_a_row=False)
         code = initial_code if initial_code is not None else reader.integer(keys.LAST_CODE, None)
         status = self.registry.lookup(code) if code is not None else None
         if status is None:
             status = self.registry.statuses[0]
-        self.navigate_to(status.code)
+        if not self.navigate_to(status.code):
+            self._after_filter(select_first=False)
 
     def save_settings(self) -> None:
         self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
@@ -543,14 +545,16 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
         self._apply_filters()
 
-    def _apply_filters(self) -> None:
+    def _apply_filters(self, select_a_row: bool = True) -> None:
         shown = [c for c, action in self.class_actions.items() if action.isChecked()]
         self.all_classes_action.setChecked(len(shown) == len(self.class_actions))
         self.proxy.set_visible_classes(shown)
         self.proxy.set_show_unofficial(self.unofficial_action.isChecked())
-        self._after_filter(select_first=False)
+        self._after_filter(select_first=False, select_a_row=select_a_row)
 
-    def _after_filter(self, select_first: bool) -> None:
+    def _after_filter(self, select_first: bool, select_a_row: bool = True) -> None:
+        """Expand, count and show what the filters let through; select its first row when
+        `select_first`, or when nothing is current and `select_a_row`."""
         # Expand only the class rows that need it: expandAll() relays out the whole tree on
         # every keystroke.
         for row in range(self.proxy.rowCount()):
@@ -567,7 +571,7 @@ class MainWindow(QMainWindow):
             return
         self.tree_stack.setCurrentIndex(TREE_PAGE)
         current = self.tree.currentIndex()
-        if select_first or not current.isValid():
+        if select_first or (select_a_row and not current.isValid()):
             first = self.proxy.index(0, 0, self.proxy.index(0, 0))
             self._select(first, record=False)
 
@@ -656,7 +660,8 @@ class MainWindow(QMainWindow):
             self.class_actions[status.category].setChecked(True)
             if not status.official:
                 self.unofficial_action.setChecked(True)
-            self._apply_filters()
+            # Filters only widen here; the caller selects `status`, not the first row first.
+            self._apply_filters(select_a_row=False)
             index = self.proxy.mapFromSource(source)
         return index
 
