@@ -121,8 +121,9 @@ class StatusFilterProxy(QSortFilterProxyModel):
         self._unofficial = False
         self._accepted: list[bytearray] = []
         self.setDynamicSortFilter(False)
+        # Sorted only while searching (see _refresh): without a query the rows keep the
+        # source model's order, with no lessThan call from C++ for each pair of rows.
         self._refresh()
-        self.sort(0, Qt.SortOrder.AscendingOrder)
 
     @property
     def query(self) -> str:
@@ -182,6 +183,11 @@ class StatusFilterProxy(QSortFilterProxyModel):
                     self._accepted[class_row][row] = 1
                     self._class_ranks.setdefault(class_row, rank)
         self.invalidate()
+        column = -1 if self._ranks is None else 0
+        if column != self.sortColumn():
+            # Column -1 is the source order. Set after invalidate(), which has dropped the
+            # rows' mappings: sort() then orders only the few that were made again since.
+            self.sort(column, Qt.SortOrder.AscendingOrder)
 
     def is_searching(self) -> bool:
         return self._ranks is not None
@@ -209,9 +215,9 @@ class StatusFilterProxy(QSortFilterProxyModel):
         return bool(self._accepted[source_parent.row()][source_row])
 
     def lessThan(self, source_left: Index, source_right: Index) -> bool:
-        left_parent = source_left.parent()
-        if self._ranks is None:
+        if self._ranks is None:  # not sorted then (column -1), but kept correct
             return source_left.row() < source_right.row()
+        left_parent = source_left.parent()
         if not left_parent.isValid():
             missing = len(self._ranks)
             return self._class_ranks.get(source_left.row(), missing) < self._class_ranks.get(

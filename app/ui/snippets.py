@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.registry.model import Language, Registry, StatusCode
 from app.registry.snippets import render_snippet
+from app.ui.buttons import text_button
 
 if TYPE_CHECKING:
     from app.ui.highlighter import SnippetHighlighter
@@ -39,7 +39,7 @@ class SnippetPanel(QWidget):
         self.language_box.setAccessibleName("Snippet language")
         for language in registry.languages:
             self.language_box.addItem(language.name, language.id)
-        self.copy_button = QPushButton("&Copy snippet", self)
+        self.copy_button = text_button("&Copy snippet", self)
         self.copy_button.setObjectName("copySnippetButton")
         self.copy_button.setAccessibleName("Copy snippet")
         self.copy_button.setToolTip("Copy the snippet to the clipboard (Ctrl+Shift+C)")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 # internalId of a group row; an item row stores its group row + 1, which is how parent() works.
 GROUP_ROW_ID = 0
-# Made once: or-ing two Python enum members costs microseconds, and flags() runs per painted row.
-ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class GroupedTreeModel(QAbstractItemModel):
@@ -47,7 +45,5 @@ class GroupedTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: Index = NO_PARENT) -> bool:
         return self.rowCount(parent) > 0
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return ITEM_FLAGS
+    # flags() is QAbstractItemModel's own: enabled and selectable, nothing for an invalid
+    # index, as here. Views ask it for every row they lay out, so it stays in C++.

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -39,6 +38,7 @@ from app import APP_NAME, __version__
 from app.registry.model import Category, Registry, StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
+from app.ui.buttons import text_action, text_button
 from app.ui.detail import DetailView, escape
 from app.ui.history import History, HistoryEntry
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         shortcuts: list[QKeySequence] | None = None,
         checkable: bool = False,
     ) -> QAction:
-        action = QAction(text, self)
+        action = text_action(text, self)
         if shortcuts:
             # A key bound twice to one action is "ambiguous" to Qt and then triggers nothing:
             # StandardKey.Back already is Alt+Left on Linux, but not on every platform.
@@ -305,9 +305,9 @@ class MainWindow(QMainWindow):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.clear_search_button = QPushButton("C&lear search", self)
-        self.show_unofficial_button = QPushButton("Show unofficial codes", self)
-        self.show_classes_button = QPushButton("Show all classes", self)
+        self.clear_search_button = text_button("C&lear search", self)
+        self.show_unofficial_button = text_button("Show unofficial codes", self)
+        self.show_classes_button = text_button("Show all classes", self)
         empty = QWidget(self)
         empty_layout = QVBoxLayout(empty)
         empty_layout.addStretch(1)
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         self.warning_label.setObjectName("warningLabel")
         self.warning_label.setWordWrap(True)
         self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss_warning_button = QPushButton("&Dismiss", self)
+        self.dismiss_warning_button = text_button("&Dismiss", self)
         bar = QFrame(self)
         bar.setObjectName("warningBar")
         bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -478,12 +478,14 @@ class MainWindow(QMainWindow):
         for category_id, action in self.class_actions.items():
             action.setChecked(category_id in shown)
         self.unofficial_action.setChecked(reader.flag(keys.UNOFFICIAL, False))
-        self._apply_filters()
+        # The code to open is selected once: not the first row's page and snippet first.
+        self._apply_filters(select_a_row=False)
         code = initial_code if initial_code is not None else reader.integer(keys.LAST_CODE, None)
         status = self.registry.lookup(code) if code is not None else None
         if status is None:
             status = self.registry.statuses[0]
-        self.navigate_to(status.code)
+        if not self.navigate_to(status.code):
+            self._after_filter(select_first=False)
 
     def save_settings(self) -> None:
         self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
@@ -543,14 +545,16 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
         self._apply_filters()
 
-    def _apply_filters(self) -> None:
+    def _apply_filters(self, select_a_row: bool = True) -> None:
         shown = [c for c, action in self.class_actions.items() if action.isChecked()]
         self.all_classes_action.setChecked(len(shown) == len(self.class_actions))
         self.proxy.set_visible_classes(shown)
         self.proxy.set_show_unofficial(self.unofficial_action.isChecked())
-        self._after_filter(select_first=False)
+        self._after_filter(select_first=False, select_a_row=select_a_row)
 
-    def _after_filter(self, select_first: bool) -> None:
+    def _after_filter(self, select_first: bool, select_a_row: bool = True) -> None:
+        """Expand, count and show what the filters let through; select its first row when
+        `select_first`, or when nothing is current and `select_a_row`."""
         # Expand only the class rows that need it: expandAll() relays out the whole tree on
         # every keystroke.
         for row in range(self.proxy.rowCount()):
@@ -567,7 +571,7 @@ class MainWindow(QMainWindow):
             return
         self.tree_stack.setCurrentIndex(TREE_PAGE)
         current = self.tree.currentIndex()
-        if select_first or not current.isValid():
+        if select_first or (select_a_row and not current.isValid()):
             first = self.proxy.index(0, 0, self.proxy.index(0, 0))
             self._select(first, record=False)
 
@@ -656,7 +660,8 @@ class MainWindow(QMainWindow):
             self.class_actions[status.category].setChecked(True)
             if not status.official:
                 self.unofficial_action.setChecked(True)
-            self._apply_filters()
+            # Filters only widen here; the caller selects `status`, not the first row first.
+            self._apply_filters(select_a_row=False)
             index = self.proxy.mapFromSource(source)
         return index
 

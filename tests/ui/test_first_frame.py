@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QToolButton, QTreeView, QWidget
@@ -66,3 +70,44 @@ def test_after_first_paint_waits_for_a_window_shown_later(qtbot: QtBot) -> None:
     assert painted == []
     window.show()
     qtbot.waitUntil(lambda: len(painted) == 1)
+
+
+FIRST_FRAME_TYPES = """
+import gc, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from app.registry import builtin_registry
+from app.ui.window import MainWindow
+app = QApplication([])
+window = MainWindow(builtin_registry(), QSettings())
+window.show()
+names = sorted(
+    t.__qualname__
+    for t in gc.get_objects()
+    if isinstance(t, type) and (getattr(t, "__module__", "") or "").startswith("PySide6")
+)
+sys.stdout.write(" ".join(names))
+"""
+
+
+def test_the_window_is_built_without_naming_qicon(tmp_path: Path) -> None:
+    # QIcon's Python type and its enums cost about 10 M instructions; the first frame shows
+    # no icon, so buttons and actions are made without the overloads that take one.
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_TYPES],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    names = result.stdout.split()
+    assert "QMainWindow" in names
+    assert "QIcon" not in names

@@ -80,3 +80,29 @@ def test_data_returning_none_keeps_refcounts(registry: Registry) -> None:
     for _ in range(2000):
         proxy.data(code_row, Qt.ItemDataRole.WhatsThisRole)
     assert abs(sys.getrefcount(None) - before) < 100
+
+
+def test_proxy_sorts_only_while_searching(registry: Registry) -> None:
+    # Without a query the rows keep the source order without lessThan being asked for each
+    # pair (a start-up cost); a search ranks them, and clearing it gives the order back.
+    proxy = StatusFilterProxy(StatusTreeModel(registry))
+    proxy.set_show_unofficial(True)
+    in_order = [s.code for s in registry.statuses]
+    assert proxy.sortColumn() == -1
+    assert visible_codes(proxy) == in_order
+    proxy.set_query("timeout")
+    assert proxy.sortColumn() == 0
+    assert visible_codes(proxy)[0] == registry.search("timeout")[0].status.code
+    proxy.set_query("")
+    assert proxy.sortColumn() == -1
+    assert visible_codes(proxy) == in_order
+    proxy.set_query("gateway")
+    assert visible_codes(proxy)[0] == registry.search("gateway")[0].status.code
+
+
+def test_items_are_enabled_and_selectable(registry: Registry) -> None:
+    model = StatusTreeModel(registry)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    assert model.flags(model.index(0, 0)) == flags
+    assert model.flags(model.index(0, 0, model.index(0, 0))) == flags
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags

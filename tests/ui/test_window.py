@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from app import APP_NAME
 from app.registry import Registry
+from app.registry.model import StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
+from app.ui.detail import DetailView
 from app.ui.window import EMPTY_PAGE, TREE_PAGE, MainWindow
 from tests.ui.conftest import WindowFactory, visible_codes
 
@@ -290,3 +292,51 @@ def test_first_window_fits_the_screen(
     from app.ui.window import default_size
 
     assert default_size(QSize(*available)) == expected
+
+
+def _pages_shown(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    shown: list[int] = []
+    original = DetailView.show_status
+
+    def show_status(view: DetailView, status: StatusCode) -> None:
+        shown.append(status.code)
+        original(view, status)
+
+    monkeypatch.setattr(DetailView, "show_status", show_status)
+    return shown
+
+
+@pytest.mark.parametrize("classes", [None, ["2xx"], []])
+def test_a_window_opens_on_the_last_code_without_showing_the_first_row_first(
+    make_window: WindowFactory,
+    settings_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    classes: list[str] | None,
+) -> None:
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue(keys.LAST_CODE, 404)
+    if classes is not None:  # the code's class hidden, or every class
+        settings.setValue(keys.CLASSES, classes)
+    settings.sync()
+    shown = _pages_shown(monkeypatch)
+    window = make_window()
+    status = window.current_status()
+    assert status is not None
+    assert status.code == 404
+    assert window.tree_stack.currentIndex() == TREE_PAGE
+    assert window.class_actions["4xx"].isChecked()
+    assert shown == [404]
+    assert window.history.entries == [404]
+
+
+def test_a_first_window_opens_on_the_first_code(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, registry: Registry
+) -> None:
+    shown = _pages_shown(monkeypatch)
+    window = make_window()
+    first = registry.statuses[0].code
+    status = window.current_status()
+    assert status is not None
+    assert status.code == first
+    assert shown == [first]
+    assert window.history.entries == [first]
