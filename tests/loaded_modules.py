@@ -1,4 +1,4 @@
-"""What a piece of code imports, run in a fresh interpreter: start-up tests' common ground."""
+"""Code run in a fresh interpreter, and what it imports: start-up tests' common ground."""
 
 from __future__ import annotations
 
@@ -11,22 +11,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def loaded_modules(code: str, *argv: str, without_site: bool = True) -> set[str]:
-    """The modules loaded once `code` has run with sys.argv[1:] = argv; `code` must not exit.
+def run_fresh(
+    code: str, *argv: str, without_site: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run `code` with sys.argv[1:] = argv in a new interpreter; it must succeed.
 
     without_site: skip `site` (-S), finding the package through PYTHONPATH: the editable
     install's import hook, which site runs, imports pathlib and urllib before any of our code.
+    env: variables to set on top of this process's environment.
     """
-    script = f"{code}\nimport json, sys\nsys.stderr.write(json.dumps(sorted(sys.modules)))\n"
     flags = ["-S"] if without_site else []
-    env = {**os.environ, "PYTHONPATH": str(ROOT)} if without_site else None
+    environment = {**os.environ, **(env or {})}
+    if without_site:
+        environment["PYTHONPATH"] = str(ROOT)
     result = subprocess.run(
-        [sys.executable, *flags, "-c", script, *argv],
+        [sys.executable, *flags, "-c", code, *argv],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=False,
-        env=env,
+        env=environment,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def loaded_modules(code: str, *argv: str, without_site: bool = True) -> set[str]:
+    """The modules loaded once `code` has run with sys.argv[1:] = argv; `code` must not exit."""
+    script = f"{code}\nimport json, sys\nsys.stderr.write(json.dumps(sorted(sys.modules)))\n"
+    result = run_fresh(script, *argv, without_site=without_site)
     return set(json.loads(result.stderr.splitlines()[-1]))

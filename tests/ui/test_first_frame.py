@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.firstpaint import after_first_paint
 from app.ui.window import MainWindow
+from tests.loaded_modules import run_fresh
 
 
 def test_the_search_box_gets_its_clear_button_after_the_first_frame(
@@ -78,6 +76,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from app.registry import builtin_registry
 from app.ui.window import MainWindow
+from tests.loaded_modules import run_fresh
 app = QApplication([])
 window = MainWindow(builtin_registry(), QSettings())
 window.show()
@@ -93,21 +92,10 @@ sys.stdout.write(" ".join(names))
 def test_the_window_is_built_without_naming_qicon(tmp_path: Path) -> None:
     # QIcon's Python type and its enums cost about 10 M instructions; the first frame shows
     # no icon, so buttons and actions are made without the overloads that take one.
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path),
-        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME_TYPES],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
+    # With site: PySide6 is found in the virtualenv's site-packages.
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    result = run_fresh(FIRST_FRAME_TYPES, without_site=False, env=env)
     names = result.stdout.split()
     assert "QMainWindow" in names
     assert "QIcon" not in names
