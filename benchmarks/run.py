@@ -466,6 +466,13 @@ def qt_version() -> str:
     return f"PySide6 {PySide6.__version__}, Qt {qVersion()}"
 
 
+def _result(figure: Figure) -> str:
+    """pass or miss against the figure's target; a figure without one is reported only."""
+    if figure.target == "-":
+        return "-"
+    return "pass" if figure.passed else "**miss**"
+
+
 def markdown(figures: Sequence[Figure], runs: int, rounds: int) -> str:
     lines = [
         "# Benchmarks",
@@ -479,7 +486,7 @@ def markdown(figures: Sequence[Figure], runs: int, rounds: int) -> str:
         floor = f"{figure.floor:.1f} {figure.unit}" if figure.floor else "-"
         lines.append(
             f"| {figure.name} | {figure.value:.1f} {figure.unit} | {floor} | {figure.ratio()} "
-            f"| {figure.target} | {'pass' if figure.passed else '**miss**'} |"
+            f"| {figure.target} | {_result(figure)} |"
         )
     lines += [
         "",
