@@ -420,19 +420,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     wants_help = "-h" in args_list or "--help" in args_list
     only = command if command in COMMANDS and not wants_help else None
     try:
-        if args_list in ([], ["open"]) or (
-            len(args_list) == 2 and args_list[0] == "open" and not args_list[1].startswith("-")
-        ):
+        launch = _plain_open(args_list)
+        if launch is not None and launch.smoke_test is None:
             from app.instance import hand_over  # noqa: PLC0415
 
-            # Before parsing and loading the registry: the running window has one. Any
-            # option (--new-window, --registry...) opens a window of its own.
-            handed_over = hand_over(args_list[1] if len(args_list) == 2 else None, prog=PROG)
+            # Before loading the registry: the running window has one. Any option
+            # (--new-window, --registry...) opens a window of its own.
+            handed_over = hand_over(launch.code, prog=PROG)
             if handed_over is not None:
                 return handed_over
         args = (
             _plain_show(args_list)
-            or _plain_open(args_list)
+            or launch
             or _plain_search_provider(args_list)
             or _build_parser(only).parse_args(args_list)
         )
