@@ -139,6 +139,11 @@ def owned_by_user(path: str) -> bool:
         return False
 
 
+def message_line(message: dict[str, Any]) -> bytes:
+    """One message of the protocol, a request or an answer: a JSON object on one line."""
+    return json.dumps(message).encode("utf-8") + b"\n"
+
+
 def line_complete(data: bytes) -> bool:
     """Whether `data` holds a whole message: a line, or as much as any side reads."""
     return data.endswith(b"\n") or len(data) >= MAX_MESSAGE_BYTES
@@ -178,7 +183,7 @@ def send_request(
     try:
         connection.settimeout(timeout)
         connection.connect(path)
-        connection.sendall(json.dumps(request).encode("utf-8") + b"\n")
+        connection.sendall(message_line(request))
         data = read_line(connection.recv)
     except (FileNotFoundError, ConnectionRefusedError):
         return None  # nobody listens: the caller opens the window itself
@@ -214,7 +219,7 @@ def open_pipe(name: str, timeout: float) -> Stream | None:
 
 def exchange(stream: Stream, request: dict[str, Any]) -> bytes:
     """Write the request line to an open pipe and read the answer line back."""
-    line = json.dumps(request).encode("utf-8") + b"\n"
+    line = message_line(request)
     written = stream.write(line)
     if written is not None and written != len(line):
         raise OSError(f"wrote {written} of {len(line)} bytes")

@@ -20,7 +20,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 
 from app.console import EXIT_NOT_FOUND, EXIT_USAGE, UsageError, parse_code
-from app.instance import MAX_MESSAGE_BYTES, BoundSocket, checked_tokens, line_complete
+from app.instance import (
+    MAX_MESSAGE_BYTES,
+    BoundSocket,
+    checked_tokens,
+    line_complete,
+    message_line,
+)
 from app.registry.model import Registry
 
 log = logging.getLogger(__name__)
@@ -40,7 +46,7 @@ def answer_line(data: bytes, handler: RequestHandler) -> bytes:
         answer = handler(request)
     else:
         answer = {"ok": False, "error": "not a request", "exit": 2}
-    return json.dumps(answer).encode("utf-8") + b"\n"
+    return message_line(answer)
 
 
 class _Connection(QObject):
