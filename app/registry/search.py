@@ -142,20 +142,30 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 class _WordIndex:
-    """Words to the entries that contain them, with prefix look-up."""
+    """Words to the entries that contain them, with prefix look-up.
 
-    def __init__(self, entry_words: Sequence[Iterable[str]]) -> None:
-        # Read-only once built: look-ups hand out frozen copies (see _prefix_matches).
-        self.postings: dict[str, set[int]] = {}
-        for position, entry in enumerate(entry_words):
-            for word in entry:
-                found = self.postings.get(word)
-                if found is None:
-                    self.postings[word] = {position}
-                else:
-                    found.add(position)
-        self.sorted_words = sorted(self.postings)
+    Entries are added in position order; a word's postings are a list of ascending positions
+    (a one-entry list takes 64 bytes, a set 216: most words are in one or two entries).
+    """
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[int]] = {}
+        self.sorted_words: list[str] = []
         self.prefix_matches = lru_cache(maxsize=4096)(self._prefix_matches)
+
+    def add(self, position: int, entry: Iterable[str]) -> None:
+        """Index one entry's words; positions must not decrease from one call to the next."""
+        for word in entry:
+            found = self.postings.get(word)
+            if found is None:
+                self.postings[word] = [position]
+            elif found[-1] != position:
+                found.append(position)
+
+    def done(self) -> _WordIndex:
+        """Called once every entry is in: prepares the prefix look-up."""
+        self.sorted_words = sorted(self.postings)
+        return self
 
     def _prefix_matches(self, token: str) -> tuple[frozenset[int], frozenset[int]]:
         """Entries with `token` as a whole word, and entries with a word starting with it."""
@@ -165,7 +175,7 @@ class _WordIndex:
         for word in self.sorted_words[start:]:
             if not word.startswith(token):
                 break
-            found |= self.postings[word]
+            found.update(self.postings[word])
         return exact, frozenset(found)
 
     def close_words(self, token: str) -> list[tuple[str, int]]:
@@ -206,11 +216,11 @@ class SearchIndex:
         for order, position in enumerate(official_first):
             self._official_order[position] = order
         expressions = expressions or {}
-        phrase_words: list[set[str]] = []
-        alias_words: list[set[str]] = []
-        text_words: list[set[str]] = []
-        identifiers: list[set[str]] = []
-        for status in self.statuses:
+        # Each entry's words go into the indexes as they are found, so that the build never
+        # holds every entry's word sets at once (what the process keeps of its peak is its size).
+        self._phrase, self._alias = _WordIndex(), _WordIndex()
+        self._text, self._identifiers = _WordIndex(), _WordIndex()
+        for position, status in enumerate(self.statuses):
             phrase = {str(status.code), *words(status.phrase)}
             aliases = phrase.union(*(words(alias) for alias in status.aliases))
             text = aliases.union(
@@ -220,10 +230,9 @@ class SearchIndex:
                 words(status.defined_by),
                 *(words(f"{note.text} {note.source}") for note in status.notes),
             )
-            phrase_words.append(phrase)
-            alias_words.append(aliases)
-            text_words.append(text)
-            names = set()
+            self._phrase.add(position, phrase)
+            self._alias.add(position, aliases)
+            self._text.add(position, text)
             # Former, deprecated and newer names count too: old code and old docs use them.
             all_names = [
                 *status.constants.items(),
@@ -233,25 +242,28 @@ class SearchIndex:
                     for other in others
                 ),
             ]
+            names = set()
             for language, name in all_names:
                 names.add(compact(name))
                 names.add(compact(expressions.get(language, "{name}").replace("{name}", name)))
-            identifiers.append(names)
-        self._phrase = _WordIndex(phrase_words)
-        self._alias = _WordIndex(alias_words)
-        self._text = _WordIndex(text_words)
-        self._identifiers = _WordIndex(identifiers)
-        phrasings = [
-            (position, {stem(word) for word in words(text) if word not in FILLER_WORDS})
-            for position, s in enumerate(self.situations)
-            for text in (s.title, *s.phrasings)
-        ]
-        self._phrasing_owner = [position for position, _ in phrasings]
-        self._phrasing_words = _WordIndex([found for _, found in phrasings])
-        situation_words: list[set[str]] = [set() for _ in self.situations]
-        for owner, found in phrasings:
-            situation_words[owner] |= found
-        self._situation_words = _WordIndex(situation_words)
+            self._identifiers.add(position, names)
+        for index in (self._phrase, self._alias, self._text, self._identifiers):
+            index.done()
+        # A situation is found by its title or one of its phrasings (each a text of its own),
+        # or by their words together.
+        self._phrasing_owner: list[int] = []
+        self._phrasing_words = _WordIndex()
+        self._situation_words = _WordIndex()
+        for position, situation in enumerate(self.situations):
+            together: set[str] = set()
+            for phrasing in (situation.title, *situation.phrasings):
+                found = {stem(word) for word in words(phrasing) if word not in FILLER_WORDS}
+                self._phrasing_words.add(len(self._phrasing_owner), found)
+                self._phrasing_owner.append(position)
+                together |= found
+            self._situation_words.add(position, together)
+        self._phrasing_words.done()
+        self._situation_words.done()
         self._typos = lru_cache(maxsize=1024)(self._typo_matches)
 
     def search(self, text: str) -> list[Match]:
