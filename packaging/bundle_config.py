@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePath
 
+from app.ui.appicon import ASSETS, ICON_SIZES, icon_file_name
+
 APP_NAME = "HTTP Status Browser"
 BUNDLE_NAME = "http-status-browser"
 BUNDLE_ID = "org.httpstatusbrowser.HTTPStatusBrowser"
@@ -19,7 +21,8 @@ DATA_FILES = (
     "app/registry/statuses.json",
     "app/registry/situations.json",
     "app/registry/guide.json",
-    "app/ui/assets/http-status-browser.svg",
+    # The window's icon (the SVG is their source, not read at run time: see app/ui/appicon.py).
+    *(f"app/ui/{ASSETS}/{icon_file_name(size)}" for size in ICON_SIZES),
 )
 
 # The app imports QtCore, QtGui and QtWidgets; QtNetwork too on Windows (below).

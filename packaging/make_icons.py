@@ -1,6 +1,7 @@
 """Render the platform icons in resources/ from the one SVG source, with Qt itself.
 
-Usage: python packaging/make_icons.py   (writes PNG sizes, .ico and .icns into resources/)
+Usage: python packaging/make_icons.py   (writes PNG sizes, .ico and .icns into resources/,
+and the window's PNG sizes beside the SVG)
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.ui.appicon import ICON_SIZES, icon_file  # noqa: E402
+
 SOURCE = ROOT / "app" / "ui" / "assets" / "http-status-browser.svg"
 RESOURCES = ROOT / "resources"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -38,8 +43,14 @@ def main() -> int:
         print(f"cannot read {SOURCE}", file=sys.stderr)
         return 1
     RESOURCES.mkdir(exist_ok=True)
-    for size in PNG_SIZES:
-        target = RESOURCES / "icons" / f"{size}x{size}" / "http-status-browser.png"
+    targets = [
+        *(
+            (size, RESOURCES / "icons" / f"{size}x{size}" / "http-status-browser.png")
+            for size in PNG_SIZES
+        ),
+        *((size, Path(icon_file(size))) for size in ICON_SIZES),
+    ]
+    for size, target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not render(renderer, size).save(str(target), "PNG"):
             print(f"could not write {target}", file=sys.stderr)

@@ -16,11 +16,16 @@ sys.path.insert(0, str(ROOT / "packaging"))
 import bundle_config  # noqa: E402
 import smoke_test  # noqa: E402
 
+from app.ui.appicon import ICON_SIZES, icon_file  # noqa: E402
+
 
 def test_data_files_are_collected_beside_their_modules() -> None:
     pairs = bundle_config.data_files(ROOT)
     assert (str(ROOT / "app/registry/statuses.json"), "app/registry") in pairs
-    assert (str(ROOT / "app/ui/assets/http-status-browser.svg"), "app/ui/assets") in pairs
+    # The window's icon files, as app/ui/appicon.py finds them; their SVG source stays out.
+    for size in ICON_SIZES:
+        assert (icon_file(size), "app/ui/assets") in pairs
+    assert not [source for source, _ in pairs if source.endswith(".svg")]
 
 
 def test_a_missing_data_file_fails_the_build(tmp_path: Path) -> None:
@@ -161,3 +166,22 @@ def test_release_workflow() -> None:
     steps = "\n".join(str(step.get("run", "")) for step in workflow["jobs"]["bundle"]["steps"])
     assert "make package" in steps
     assert "packaging/build.sh" in steps
+
+
+def test_the_window_icon_files_are_renderings_of_the_svg(qapp: object) -> None:
+    """make_icons.py writes them; a changed SVG without a new rendering fails here."""
+    import make_icons
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(make_icons.SOURCE))
+    for size in ICON_SIZES:
+        rendered = make_icons.render(renderer, size).convertToFormat(QImage.Format.Format_ARGB32)
+        stored = QImage(icon_file(size)).convertToFormat(QImage.Format.Format_ARGB32)
+        assert (stored.width(), stored.height()) == (size, size)
+        # A newer Qt may antialias an edge a shade differently: allow a little per channel.
+        worst = max(
+            abs(a - b)
+            for a, b in zip(bytes(rendered.constBits()), bytes(stored.constBits()), strict=True)
+        )
+        assert worst <= 16, (size, worst)

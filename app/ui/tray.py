@@ -7,7 +7,7 @@ code. While the tray is on, closing the main window keeps the app running in the
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QIcon, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -158,11 +158,11 @@ class TrayLookup(QObject):
         return on or not enabled
 
     def _create(self) -> None:
-        from app.ui.appicon import icon_path  # noqa: PLC0415
+        from app.ui.appicon import app_icon  # noqa: PLC0415
 
         self.lookup = self.lookup or QuickLookup(self.registry)
         self.lookup.openRequested.connect(self._open_code)
-        self.icon = QSystemTrayIcon(QIcon(icon_path()), self)
+        self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip(f"{APP_NAME}: click for a quick lookup")
         self.menu = QMenu()
         for text, slot in (

@@ -413,9 +413,9 @@ class MainWindow(QMainWindow):
     def finish_start_up(self, painted_at: float = 0.0) -> None:
         """What the first frame does not need: the search index, the search box's clear
         button, snippet colours, Try it, explaining logs, the icon."""
-        from PySide6.QtGui import QGuiApplication, QIcon  # noqa: PLC0415
+        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
-        from app.ui.appicon import icon_path  # noqa: PLC0415
+        from app.ui.appicon import app_icon  # noqa: PLC0415
 
         _ = self.registry.search_index
         _ = self.try_it
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
         if self.detail_stack.currentIndex() == DETAIL_PAGE:
             # Now with the situations the code answers ("Use it when") and its Example.
             self._show_current()
-        QGuiApplication.setWindowIcon(QIcon(icon_path()))
+        QGuiApplication.setWindowIcon(app_icon())
 
     @property
     def try_it(self) -> TryIt:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QMainWindow, QToolButton, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.appicon import ICON_SIZES, icon_file
 from app.ui.firstpaint import after_first_paint
 from app.ui.window import MainWindow
 from tests.loaded_modules import run_fresh
@@ -99,3 +102,43 @@ def test_the_window_is_built_without_naming_qicon(tmp_path: Path) -> None:
     names = result.stdout.split()
     assert "QMainWindow" in names
     assert "QIcon" not in names
+
+
+def test_the_window_icon_comes_in_every_size_from_png_files(window: MainWindow) -> None:
+    window.finish_start_up()
+    icon = QGuiApplication.windowIcon()
+    sizes = {(size.width(), size.height()) for size in icon.availableSizes()}
+    assert sizes == {(size, size) for size in ICON_SIZES}
+    # Each file is a PNG of its size: a missing or broken one would leave a hole above.
+    for size in ICON_SIZES:
+        image = QImage(icon_file(size))
+        assert (image.width(), image.height(), image.format() != QImage.Format.Format_Invalid) == (
+            size,
+            size,
+            True,
+        ), size
+
+
+WINDOW_ICON_LIBRARIES = """
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from app.registry.loader import builtin_registry
+from app.ui.window import MainWindow
+app = QApplication([])
+window = MainWindow(builtin_registry(), QSettings())
+window.show()
+app.processEvents()
+window.finish_start_up()
+app.processEvents()
+with open("/proc/self/maps", encoding="utf-8") as maps:
+    print("\\n".join(sorted({line.split()[-1] for line in maps if ".so" in line})))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads Linux's /proc")
+def test_the_window_icon_loads_no_svg_library(tmp_path: Path) -> None:
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    libraries = run_fresh(WINDOW_ICON_LIBRARIES, without_site=False, env=env).stdout.split()
+    assert any("libQt6Widgets" in name for name in libraries)
+    assert not [name for name in libraries if "Svg" in name or "svg" in name]
