@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from app.ui.highlighter import SnippetHighlighter
 
 
+# Most snippets are six lines or fewer; the panel asks for room to show them whole.
+COMFORTABLE_LINES = 6
+# The source line under the snippet wraps to two lines in a narrow window.
+SOURCE_LINES = 2
+
+
 class SnippetPanel(QWidget):
     """Shows the snippet for the current code in the chosen language."""
 
@@ -60,7 +66,7 @@ class SnippetPanel(QWidget):
         header.addWidget(label)
         header.addWidget(self.language_box, 1)
         header.addWidget(self.copy_button)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.editor, 1)
@@ -69,6 +75,22 @@ class SnippetPanel(QWidget):
         self.language_box.currentIndexChanged.connect(self._language_picked)
         self.copy_button.clicked.connect(self.copyRequested)
         self._language_picked()
+
+    def comfortable_height(self) -> int:
+        """The height that shows COMFORTABLE_LINES of snippet with the picker and the source,
+        from the fonts (so it follows the scale factor and the user's font size)."""
+        editor = self.editor
+        margin = round(editor.document().documentMargin())
+        # A long line brings a horizontal scroll bar, which would hide the last line. A scaled
+        # font's line spacing has a fraction that the integer one drops: a pixel more a line.
+        editor_height = (
+            COMFORTABLE_LINES * (editor.fontMetrics().lineSpacing() + 1)
+            + 2 * (editor.frameWidth() + margin)
+            + editor.horizontalScrollBar().sizeHint().height()
+        )
+        header = max(self.language_box.sizeHint().height(), self.copy_button.sizeHint().height())
+        source = SOURCE_LINES * self.source_label.fontMetrics().lineSpacing()
+        return header + editor_height + source + 2 * max(0, self._layout.spacing())
 
     @property
     def language(self) -> Language:

@@ -251,9 +251,11 @@ class MainWindow(QMainWindow):
         self.detail_splitter.setObjectName("detailSplitter")
         self.detail_splitter.addWidget(self.detail)
         self.detail_splitter.addWidget(self.snippets)
-        self.detail_splitter.setStretchFactor(0, 3)
-        self.detail_splitter.setStretchFactor(1, 1)
-        self.detail_splitter.setSizes([520, 170])
+        # The snippet panel keeps the height that shows a snippet whole; the detail page, which
+        # scrolls, takes what the window has beyond it (a small or scaled-up screen included).
+        self.detail_splitter.setStretchFactor(0, 1)
+        self.detail_splitter.setStretchFactor(1, 0)
+        self.detail_splitter.setSizes([520, self.snippets.comfortable_height()])
         # The comparison view takes the detail pane's place; it is built on first use.
         self.detail_stack = QStackedWidget(self)
         self.detail_stack.setObjectName("detailStack")

@@ -16,6 +16,7 @@ from app.registry.model import StatusCode
 from app.registry.snippets import render_snippet
 from app.ui import settings as keys
 from app.ui.detail import DetailView
+from app.ui.snippets import COMFORTABLE_LINES
 from app.ui.window import EMPTY_PAGE, TREE_PAGE, MainWindow
 from tests.ui.conftest import WindowFactory, visible_codes
 
@@ -340,3 +341,16 @@ def test_a_first_window_opens_on_the_first_code(
     assert status.code == first
     assert shown == [first]
     assert window.history.entries == [first]
+
+
+def test_the_snippet_shows_whole_and_the_detail_page_takes_the_rest(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(code=422)
+    editor = window.snippets.editor
+    assert 1 < editor.blockCount() <= COMFORTABLE_LINES  # a snippet that fits, as most do
+    assert editor.viewport().height() >= COMFORTABLE_LINES * editor.fontMetrics().lineSpacing()
+    snippet_height, detail_height = window.snippets.height(), window.detail.height()
+    window.resize(window.width(), window.height() + 150)
+    qtbot.waitUntil(lambda: window.detail.height() == detail_height + 150)
+    assert window.snippets.height() == snippet_height
