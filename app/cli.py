@@ -26,6 +26,7 @@ from app.console import (
     terminal_columns,
     wrap,
 )
+from app.registry.cache import cache_folder
 from app.registry.fields import RegistryError
 from app.registry.loader import REGISTRY_ENV, load_registry
 from app.registry.model import Registry, StatusCode
@@ -168,6 +169,7 @@ def _command_paths(args: argparse.Namespace, registry: Registry, out: IO[str]) -
     state = "" if codes.exists() else "  (not created yet)"
     out.write(f"codes file  {codes}{state}\n")
     out.write(f"registry    {registry.origin}\n")
+    out.write(f"cache       {cache_folder()}  (the built-in registry, compiled; safe to delete)\n")
     return EXIT_OK
 
 

@@ -4,7 +4,6 @@ width, JSON output, and reading a status code argument. No Qt, no argparse.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 
@@ -107,6 +106,8 @@ def status_json(status: StatusCode, registry: Registry) -> dict[str, Any]:
 
 
 def print_json(value: object, out: IO[str]) -> None:
+    import json  # noqa: PLC0415  (only --json output needs it)
+
     json.dump(value, out, indent=2, ensure_ascii=False)
     out.write("\n")
 

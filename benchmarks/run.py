@@ -61,6 +61,9 @@ def offscreen_env() -> dict[str, str]:
     env.pop("HTTPSTATUS_REGISTRY", None)
     # A private config folder: the user's codes file and settings stay out of the figures.
     env["XDG_CONFIG_HOME"] = private_config()
+    # And a private cache folder: the first run keeps the registry cache there, as a user's
+    # first start-up does, and later runs read it (app/registry/cache.py).
+    env["XDG_CACHE_HOME"] = os.path.join(private_config(), "cache")
     return env
 
 

@@ -21,6 +21,8 @@ def private_config(
     """Every test, and every process it starts, gets an empty configuration folder of its own."""
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    # The registry cache (app/registry/cache.py) too: each test starts without one.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     # Nor does a window the developer has open take the tests' launches (app/instance.py).
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path_factory.mktemp("run")))
     monkeypatch.delenv("HTTPSTATUS_CODES", raising=False)

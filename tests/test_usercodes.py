@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -175,6 +176,8 @@ def test_paths(codes_file: Path) -> None:
     assert result.returncode == EXIT_OK
     assert str(codes_file) in result.stdout
     assert "not created yet" in result.stdout
+    cache_line = next(line for line in result.stdout.splitlines() if line.startswith("cache "))
+    assert os.environ["XDG_CACHE_HOME"] in cache_line
 
 
 @pytest.mark.parametrize("xdg", ["", "   ", "/tmp/somewhere-else"])

@@ -5,7 +5,6 @@ of the registry, so the registry model can load situations lazily without an imp
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 
 # typing.TYPE_CHECKING without importing typing (4-6 ms): see app/registry/records.py.
@@ -144,6 +143,9 @@ def unique_ids(file: str, section: str, keys: list[str]) -> None:
 
 def top_level(text: str | bytes, file: str) -> Fields:
     """The top-level object of a data file in format 1 (statuses, situations, guide)."""
+    # Imported here: a start-up that finds the registry cache reads no JSON (cache.py).
+    import json  # noqa: PLC0415
+
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:

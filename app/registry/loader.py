@@ -11,6 +11,8 @@ import string
 from collections.abc import Mapping
 from functools import cache
 
+from app.registry import cache as registry_cache
+from app.registry import fields, model, quickcheck
 from app.registry.fields import (
     CODE_RANGE,
     Fields,
@@ -326,9 +328,20 @@ def load_registry_file(path: str | os.PathLike[str]) -> Registry:
     return parse_registry(data, str(path))
 
 
+def builtin_sources() -> tuple[str, ...]:
+    """The data file and the modules that make the built-in registry from it: the registry
+    cache's key (app/registry/cache.py) changes with any of them."""
+    return (BUILTIN_PATH, __file__, model.__file__, fields.__file__, quickcheck.__file__)
+
+
 @cache
 def builtin_registry() -> Registry:
-    """The registry shipped with the app, parsed once per process."""
+    """The registry shipped with the app, parsed once per process, or once per change of the
+    data or the app where the registry cache can be kept."""
+    kept_at = registry_cache.cache_file(builtin_sources())
+    kept = registry_cache.load(kept_at)
+    if kept is not None:
+        return kept
     try:
         with open(BUILTIN_PATH, "rb") as file:
             data = file.read()
@@ -336,7 +349,9 @@ def builtin_registry() -> Registry:
         raise RegistryError(
             BUILTIN_PATH, "", f"cannot read the built-in data ({error.strerror}); reinstall the app"
         ) from None
-    return parse_registry(data, BUILTIN_NAME, builtin=True)
+    registry = parse_registry(data, BUILTIN_NAME, builtin=True)
+    registry_cache.store(kept_at, registry)
+    return registry
 
 
 def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:

@@ -1,0 +1,157 @@
+"""The registry cache: the same registry as statuses.json gives, or statuses.json read again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from enum import Enum
+from pathlib import Path
+
+import pytest
+
+from app.registry import cache, loader
+from app.registry.model import Registry, Standing
+
+
+def same_values(left: object, right: object, where: str = "registry") -> None:
+    """Equal, and of the same types all the way down (a StrEnum equals its text)."""
+    assert type(left) is type(right), where
+    if isinstance(left, tuple | list):
+        assert isinstance(right, tuple | list)
+        assert len(left) == len(right), where
+        for position, (a, b) in enumerate(zip(left, right, strict=True)):
+            same_values(a, b, f"{where}[{position}]")
+    elif isinstance(left, dict) or hasattr(left, "items"):
+        assert dict(left.items()) == dict(right.items()), where  # type: ignore[attr-defined]
+        for key, value in left.items():  # type: ignore[attr-defined]
+            same_values(value, right[key], f"{where}[{key!r}]")  # type: ignore[index]
+            same_values(key, next(k for k in right if k == key), f"{where} key {key!r}")  # type: ignore[attr-defined]
+    else:
+        assert left == right, where
+
+
+def fresh_builtin() -> Registry:
+    loader.builtin_registry.cache_clear()
+    try:
+        return loader.builtin_registry()
+    finally:
+        loader.builtin_registry.cache_clear()
+
+
+def kept_file() -> Path:
+    return Path(cache.cache_file(loader.builtin_sources()))
+
+
+def test_a_round_trip_gives_the_same_records(registry: Registry) -> None:
+    decoded = cache.decode(cache.encode(registry))
+    for part in ("categories", "languages", "statuses"):
+        same_values(getattr(decoded, part), getattr(registry, part), part)
+    assert (decoded.origin, decoded.builtin) == (registry.origin, registry.builtin)
+    assert decoded.lookup(418) == registry.lookup(418)
+    assert isinstance(decoded.lookup(404).standing, Standing)  # type: ignore[union-attr]
+
+
+def test_the_first_read_keeps_a_copy_and_the_next_reads_it(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not kept_file().exists()
+    same_values(fresh_builtin().statuses, registry.statuses)
+    assert kept_file().is_file()
+
+    def no_json(*args: object, **kwargs: object) -> Registry:
+        raise AssertionError("statuses.json was read again")
+
+    monkeypatch.setattr(loader, "parse_registry", no_json)
+    same_values(fresh_builtin().statuses, registry.statuses)
+
+
+def test_a_copy_that_cannot_be_read_is_replaced(
+    registry: Registry, caplog: pytest.LogCaptureFixture
+) -> None:
+    kept = kept_file()
+    kept.parent.mkdir(parents=True)
+    for broken in (b"", b"not marshal", cache.marshal.dumps((99, "x")), cache.marshal.dumps([])):
+        kept.write_bytes(broken)
+        caplog.clear()
+        with caplog.at_level("INFO", logger="app.registry.cache"):
+            same_values(fresh_builtin().statuses, registry.statuses)
+        assert "cannot be read" in caplog.text
+        assert cache.load(str(kept)) is not None, "a good copy took its place"
+
+
+def test_a_change_of_data_or_code_changes_the_key(tmp_path: Path) -> None:
+    data = tmp_path / "statuses.json"
+    data.write_bytes(Path(loader.BUILTIN_PATH).read_bytes())
+    sources = (str(data), *loader.builtin_sources()[1:])
+    before = cache.cache_key(sources)
+    assert cache.cache_key(sources) == before
+    stamp = data.stat()
+    os.utime(data, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000))
+    assert cache.cache_key(sources) != before
+    assert cache.cache_key(loader.builtin_sources()) != cache.cache_key(
+        (*loader.builtin_sources(), str(data))
+    )
+
+
+def test_a_record_class_with_other_fields_changes_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.cache_key(loader.builtin_sources())
+    monkeypatch.setattr(cache, "CLASSES", (*cache.CLASSES[:-1], Enum("TemplateKind", "DEFAULT")))
+    assert cache.cache_key(loader.builtin_sources()) != before
+
+
+def test_storing_replaces_older_copies_and_leaves_no_partial_file(
+    registry: Registry, tmp_path: Path
+) -> None:
+    old = tmp_path / f"{cache.PREFIX}0000abcd{cache.SUFFIX}"
+    old.write_bytes(b"old")
+    other = tmp_path / "codes.toml"
+    other.write_text("")
+    target = tmp_path / f"{cache.PREFIX}1234abcd{cache.SUFFIX}"
+    assert cache.store(str(target), registry)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [other.name, target.name]
+
+
+def test_a_folder_that_cannot_be_written_only_costs_speed(
+    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    same_values(fresh_builtin().statuses, registry.statuses)
+    assert not cache.store(str(blocker / "x" / "registry-1.marshal"), registry)
+
+
+def test_a_value_the_format_lacks_is_not_kept(registry: Registry, tmp_path: Path) -> None:
+    odd = Registry(
+        registry.categories,
+        registry.languages,
+        (registry.statuses[0]._replace(aliases=frozenset({"x"})),),  # type: ignore[arg-type]
+        "odd.json",
+    )
+    with pytest.raises(cache.CacheError, match="frozenset"):
+        cache.encode(odd)
+    target = tmp_path / "registry-1.marshal"
+    assert not cache.store(str(target), odd)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is Linux's")
+def test_the_cache_folder_is_where_platformdirs_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_cache_dir
+
+    for value in ("/tmp/somewhere", ""):
+        monkeypatch.setenv("XDG_CACHE_HOME", value)
+        assert cache.cache_folder() == user_cache_dir("http-status-browser", appauthor=False)
+
+
+def test_the_command_line_with_a_broken_copy(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    command = [sys.executable, "-m", "app", "show", "404"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    kept = list((tmp_path / "http-status-browser").iterdir())
+    assert [path.suffix for path in kept] == [cache.SUFFIX]
+    kept[0].write_bytes(b"\x00garbage")
+    second = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert (second.returncode, second.stdout, second.stderr) == (0, first.stdout, "")
+    assert first.stdout.startswith("404 Not Found")
