@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.registry import cache, loader
+from app.registry import cache, fields, loader, model, quickcheck, records, search, situations
 from app.registry.model import Registry, Standing
 
 
@@ -50,6 +50,32 @@ def test_a_round_trip_gives_the_same_records(registry: Registry) -> None:
     assert (decoded.origin, decoded.builtin) == (registry.origin, registry.builtin)
     assert decoded.lookup(418) == registry.lookup(418)
     assert isinstance(decoded.lookup(404).standing, Standing)  # type: ignore[union-attr]
+    assert not decoded.situations_loaded, "decoded when first asked for"
+    same_values(decoded.situations.areas, registry.situations.areas, "areas")
+    same_values(decoded.situations.situations, registry.situations.situations, "situations")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "404",
+        "4xx",
+        "gateway timeout",
+        "teapot",
+        "StatusNotFound",
+        "email already taken",
+        "204 vs 200",
+        "too many requets",
+        "rate limit exceeded",
+        "x",
+    ],
+)
+def test_a_kept_index_answers_as_a_built_one(registry: Registry, query: str) -> None:
+    decoded = cache.decode(cache.encode(registry))
+    assert decoded.search(query) == registry.search(query)
+    assert decoded.search_index.search_situations(query) == registry.search_index.search_situations(
+        query
+    )
 
 
 def test_the_first_read_keeps_a_copy_and_the_next_reads_it(
@@ -59,11 +85,48 @@ def test_the_first_read_keeps_a_copy_and_the_next_reads_it(
     same_values(fresh_builtin().statuses, registry.statuses)
     assert kept_file().is_file()
 
-    def no_json(*args: object, **kwargs: object) -> Registry:
-        raise AssertionError("statuses.json was read again")
+    def not_again(*args: object, **kwargs: object) -> Registry:
+        raise AssertionError("read or built again")
 
-    monkeypatch.setattr(loader, "parse_registry", no_json)
-    same_values(fresh_builtin().statuses, registry.statuses)
+    monkeypatch.setattr(loader, "parse_registry", not_again)
+    monkeypatch.setattr(situations, "parse_situations", not_again)
+    monkeypatch.setattr(search.SearchIndex, "_build", not_again)
+    kept = fresh_builtin()
+    same_values(kept.statuses, registry.statuses)
+    same_values(kept.situations.situations, registry.situations.situations)
+    assert kept.search("gateway timeout") == registry.search("gateway timeout")
+
+
+def test_kept_parts_that_cannot_be_read_are_read_and_built_again(
+    registry: Registry, caplog: pytest.LogCaptureFixture
+) -> None:
+    records, book, index = (
+        cache.marshal.loads(part) for part in cache.marshal.loads(cache.encode(registry))[1:]
+    )
+    for bad_book, bad_index, says in (
+        (b"junk", cache.marshal.dumps(index), "situations"),
+        (cache.marshal.dumps((1, 2, 3)), cache.marshal.dumps(index), "situations"),
+        (cache.marshal.dumps(book), b"junk", "search index"),
+        (cache.marshal.dumps(book), cache.marshal.dumps(([], [])), "search index"),
+    ):
+        parts = (cache.FORMAT, cache.marshal.dumps(records), bad_book, bad_index)
+        decoded = cache.decode(cache.marshal.dumps(parts))
+        caplog.clear()
+        with caplog.at_level("INFO", logger="app.registry.cache"):
+            assert decoded.search("teapot") == registry.search("teapot")
+        same_values(decoded.situations.situations, registry.situations.situations)
+        assert f"kept {says}" in caplog.text
+
+
+def test_the_key_covers_every_file_that_makes_the_data() -> None:
+    folder = Path(loader.BUILTIN_PATH).parent
+    assert all((folder / name).is_file() for name in loader.CACHE_SOURCES)
+    assert situations.SITUATIONS_NAME in loader.CACHE_SOURCES
+    # Every module of the registry that reads, checks, holds, indexes or keeps the data.
+    modules = (loader, cache, situations, search, fields, model, quickcheck, records)
+    assert sorted(Path(str(m.__file__)).name for m in modules) == sorted(
+        name for name in loader.CACHE_SOURCES if name.endswith(".py")
+    )
 
 
 def test_a_copy_that_cannot_be_read_is_replaced(

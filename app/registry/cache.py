@@ -1,16 +1,20 @@
-"""A compiled copy of the built-in registry, so that a start-up skips decoding and checking it.
+"""A compiled copy of the built-in data, so that a start-up skips decoding and checking it.
 
-statuses.json stays the one source: the copy is made from the registry that was just read and
-checked, and it is used only while it was made from the same data by the same code. Its name
-holds a key of the app's version, the Python bytecode tag (marshal's format), the format
-below, the record classes' fields, and the size and modification time of the data file and
-of the modules that read it. Anything else (a changed file, another version, a copy that
-cannot be read) means reading statuses.json again, and writing a new copy.
+statuses.json and situations.json stay the one source: the copy is made from what was just
+read and checked, and it is used only while it was made from the same data by the same code.
+Its name holds a key of the app's version, the Python bytecode tag (marshal's format), the
+format below, the record classes' fields, and the size and modification time of the data files
+and of the modules that read them. Anything else (a changed file, another version, a copy that
+cannot be read) means reading the JSON again, and writing a new copy.
 
-The copy is marshal data (built into Python: nothing to import) of the records as nested
-tuples, tagged with their class. Reading it takes about half the time of reading the JSON
-(4.9 against 9.2 ms on the first read of a process on our test machine), and it needs neither
-json nor the checks' modules. A folder that cannot be written only costs that speed.
+The copy holds three parts, each marshal data (built into Python: nothing to import): the
+registry's records as nested tuples tagged with their class, the situations the same way, and
+the search index's word lists. The registry is decoded at once; the situations and the index
+only when asked for (the window after its first frame, a search, the desktop search), so that
+`httpstatus show` pays for neither. Reading the registry takes about half the time of reading
+the JSON (4.9 against 9.2 ms on the first read of a process on our test machine); the
+situations and the index, 35 ms to read and build, come in about 3 ms. A folder that cannot be
+written only costs that speed.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from app.registry.model import (
     TemplateKind,
 )
 
-FORMAT = 1
+FORMAT = 2
 APP_DIR_NAME = "http-status-browser"
 PREFIX = "registry-"
 SUFFIX = ".marshal"
@@ -65,6 +69,13 @@ MAPPING = -1
 PLAIN = (str, int, bool, type(None))
 _NUMBERS = {cls: number for number, cls in enumerate(CLASSES)}
 _FIRST_ENUM = len(RECORDS)
+
+
+# typing.TYPE_CHECKING without importing typing (4-6 ms): see app/registry/records.py.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from app.registry.search import IndexState
+    from app.registry.situations import SituationBook
 
 
 class CacheError(Exception):
@@ -108,62 +119,119 @@ def cache_file(sources: Sequence[str], folder: str | None = None) -> str:
     return os.path.join(folder or cache_folder(), f"{PREFIX}{cache_key(sources)}{SUFFIX}")
 
 
-def _encode(value: object) -> object:
+def _situation_classes() -> tuple[type, ...]:
+    """The situations' records, numbered after CLASSES (imported only when needed)."""
+    from app.registry.situations import Alternative, Area, Situation  # noqa: PLC0415
+
+    return (*CLASSES, Area, Alternative, Situation)
+
+
+def _encode(value: object, numbers: dict[type, int] = _NUMBERS) -> object:
     kind = type(value)
-    number = _NUMBERS.get(kind)
+    number = numbers.get(kind)
     if number is not None:
-        if number >= _FIRST_ENUM:
-            assert isinstance(value, Enum)
+        if isinstance(value, Enum):
             return (number, value.value)
         assert isinstance(value, tuple)
-        return (number, *[_encode(item) for item in value])
+        return (number, *[_encode(item, numbers) for item in value])
     if kind is tuple:
         assert isinstance(value, tuple)
-        return [_encode(item) for item in value]
+        return [_encode(item, numbers) for item in value]
     if kind is dict or kind is MappingProxyType:
         assert isinstance(value, dict | MappingProxyType)
-        encoded = {_encode(key): _encode(item) for key, item in value.items()}
+        encoded = {_encode(key, numbers): _encode(item, numbers) for key, item in value.items()}
         return encoded if kind is dict else (MAPPING, encoded)
     if kind in PLAIN:
         return value
     raise CacheError(f"cannot keep a {kind.__name__} in the registry cache")
 
 
-def _decode(value: object) -> object:
+def _decode(value: object, classes: tuple[type, ...] = CLASSES) -> object:
     kind = type(value)
     if kind is list:
         assert isinstance(value, list)
-        return tuple([_decode(item) for item in value])
+        return tuple([_decode(item, classes) for item in value])
     if kind is tuple:
         assert isinstance(value, tuple)
         number = value[0]
         if number == MAPPING:
-            return MappingProxyType(_decode(value[1]))  # type: ignore[arg-type]
-        cls = CLASSES[number]
-        if number >= _FIRST_ENUM:
+            return MappingProxyType(_decode(value[1], classes))  # type: ignore[arg-type]
+        cls = classes[number]
+        if _FIRST_ENUM <= number < len(CLASSES):
             return cls(value[1])
-        return cls(*[_decode(item) for item in value[1:]])
+        return cls(*[_decode(item, classes) for item in value[1:]])
     if kind is dict:
         assert isinstance(value, dict)
-        return {_decode(key): _decode(item) for key, item in value.items()}
+        return {_decode(key, classes): _decode(item, classes) for key, item in value.items()}
     return value
 
 
-def encode(registry: Registry) -> bytes:
-    """The registry's records as marshal data; CacheError for a value the format lacks."""
-    encoded = _encode((registry.categories, registry.languages, registry.statuses, registry.origin))
+def _dumps(value: object) -> bytes:
     # Nested tuples, lists, dicts and plain values, which the stub's type does not spell out.
-    return marshal.dumps(encoded)  # type: ignore[arg-type]
+    return marshal.dumps(value)  # type: ignore[arg-type]
 
 
-def decode(data: bytes) -> Registry:
-    """The registry that `encode` wrote (built-in). Raises ValueError, EOFError, TypeError,
-    IndexError or KeyError on data it did not write."""
-    decoded = _decode(marshal.loads(data))
+# What a read of the copy raises on data that `encode` did not write.
+UNREADABLE = (ValueError, EOFError, TypeError, IndexError, KeyError, AttributeError)
+
+
+class KeptParts:
+    """The parts of a copy that are decoded on first use: the situations and the index."""
+
+    def __init__(self, situations: bytes, index: bytes, origin: str) -> None:
+        self._situations, self._index, self._origin = situations, index, origin
+
+    def situations(self) -> SituationBook | None:
+        """The situations as they were kept, or None (after a log line) where they cannot be
+        read: the caller then reads situations.json."""
+        from app.registry.situations import SituationBook  # noqa: PLC0415
+
+        try:
+            decoded = _decode(marshal.loads(self._situations), _situation_classes())
+            if not isinstance(decoded, tuple) or len(decoded) != 2:
+                raise ValueError("not the situations")
+            return SituationBook(*decoded)
+        except UNREADABLE as error:
+            _note(f"the kept situations in {self._origin} cannot be read ({error})")
+            return None
+
+    def index_state(self) -> IndexState | None:
+        """The search index's word lists as they were kept, or None (after a log line)."""
+        try:
+            state = marshal.loads(self._index)
+        except UNREADABLE as error:
+            _note(f"the kept search index in {self._origin} cannot be read ({error})")
+            return None
+        return state  # type: ignore[no-any-return]
+
+    def note_unusable_index(self, error: Exception) -> None:
+        _note(f"the kept search index in {self._origin} does not fit ({error})")
+
+
+def encode(registry: Registry) -> bytes:
+    """The registry's records, its situations and search index as marshal data (building the
+    latter two if they are not yet); CacheError for a value the format lacks."""
+    records = _encode((registry.categories, registry.languages, registry.statuses, registry.origin))
+    situation_numbers = {cls: number for number, cls in enumerate(_situation_classes())}
+    book = registry.situations
+    situations = _encode((book.areas, book.situations), situation_numbers)
+    index = registry.search_index.state()
+    return _dumps((FORMAT, _dumps(records), _dumps(situations), _dumps(index)))
+
+
+def decode(data: bytes, origin: str = "the registry cache") -> Registry:
+    """The registry that `encode` wrote (built-in), its situations and index to be decoded
+    when first used. Raises one of UNREADABLE on data that `encode` did not write."""
+    outer = marshal.loads(data)
+    if not isinstance(outer, tuple) or len(outer) != 4 or outer[0] != FORMAT:
+        raise ValueError("not a registry cache")
+    _, records, situations, index = outer
+    decoded = _decode(marshal.loads(records))
     if not isinstance(decoded, tuple) or len(decoded) != 4:
         raise ValueError("not a registry cache")
-    categories, languages, statuses, origin = decoded
-    return Registry(categories, languages, statuses, origin, builtin=True)
+    categories, languages, statuses, registry_origin = decoded
+    kept = KeptParts(situations, index, origin)
+    return Registry(categories, languages, statuses, registry_origin, builtin=True, kept=kept)
 
 
 def load(path: str) -> Registry | None:
@@ -174,8 +242,8 @@ def load(path: str) -> Registry | None:
     except OSError:
         return None  # the usual case on a first run: no copy yet
     try:
-        return decode(data)
-    except (ValueError, EOFError, TypeError, IndexError, KeyError) as error:
+        return decode(data, path)
+    except UNREADABLE as error:
         _note(f"the registry cache {path} cannot be read ({error}); reading statuses.json")
         return None
 

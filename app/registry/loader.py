@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from functools import cache
 
 from app.registry import cache as registry_cache
-from app.registry import fields, model, quickcheck
 from app.registry.fields import (
     CODE_RANGE,
     Fields,
@@ -328,10 +327,27 @@ def load_registry_file(path: str | os.PathLike[str]) -> Registry:
     return parse_registry(data, str(path))
 
 
+# What the kept copy of the built-in data is made from (app/registry/cache.py): the data files
+# and the modules that read and index them, named as files so that none is imported for it.
+CACHE_SOURCES = (
+    BUILTIN_NAME,
+    "situations.json",
+    "loader.py",
+    "fields.py",
+    "model.py",
+    "records.py",
+    "quickcheck.py",
+    "situations.py",
+    "search.py",
+    "cache.py",
+)
+
+
 def builtin_sources() -> tuple[str, ...]:
-    """The data file and the modules that make the built-in registry from it: the registry
-    cache's key (app/registry/cache.py) changes with any of them."""
-    return (BUILTIN_PATH, __file__, model.__file__, fields.__file__, quickcheck.__file__)
+    """The files that make the built-in registry, its situations and search index: the
+    registry cache's key changes with any of them."""
+    folder = os.path.dirname(BUILTIN_PATH)
+    return tuple(os.path.join(folder, name) for name in CACHE_SOURCES)
 
 
 @cache

@@ -201,6 +201,7 @@ class Registry:
         origin: str,
         *,
         builtin: bool = False,
+        kept: KeptParts | None = None,
     ) -> None:
         self.categories = categories
         self.languages = languages
@@ -216,6 +217,8 @@ class Registry:
             self._by_code.setdefault(status.code, []).append(status)
         self._search_index: SearchIndex | None = None
         self._situations: SituationBook | None = None
+        # A kept copy's situations and search index, decoded on first use (registry/cache.py).
+        self._kept = kept
 
     def lookup(self, code: int) -> StatusCode | None:
         """The entry for a code: the official one where several sources use the number."""
@@ -241,7 +244,17 @@ class Registry:
             from app.registry.search import SearchIndex  # noqa: PLC0415
 
             expressions = {lang.id: lang.constant_expr for lang in self.languages}
-            self._search_index = SearchIndex(self.statuses, expressions, self.situations)
+            state = self._kept.index_state() if self._kept is not None else None
+            if state is not None:
+                try:
+                    self._search_index = SearchIndex(
+                        self.statuses, expressions, self.situations, state=state
+                    )
+                except ValueError as error:
+                    assert self._kept is not None
+                    self._kept.note_unusable_index(error)
+            if self._search_index is None:
+                self._search_index = SearchIndex(self.statuses, expressions, self.situations)
         return self._search_index
 
     @property
@@ -251,6 +264,8 @@ class Registry:
     @property
     def situations(self) -> SituationBook:
         """The built-in situations ("which code?"), read on first use."""
+        if self._situations is None and self._kept is not None:
+            self._situations = self._kept.situations()
         if self._situations is None:
             from app.registry.situations import builtin_situations  # noqa: PLC0415
 
@@ -262,5 +277,6 @@ class Registry:
 
 
 if TYPE_CHECKING:
+    from app.registry.cache import KeptParts
     from app.registry.search import Match, SearchIndex
     from app.registry.situations import SituationBook

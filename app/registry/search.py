@@ -167,6 +167,19 @@ class _WordIndex:
         self.sorted_words = sorted(self.postings)
         return self
 
+    def state(self) -> WordIndexState:
+        return self.postings, self.sorted_words
+
+    @classmethod
+    def restored(cls, state: WordIndexState) -> _WordIndex:
+        """The index that state() described (a kept copy: app/registry/cache.py)."""
+        postings, sorted_words = state
+        if not isinstance(postings, dict) or not isinstance(sorted_words, list):
+            raise ValueError("not a word index")
+        index = cls()
+        index.postings, index.sorted_words = postings, sorted_words
+        return index
+
     def _prefix_matches(self, token: str) -> tuple[frozenset[int], frozenset[int]]:
         """Entries with `token` as a whole word, and entries with a word starting with it."""
         exact = frozenset(self.postings.get(token, ()))
@@ -189,11 +202,19 @@ class _WordIndex:
         return close
 
 
+# Postings and the sorted words of one word index; the word indexes in SearchIndex's order and
+# the owner of each phrasing: plain data, which the registry cache keeps (app/registry/cache.py).
+WordIndexState = tuple[dict[str, list[int]], list[str]]
+IndexState = tuple[list[WordIndexState], list[int]]
+
+
 class SearchIndex:
     """Search structures for one registry, built once.
 
     `expressions` maps a language id to how its constants are written ("http.{name}"), so that
-    a pasted "http.StatusNotFound" is found as well as the bare "StatusNotFound".
+    a pasted "http.StatusNotFound" is found as well as the bare "StatusNotFound". `state` is
+    what state() returned for the same statuses, expressions and situations: the word indexes
+    are then taken from it instead of being built (ValueError when it is not such a state).
     """
 
     def __init__(
@@ -201,6 +222,8 @@ class SearchIndex:
         statuses: Sequence[StatusCode],
         expressions: Mapping[str, str] | None = None,
         situations: Iterable[Situation] = (),
+        *,
+        state: IndexState | None = None,
     ) -> None:
         self.statuses = tuple(statuses)
         self.situations = tuple(situations)
@@ -215,7 +238,43 @@ class SearchIndex:
         self._official_order = [0] * len(self.statuses)
         for order, position in enumerate(official_first):
             self._official_order[position] = order
-        expressions = expressions or {}
+        self._typos = lru_cache(maxsize=1024)(self._typo_matches)
+        if state is not None:
+            self._restore(state)
+        else:
+            self._build(expressions or {})
+
+    def _word_indexes(self) -> tuple[_WordIndex, ...]:
+        return (
+            self._phrase,
+            self._alias,
+            self._text,
+            self._identifiers,
+            self._phrasing_words,
+            self._situation_words,
+        )
+
+    def state(self) -> IndexState:
+        """The built word indexes as plain data, for SearchIndex(..., state=...)."""
+        return [index.state() for index in self._word_indexes()], self._phrasing_owner
+
+    def _restore(self, state: IndexState) -> None:
+        indexes, owners = state
+        if len(indexes) != 6 or not isinstance(owners, list):
+            raise ValueError("not a search index state")
+        (
+            self._phrase,
+            self._alias,
+            self._text,
+            self._identifiers,
+            self._phrasing_words,
+            self._situation_words,
+        ) = (_WordIndex.restored(index) for index in indexes)
+        self._phrasing_owner = owners
+        if len(owners) != sum(1 + len(s.phrasings) for s in self.situations):
+            raise ValueError("the search index state is for other situations")
+
+    def _build(self, expressions: Mapping[str, str]) -> None:
         # Each entry's words go into the indexes as they are found, so that the build never
         # holds every entry's word sets at once (what the process keeps of its peak is its size).
         self._phrase, self._alias = _WordIndex(), _WordIndex()
@@ -251,7 +310,7 @@ class SearchIndex:
             index.done()
         # A situation is found by its title or one of its phrasings (each a text of its own),
         # or by their words together.
-        self._phrasing_owner: list[int] = []
+        self._phrasing_owner = []
         self._phrasing_words = _WordIndex()
         self._situation_words = _WordIndex()
         for position, situation in enumerate(self.situations):
@@ -264,7 +323,6 @@ class SearchIndex:
             self._situation_words.add(position, together)
         self._phrasing_words.done()
         self._situation_words.done()
-        self._typos = lru_cache(maxsize=1024)(self._typo_matches)
 
     def search(self, text: str) -> list[Match]:
         """Entries matching `text`, best first; an empty list for blank text."""
