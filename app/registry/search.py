@@ -206,6 +206,15 @@ class _WordIndex:
 # the owner of each phrasing: plain data, which the registry cache keeps (app/registry/cache.py).
 WordIndexState = tuple[dict[str, list[int]], list[str]]
 IndexState = tuple[list[WordIndexState], list[int]]
+# SearchIndex's word indexes, in the order of its state().
+WORD_INDEXES = (
+    "_phrase",
+    "_alias",
+    "_text",
+    "_identifiers",
+    "_phrasing_words",
+    "_situation_words",
+)
 
 
 class SearchIndex:
@@ -244,32 +253,17 @@ class SearchIndex:
         else:
             self._build(expressions or {})
 
-    def _word_indexes(self) -> tuple[_WordIndex, ...]:
-        return (
-            self._phrase,
-            self._alias,
-            self._text,
-            self._identifiers,
-            self._phrasing_words,
-            self._situation_words,
-        )
-
     def state(self) -> IndexState:
         """The built word indexes as plain data, for SearchIndex(..., state=...)."""
-        return [index.state() for index in self._word_indexes()], self._phrasing_owner
+        indexes = [getattr(self, name).state() for name in WORD_INDEXES]
+        return indexes, self._phrasing_owner
 
     def _restore(self, state: IndexState) -> None:
         indexes, owners = state
-        if len(indexes) != 6 or not isinstance(owners, list):
+        if len(indexes) != len(WORD_INDEXES) or not isinstance(owners, list):
             raise ValueError("not a search index state")
-        (
-            self._phrase,
-            self._alias,
-            self._text,
-            self._identifiers,
-            self._phrasing_words,
-            self._situation_words,
-        ) = (_WordIndex.restored(index) for index in indexes)
+        for name, index in zip(WORD_INDEXES, indexes, strict=True):
+            setattr(self, name, _WordIndex.restored(index))
         self._phrasing_owner = owners
         if len(owners) != sum(1 + len(s.phrasings) for s in self.situations):
             raise ValueError("the search index state is for other situations")
