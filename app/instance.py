@@ -15,7 +15,6 @@ from __future__ import annotations
 # hand-over that should cost less than `httpstatus show 404` (measured 0.9 ms for _socket).
 import _socket
 import errno
-import json
 import os
 import stat
 import sys
@@ -141,6 +140,10 @@ def owned_by_user(path: str) -> bool:
 
 def message_line(message: dict[str, Any]) -> bytes:
     """One message of the protocol, a request or an answer: a JSON object on one line."""
+    # json is imported when a message is made or read: the window binds its socket before
+    # Qt starts and answers only after its first frame, which does not need json.
+    import json  # noqa: PLC0415
+
     return json.dumps(message).encode("utf-8") + b"\n"
 
 
@@ -161,6 +164,8 @@ def read_line(read: Callable[[int], bytes | None]) -> bytes:
 
 
 def _answer(data: bytes) -> dict[str, Any] | None:
+    import json  # noqa: PLC0415  (see message_line)
+
     try:
         answer = json.loads(data)
     except ValueError:

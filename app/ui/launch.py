@@ -6,7 +6,6 @@ line instead of Qt's abort.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -251,6 +250,8 @@ def _smoke_report(window: QWidget, painted_at: float) -> None:
         "painted_at": painted_at,
         "rss_kib": resident_kib(),
     }
+    import json  # noqa: PLC0415  (the window itself never needs it before its first frame)
+
     sys.stdout.write(json.dumps(report) + "\n")
     sys.stdout.flush()
     window.close()

@@ -202,3 +202,40 @@ def test_the_window_start_quickens_the_import_hook(tmp_path: Path) -> None:
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
     result = run_fresh(QUICKENED_BY_RUN_GUI, without_site=False, env=env)
     assert result.stderr.splitlines()[-1] == "quickened=True"
+
+
+JSON_AT_FIRST_PAINT = """
+import sys
+import app.ui.launch as launch
+from app.registry import builtin_registry
+
+quicken = launch.quicken_pyside_import_hook
+
+def spy_on_first_paint():
+    done = quicken()
+    import app.ui.firstpaint as firstpaint
+    original = firstpaint._FirstPaint.eventFilter
+    def spy(self, watched, event):
+        from PySide6.QtCore import QEvent
+        if event.type() == QEvent.Type.Paint and not hasattr(firstpaint, "seen"):
+            firstpaint.seen = "json" in sys.modules
+        return original(self, watched, event)
+    firstpaint._FirstPaint.eventFilter = spy
+    return done
+
+launch.quicken_pyside_import_hook = spy_on_first_paint
+launch.run_gui(builtin_registry(), smoke_linger=0, single_instance=True)
+import app.ui.firstpaint
+sys.stderr.write(f"json at the first paint: {app.ui.firstpaint.seen}\\n")
+"""
+
+
+def test_the_first_frame_of_a_single_instance_needs_no_json(tmp_path: Path) -> None:
+    # The window binds its socket before Qt starts, and reads requests only after its first
+    # frame: json (not imported by Qt) waits until then.
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    # A first run reads the JSON data and keeps its compiled copy (app/registry/cache.py).
+    run_fresh("from app.registry import builtin_registry\nbuiltin_registry()", env=env)
+    result = run_fresh(JSON_AT_FIRST_PAINT, without_site=False, env=env)
+    assert result.stderr.splitlines()[-1] == "json at the first paint: False"
