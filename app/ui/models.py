@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from app.registry.model import Category, Registry, StatusCode
+from app.registry.model import Registry, StatusCode
 from app.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel, Index
 
 log = logging.getLogger(__name__)
@@ -31,25 +31,62 @@ class Role(IntEnum):
 
 
 class StatusTreeModel(GroupedTreeModel):
-    """Read-only tree: the five classes, each with its codes in code order."""
+    """Read-only tree of classes, each with its codes: at first every class with all its codes
+    in code order, then whatever `show` is given (what the filter proxy lets through)."""
 
     def __init__(self, registry: Registry, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.registry = registry
-        self.categories: tuple[Category, ...] = registry.categories
-        self.groups: tuple[tuple[StatusCode, ...], ...] = tuple(
-            registry.in_category(category.id) for category in self.categories
-        )
-        self.group_sizes = tuple(len(group) for group in self.groups)
-        # Display text is made once: data() runs for every painted row.
-        self._titles = tuple(tuple(s.title for s in group) for group in self.groups)
-        self._positions = {
-            id(status): (class_row, row)
-            for class_row, group in enumerate(self.groups)
-            for row, status in enumerate(group)
+        # Every class id with all its codes, in registry order.
+        self.everything: dict[str, tuple[StatusCode, ...]] = {
+            category.id: registry.in_category(category.id) for category in registry.categories
         }
+        self._known = {category.id: category for category in registry.categories}
         self._bold = QFont()
         self._bold.setBold(True)
+        self._lay_out(self.everything)
+
+    def _lay_out(self, groups: Mapping[str, Sequence[StatusCode]]) -> None:
+        shown = [(self._known[c], group) for c, group in groups.items() if c in self._known]
+        self.categories = tuple(category for category, _ in shown)
+        self.groups = tuple(group for _, group in shown)
+        self.group_sizes = tuple(len(group) for group in self.groups)
+        self._class_rows = {category.id: row for row, category in enumerate(self.categories)}
+        # Each class's row of each of its codes, made when first asked for (see position).
+        self._rows: list[dict[int, int] | None] = [None] * len(self.groups)
+
+    def show(self, groups: Mapping[str, Sequence[StatusCode]]) -> None:
+        """Hold these classes (by id, in this order), each with these codes in this order.
+
+        The filter proxy gives the tree exactly the rows to show, so that C++ never calls
+        Python for each row to ask whether to show it: with 10,000 codes those calls were
+        most of a keystroke's time. The change is a layout change that moves persistent
+        indexes (the view's current row, its expanded classes) to where their rows now are:
+        what stays visible stays current and expanded.
+        """
+        unknown = [category_id for category_id in groups if category_id not in self._known]
+        if unknown:
+            log.warning("no class %s in the registry: not shown", ", ".join(unknown))
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        items = [self._item(index) for index in before]
+        self._lay_out(groups)
+        self.changePersistentIndexList(before, [self._index_of_item(item) for item in items])
+        self.layoutChanged.emit()
+
+    def _item(self, index: QModelIndex) -> StatusCode | str | None:
+        """What a row shows: a code, or a class row's class id."""
+        if not index.isValid():
+            return None
+        if index.internalId() == _CLASS_ROW_ID:
+            return self.categories[index.row()].id
+        return self.groups[index.internalId() - 1][index.row()]
+
+    def _index_of_item(self, item: StatusCode | str | None) -> QModelIndex:
+        if isinstance(item, StatusCode):
+            return self.index_of(item)
+        row = self._class_rows.get(item) if item is not None else None
+        return QModelIndex() if row is None else self.createIndex(row, 0, _CLASS_ROW_ID)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -65,10 +102,9 @@ class StatusTreeModel(GroupedTreeModel):
             if role == Role.CATEGORY:
                 return category.id
             return None
-        class_row = index.internalId() - 1
+        status = self.groups[index.internalId() - 1][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[class_row][index.row()]
-        status = self.groups[class_row][index.row()]
+            return status.title
         if role == Role.STATUS:
             return status
         if role == Role.CODE:
@@ -93,36 +129,50 @@ class StatusTreeModel(GroupedTreeModel):
         return None
 
     def position(self, status: StatusCode) -> tuple[int, int] | None:
-        """(class row, row) of a status, for the proxy's filter and rank tables."""
-        return self._positions.get(id(status))
+        """(class row, row) of a code, where the tree holds it now."""
+        class_row = self._class_rows.get(status.category)
+        if class_row is None:
+            return None
+        rows = self._rows[class_row]
+        if rows is None:
+            rows = {id(entry): row for row, entry in enumerate(self.groups[class_row])}
+            self._rows[class_row] = rows
+        row = rows.get(id(status))
+        return None if row is None else (class_row, row)
 
     def index_of(self, status: StatusCode) -> QModelIndex:
         found = self.position(status)
         if found is None:
             return QModelIndex()
-        return self.index(found[1], 0, self.index(found[0], 0))
+        return self.createIndex(found[1], 0, found[0] + 1)
 
 
 class StatusFilterProxy(QSortFilterProxyModel):
     """Filters the tree with the registry's search, by class and by official standing.
 
-    While a query is active, rows are sorted by search rank, and classes by their best match,
-    so that the GUI lists codes in the same order as `httpstatus search`.
+    It works out which codes to show and hands them to the source tree (`show`), which then
+    holds only those: the proxy's own row filter accepts everything in C++. While a query is
+    active, the codes come in search rank order and classes are ordered by their best match,
+    so that the GUI lists codes in the same order as `httpstatus search`. Nothing is sorted
+    here (sort column -1): a sort would ask Python's lessThan about each pair of rows.
     """
 
     def __init__(self, source: StatusTreeModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source  # the proxy owns its source model's Python reference
         self.setSourceModel(source)
-        self._query = ""
-        self._ranks: dict[tuple[int, int], int] | None = None
-        self._class_ranks: dict[int, int] = {}
-        self._classes = {category.id for category in source.categories}
-        self._unofficial = False
-        self._accepted: list[bytearray] = []
         self.setDynamicSortFilter(False)
-        # Sorted only while searching (see _refresh): without a query the rows keep the
-        # source model's order, with no lessThan call from C++ for each pair of rows.
+        registry = source.registry
+        self._query = ""
+        self._matches: list[StatusCode] | None = None
+        self._classes = {category.id for category in registry.categories}
+        self._unofficial = False
+        self._hidden_by_default = frozenset(
+            id(status) for status in registry.statuses if not status.shown_by_default
+        )
+        # The whole tree as the toggles last left it: clearing a search shows it again.
+        self._whole_tree: tuple[tuple[frozenset[str], bool], dict[str, list[StatusCode]]] | None
+        self._whole_tree = None
         self._refresh()
 
     @property
@@ -142,15 +192,9 @@ class StatusFilterProxy(QSortFilterProxyModel):
             return
         self._query = text
         if not text.strip():
-            self._ranks = None
+            self._matches = None
         else:
-            self._ranks = {}
-            for rank, match in enumerate(self._source.registry.search(text)):
-                position = self._source.position(match.status)
-                if position is None:  # a registry entry the tree does not hold
-                    log.warning("search returned %s, which is not in the tree", match.status.code)
-                    continue
-                self._ranks[position] = rank
+            self._matches = [match.status for match in self._source.registry.search(text)]
         self._refresh()
 
     def set_visible_classes(self, classes: Iterable[str]) -> None:
@@ -165,69 +209,39 @@ class StatusFilterProxy(QSortFilterProxyModel):
             self._refresh()
 
     def _refresh(self) -> None:
-        """Recompute which rows are shown and each class's best match, then filter and sort.
-
-        filterAcceptsRow runs once per row from C++; a table keeps it to one look-up, and
-        while searching the table is built from the matches only, not from every row.
-        """
-        groups = self._source.groups
-        self._class_ranks = {}
-        if self._ranks is None:
-            self._accepted = [
-                bytearray(self._shown(status) for status in group) for group in groups
-            ]
+        """Hand the source the codes to show: the shown matches while searching, grouped by
+        class in order of each class's best match, or else every shown code."""
+        groups: dict[str, list[StatusCode]] = {}
+        if self._matches is not None:
+            for status in self._matches:
+                if self._shown(status):
+                    groups.setdefault(status.category, []).append(status)
         else:
-            self._accepted = [bytearray(len(group)) for group in groups]
-            for (class_row, row), rank in sorted(self._ranks.items(), key=lambda i: i[1]):
-                if self._shown(groups[class_row][row]):
-                    self._accepted[class_row][row] = 1
-                    self._class_ranks.setdefault(class_row, rank)
-        self.invalidate()
-        column = -1 if self._ranks is None else 0
-        if column != self.sortColumn():
-            # Column -1 is the source order. Set after invalidate(), which has dropped the
-            # rows' mappings: sort() then orders only the few that were made again since.
-            self.sort(column, Qt.SortOrder.AscendingOrder)
+            toggles = (frozenset(self._classes), self._unofficial)
+            if self._whole_tree is None or self._whole_tree[0] != toggles:
+                everything = self._source.everything.items()
+                whole = {
+                    category_id: [status for status in statuses if self._shown(status)]
+                    for category_id, statuses in everything
+                    if category_id in self._classes
+                }
+                self._whole_tree = (toggles, whole)
+            groups = self._whole_tree[1]
+        self._source.show(groups)
 
     def is_searching(self) -> bool:
-        return self._ranks is not None
+        return self._matches is not None
 
     def hidden_matches(self) -> int:
         """How many search matches the class and unofficial toggles hide."""
-        if self._ranks is None:
+        if self._matches is None:
             return 0
-        hidden = 0
-        for class_row, row in self._ranks:
-            status = self._source.groups[class_row][row]
-            if not self._shown(status):
-                hidden += 1
-        return hidden
+        return sum(1 for status in self._matches if not self._shown(status))
 
     def _shown(self, status: StatusCode) -> bool:
-        return (status.shown_by_default or self._unofficial) and status.category in self._classes
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not source_parent.isValid():
-            category = self._source.categories[source_row]
-            if category.id not in self._classes:
-                return False
-            return self._ranks is None or source_row in self._class_ranks
-        return bool(self._accepted[source_parent.row()][source_row])
-
-    def lessThan(self, source_left: Index, source_right: Index) -> bool:
-        if self._ranks is None:  # not sorted then (column -1), but kept correct
-            return source_left.row() < source_right.row()
-        left_parent = source_left.parent()
-        if not left_parent.isValid():
-            missing = len(self._ranks)
-            return self._class_ranks.get(source_left.row(), missing) < self._class_ranks.get(
-                source_right.row(), missing
-            )
-        class_row = left_parent.row()
-        missing = len(self._ranks)
-        return self._ranks.get((class_row, source_left.row()), missing) < self._ranks.get(
-            (class_row, source_right.row()), missing
-        )
+        if status.category not in self._classes:
+            return False
+        return self._unofficial or id(status) not in self._hidden_by_default
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         value = super().data(index, role)
