@@ -43,7 +43,8 @@ _ANSWERED = frozenset({_DISPLAY, _FONT, *_DESCRIPTION, _STATUS, _CATEGORY, _CODE
 
 class StatusTreeModel(GroupedTreeModel):
     """Read-only tree of classes, each with its codes: at first every class with all its codes
-    in code order, then whatever `show` is given (what the filter proxy lets through)."""
+    in code order, then whatever `show` is given (what the filter proxy lets through). A class
+    row's title counts the codes the tree holds in it: "4xx Client error  (29)"."""
 
     def __init__(self, registry: Registry, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,7 @@ class StatusTreeModel(GroupedTreeModel):
         self.groups = tuple(group for _, group in shown)
         self.group_sizes = tuple(len(group) for group in self.groups)
         self._class_rows = {category.id: row for row, category in enumerate(self.categories)}
+        self._class_titles = tuple(f"{category.title}  ({len(group)})" for category, group in shown)
         # Each class's row of each of its codes, made when first asked for (see position).
         self._rows: list[dict[int, int] | None] = [None] * len(self.groups)
 
@@ -108,9 +110,9 @@ class StatusTreeModel(GroupedTreeModel):
             return None
         group = index.internalId()
         if group == _CLASS_ROW_ID:
-            category = self.categories[index.row()]
             if role == _DISPLAY:
-                return category.title
+                return self._class_titles[index.row()]
+            category = self.categories[index.row()]
             if role == _FONT:
                 return self._bold
             if role in _DESCRIPTION:
@@ -169,6 +171,10 @@ class StatusFilterProxy(QSortFilterProxyModel):
     active, the codes come in search rank order and classes are ordered by their best match,
     so that the GUI lists codes in the same order as `httpstatus search`. Nothing is sorted
     here (sort column -1): a sort would ask Python's lessThan about each pair of rows.
+
+    Nor does it override data(): every role of every painted row would then call Python
+    twice more (this data() and the source's index()); the class rows' counts are the
+    source's.
     """
 
     def __init__(self, source: StatusTreeModel, parent: QObject | None = None) -> None:
@@ -256,9 +262,3 @@ class StatusFilterProxy(QSortFilterProxyModel):
         if status.category not in self._classes:
             return False
         return self._unofficial or id(status) not in self._hidden_by_default
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        value = super().data(index, role)
-        if role == _DISPLAY and index.isValid() and not index.parent().isValid():
-            return f"{value}  ({self.rowCount(index)})"
-        return value

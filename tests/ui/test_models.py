@@ -15,7 +15,7 @@ def test_source_model(qtmodeltester: ModelTester, registry: Registry) -> None:
     qtmodeltester.check(model)
     assert model.rowCount() == 5
     first_class = model.index(0, 0)
-    assert first_class.data() == "1xx Informational"
+    assert first_class.data() == f"1xx Informational  ({len(registry.in_category('1xx'))})"
     assert model.index(0, 0, first_class).data() == "100 Continue"
 
 
