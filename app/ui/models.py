@@ -101,7 +101,7 @@ class StatusTreeModel(GroupedTreeModel):
         if isinstance(item, StatusCode):
             return self.index_of(item)
         row = self._class_rows.get(item) if item is not None else None
-        return QModelIndex() if row is None else self.createIndex(row, 0, _CLASS_ROW_ID)
+        return QModelIndex() if row is None else self._index(row, _CLASS_ROW_ID)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # Views ask for a dozen roles per painted row, most of which the tree has no value
@@ -160,7 +160,7 @@ class StatusTreeModel(GroupedTreeModel):
         found = self.position(status)
         if found is None:
             return QModelIndex()
-        return self.createIndex(found[1], 0, found[0] + 1)
+        return self._index(found[1], found[0] + 1)
 
 
 class StatusFilterProxy(QSortFilterProxyModel):
