@@ -193,6 +193,7 @@ class StatusFilterProxy(QSortFilterProxyModel):
         # The whole tree as the toggles last left it: clearing a search shows it again.
         self._whole_tree: tuple[tuple[frozenset[str], bool], dict[str, list[StatusCode]]] | None
         self._whole_tree = None
+        self._given: list[tuple[str, list[StatusCode]]] | None = None
         self._refresh()
 
     @property
@@ -233,9 +234,14 @@ class StatusFilterProxy(QSortFilterProxyModel):
         class in order of each class's best match, or else every shown code."""
         groups: dict[str, list[StatusCode]] = {}
         if self._matches is not None:
-            for status in self._matches:
-                if self._shown(status):
-                    groups.setdefault(status.category, []).append(status)
+            classes = self._classes
+            hidden = frozenset() if self._unofficial else self._hidden_by_default
+            for status in self._matches:  # _shown() inlined: up to one pass per match
+                if status.category in classes and id(status) not in hidden:
+                    group = groups.get(status.category)
+                    if group is None:
+                        group = groups[status.category] = []
+                    group.append(status)
         else:
             toggles = (frozenset(self._classes), self._unofficial)
             if self._whole_tree is None or self._whole_tree[0] != toggles:
@@ -247,7 +253,13 @@ class StatusFilterProxy(QSortFilterProxyModel):
                 }
                 self._whole_tree = (toggles, whole)
             groups = self._whole_tree[1]
-        self._source.show(groups)
+        # Typing on often finds the same codes in the same order ("gate", "gatew"...): the
+        # tree then stays as it is, with no layout for the view to redo. Lists compare their
+        # items by identity first, so this costs microseconds.
+        given = list(groups.items())
+        if given != self._given:
+            self._given = given
+            self._source.show(groups)
 
     def is_searching(self) -> bool:
         return self._matches is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from app.registry import Registry
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
@@ -142,3 +143,19 @@ def test_items_are_enabled_and_selectable(registry: Registry) -> None:
     assert model.flags(model.index(0, 0)) == flags
     assert model.flags(model.index(0, 0, model.index(0, 0))) == flags
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
+def test_typing_on_to_the_same_matches_leaves_the_tree_alone(
+    qtbot: QtBot, registry: Registry
+) -> None:
+    source = StatusTreeModel(registry)
+    proxy = StatusFilterProxy(source)
+    with qtbot.waitSignal(source.layoutChanged, timeout=1000):
+        proxy.set_query("gate")
+    same = [m.status for m in registry.search("gatew")]
+    assert same == [m.status for m in registry.search("gate")]
+    with qtbot.assertNotEmitted(source.layoutChanged):
+        proxy.set_query("gatew")
+    with qtbot.waitSignal(source.layoutChanged, timeout=1000):
+        proxy.set_query("")
+    assert visible_codes(proxy) == [s.code for s in registry.statuses if s.shown_by_default]
