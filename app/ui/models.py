@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from app.registry.model import Category, Registry, StatusCode
+from app.registry.model import Registry, StatusCode
 from app.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel, Index
 
 log = logging.getLogger(__name__)
@@ -30,59 +30,111 @@ class Role(IntEnum):
     CODE = Qt.ItemDataRole.UserRole + 3
 
 
+# Roles as plain ints for data(), which runs for every role of every painted row: comparing an
+# int with a PySide6 enum member costs about 0.4 µs, and data() made up to ten comparisons.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_DESCRIPTION = frozenset(
+    {int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleDescriptionRole)}
+)
+_STATUS, _CATEGORY, _CODE = int(Role.STATUS), int(Role.CATEGORY), int(Role.CODE)
+_ANSWERED = frozenset({_DISPLAY, _FONT, *_DESCRIPTION, _STATUS, _CATEGORY, _CODE})
+
+
 class StatusTreeModel(GroupedTreeModel):
-    """Read-only tree: the five classes, each with its codes in code order."""
+    """Read-only tree of classes, each with its codes: at first every class with all its codes
+    in code order, then whatever `show` is given (what the filter proxy lets through). A class
+    row's title counts the codes the tree holds in it: "4xx Client error  (29)"."""
 
     def __init__(self, registry: Registry, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.registry = registry
-        self.categories: tuple[Category, ...] = registry.categories
-        self.groups: tuple[tuple[StatusCode, ...], ...] = tuple(
-            registry.in_category(category.id) for category in self.categories
-        )
-        self.group_sizes = tuple(len(group) for group in self.groups)
-        # Display text is made once: data() runs for every painted row.
-        self._titles = tuple(tuple(s.title for s in group) for group in self.groups)
-        self._positions = {
-            id(status): (class_row, row)
-            for class_row, group in enumerate(self.groups)
-            for row, status in enumerate(group)
+        # Every class id with all its codes, in registry order.
+        self.everything: dict[str, tuple[StatusCode, ...]] = {
+            category.id: registry.in_category(category.id) for category in registry.categories
         }
+        self._known = {category.id: category for category in registry.categories}
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._lay_out(self.everything)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def _lay_out(self, groups: Mapping[str, Sequence[StatusCode]]) -> None:
+        shown = [(self._known[c], group) for c, group in groups.items() if c in self._known]
+        self.categories = tuple(category for category, _ in shown)
+        self.groups = tuple(group for _, group in shown)
+        self.group_sizes = tuple(len(group) for group in self.groups)
+        self._class_rows = {category.id: row for row, category in enumerate(self.categories)}
+        self._class_titles = tuple(f"{category.title}  ({len(group)})" for category, group in shown)
+        # Each class's row of each of its codes, made when first asked for (see position).
+        self._rows: list[dict[int, int] | None] = [None] * len(self.groups)
+
+    def show(self, groups: Mapping[str, Sequence[StatusCode]]) -> None:
+        """Hold these classes (by id, in this order), each with these codes in this order.
+
+        The filter proxy gives the tree exactly the rows to show, so that C++ never calls
+        Python for each row to ask whether to show it: with 10,000 codes those calls were
+        most of a keystroke's time. The change is a layout change that moves persistent
+        indexes (the view's current row, its expanded classes) to where their rows now are:
+        what stays visible stays current and expanded.
+        """
+        unknown = [category_id for category_id in groups if category_id not in self._known]
+        if unknown:
+            log.warning("no class %s in the registry: not shown", ", ".join(unknown))
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        items = [self._item(index) for index in before]
+        self._lay_out(groups)
+        self.changePersistentIndexList(before, [self._index_of_item(item) for item in items])
+        self.layoutChanged.emit()
+
+    def _item(self, index: QModelIndex) -> StatusCode | str | None:
+        """What a row shows: a code, or a class row's class id."""
         if not index.isValid():
             return None
         if index.internalId() == _CLASS_ROW_ID:
+            return self.categories[index.row()].id
+        return self.groups[index.internalId() - 1][index.row()]
+
+    def _index_of_item(self, item: StatusCode | str | None) -> QModelIndex:
+        if isinstance(item, StatusCode):
+            return self.index_of(item)
+        row = self._class_rows.get(item) if item is not None else None
+        return QModelIndex() if row is None else self._index(row, _CLASS_ROW_ID)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # Views ask for a dozen roles per painted row, most of which the tree has no value
+        # for: those return at the first line.
+        if role not in _ANSWERED or not index.isValid():
+            return None
+        group = index.internalId()
+        if group == _CLASS_ROW_ID:
+            if role == _DISPLAY:
+                return self._class_titles[index.row()]
             category = self.categories[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return category.title
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 return self._bold
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            if role in _DESCRIPTION:
                 return category.summary
-            if role == Role.CATEGORY:
+            if role == _CATEGORY:
                 return category.id
             return None
-        class_row = index.internalId() - 1
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[class_row][index.row()]
-        status = self.groups[class_row][index.row()]
-        if role == Role.STATUS:
+        status = self.groups[group - 1][index.row()]
+        if role == _DISPLAY:
+            return status.title
+        if role == _STATUS:
             return status
-        if role == Role.CODE:
+        if role == _CODE:
             return status.code
-        if role == Role.CATEGORY:
+        if role == _CATEGORY:
             return status.category
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role in _DESCRIPTION:
             if status.official:
                 return status.summary
             return f"{status.summary} (unofficial: {status.defined_by})"
-        if role == Qt.ItemDataRole.FontRole and not status.official:
-            italic = QFont()
-            italic.setItalic(True)
-            return italic
+        if role == _FONT and not status.official:
+            return self._italic
         return None
 
     def headerData(
@@ -93,36 +145,55 @@ class StatusTreeModel(GroupedTreeModel):
         return None
 
     def position(self, status: StatusCode) -> tuple[int, int] | None:
-        """(class row, row) of a status, for the proxy's filter and rank tables."""
-        return self._positions.get(id(status))
+        """(class row, row) of a code, where the tree holds it now."""
+        class_row = self._class_rows.get(status.category)
+        if class_row is None:
+            return None
+        rows = self._rows[class_row]
+        if rows is None:
+            rows = {id(entry): row for row, entry in enumerate(self.groups[class_row])}
+            self._rows[class_row] = rows
+        row = rows.get(id(status))
+        return None if row is None else (class_row, row)
 
     def index_of(self, status: StatusCode) -> QModelIndex:
         found = self.position(status)
         if found is None:
             return QModelIndex()
-        return self.index(found[1], 0, self.index(found[0], 0))
+        return self._index(found[1], found[0] + 1)
 
 
 class StatusFilterProxy(QSortFilterProxyModel):
     """Filters the tree with the registry's search, by class and by official standing.
 
-    While a query is active, rows are sorted by search rank, and classes by their best match,
-    so that the GUI lists codes in the same order as `httpstatus search`.
+    It works out which codes to show and hands them to the source tree (`show`), which then
+    holds only those: the proxy's own row filter accepts everything in C++. While a query is
+    active, the codes come in search rank order and classes are ordered by their best match,
+    so that the GUI lists codes in the same order as `httpstatus search`. Nothing is sorted
+    here (sort column -1): a sort would ask Python's lessThan about each pair of rows.
+
+    Nor does it override data(): every role of every painted row would then call Python
+    twice more (this data() and the source's index()); the class rows' counts are the
+    source's.
     """
 
     def __init__(self, source: StatusTreeModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._source = source  # the proxy owns its source model's Python reference
         self.setSourceModel(source)
-        self._query = ""
-        self._ranks: dict[tuple[int, int], int] | None = None
-        self._class_ranks: dict[int, int] = {}
-        self._classes = {category.id for category in source.categories}
-        self._unofficial = False
-        self._accepted: list[bytearray] = []
         self.setDynamicSortFilter(False)
-        # Sorted only while searching (see _refresh): without a query the rows keep the
-        # source model's order, with no lessThan call from C++ for each pair of rows.
+        registry = source.registry
+        self._query = ""
+        self._matches: list[StatusCode] | None = None
+        self._classes = {category.id for category in registry.categories}
+        self._unofficial = False
+        self._hidden_by_default = frozenset(
+            id(status) for status in registry.statuses if not status.shown_by_default
+        )
+        # The whole tree as the toggles last left it: clearing a search shows it again.
+        self._whole_tree: tuple[tuple[frozenset[str], bool], dict[str, list[StatusCode]]] | None
+        self._whole_tree = None
+        self._given: list[tuple[str, list[StatusCode]]] | None = None
         self._refresh()
 
     @property
@@ -142,15 +213,9 @@ class StatusFilterProxy(QSortFilterProxyModel):
             return
         self._query = text
         if not text.strip():
-            self._ranks = None
+            self._matches = None
         else:
-            self._ranks = {}
-            for rank, match in enumerate(self._source.registry.search(text)):
-                position = self._source.position(match.status)
-                if position is None:  # a registry entry the tree does not hold
-                    log.warning("search returned %s, which is not in the tree", match.status.code)
-                    continue
-                self._ranks[position] = rank
+            self._matches = [match.status for match in self._source.registry.search(text)]
         self._refresh()
 
     def set_visible_classes(self, classes: Iterable[str]) -> None:
@@ -165,72 +230,47 @@ class StatusFilterProxy(QSortFilterProxyModel):
             self._refresh()
 
     def _refresh(self) -> None:
-        """Recompute which rows are shown and each class's best match, then filter and sort.
-
-        filterAcceptsRow runs once per row from C++; a table keeps it to one look-up, and
-        while searching the table is built from the matches only, not from every row.
-        """
-        groups = self._source.groups
-        self._class_ranks = {}
-        if self._ranks is None:
-            self._accepted = [
-                bytearray(self._shown(status) for status in group) for group in groups
-            ]
+        """Hand the source the codes to show: the shown matches while searching, grouped by
+        class in order of each class's best match, or else every shown code."""
+        groups: dict[str, list[StatusCode]] = {}
+        if self._matches is not None:
+            classes = self._classes
+            hidden = frozenset() if self._unofficial else self._hidden_by_default
+            for status in self._matches:  # _shown() inlined: up to one pass per match
+                if status.category in classes and id(status) not in hidden:
+                    group = groups.get(status.category)
+                    if group is None:
+                        group = groups[status.category] = []
+                    group.append(status)
         else:
-            self._accepted = [bytearray(len(group)) for group in groups]
-            for (class_row, row), rank in sorted(self._ranks.items(), key=lambda i: i[1]):
-                if self._shown(groups[class_row][row]):
-                    self._accepted[class_row][row] = 1
-                    self._class_ranks.setdefault(class_row, rank)
-        self.invalidate()
-        column = -1 if self._ranks is None else 0
-        if column != self.sortColumn():
-            # Column -1 is the source order. Set after invalidate(), which has dropped the
-            # rows' mappings: sort() then orders only the few that were made again since.
-            self.sort(column, Qt.SortOrder.AscendingOrder)
+            toggles = (frozenset(self._classes), self._unofficial)
+            if self._whole_tree is None or self._whole_tree[0] != toggles:
+                everything = self._source.everything.items()
+                whole = {
+                    category_id: [status for status in statuses if self._shown(status)]
+                    for category_id, statuses in everything
+                    if category_id in self._classes
+                }
+                self._whole_tree = (toggles, whole)
+            groups = self._whole_tree[1]
+        # Typing on often finds the same codes in the same order ("gate", "gatew"...): the
+        # tree then stays as it is, with no layout for the view to redo. Lists compare their
+        # items by identity first, so this costs microseconds.
+        given = list(groups.items())
+        if given != self._given:
+            self._given = given
+            self._source.show(groups)
 
     def is_searching(self) -> bool:
-        return self._ranks is not None
+        return self._matches is not None
 
     def hidden_matches(self) -> int:
         """How many search matches the class and unofficial toggles hide."""
-        if self._ranks is None:
+        if self._matches is None:
             return 0
-        hidden = 0
-        for class_row, row in self._ranks:
-            status = self._source.groups[class_row][row]
-            if not self._shown(status):
-                hidden += 1
-        return hidden
+        return sum(1 for status in self._matches if not self._shown(status))
 
     def _shown(self, status: StatusCode) -> bool:
-        return (status.shown_by_default or self._unofficial) and status.category in self._classes
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not source_parent.isValid():
-            category = self._source.categories[source_row]
-            if category.id not in self._classes:
-                return False
-            return self._ranks is None or source_row in self._class_ranks
-        return bool(self._accepted[source_parent.row()][source_row])
-
-    def lessThan(self, source_left: Index, source_right: Index) -> bool:
-        if self._ranks is None:  # not sorted then (column -1), but kept correct
-            return source_left.row() < source_right.row()
-        left_parent = source_left.parent()
-        if not left_parent.isValid():
-            missing = len(self._ranks)
-            return self._class_ranks.get(source_left.row(), missing) < self._class_ranks.get(
-                source_right.row(), missing
-            )
-        class_row = left_parent.row()
-        missing = len(self._ranks)
-        return self._ranks.get((class_row, source_left.row()), missing) < self._ranks.get(
-            (class_row, source_right.row()), missing
-        )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        value = super().data(index, role)
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and not index.parent().isValid():
-            return f"{value}  ({self.rowCount(index)})"
-        return value
+        if status.category not in self._classes:
+            return False
+        return self._unofficial or id(status) not in self._hidden_by_default

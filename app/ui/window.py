@@ -664,7 +664,8 @@ class MainWindow(QMainWindow):
                 self.unofficial_action.setChecked(True)
             # Filters only widen here; the caller selects `status`, not the first row first.
             self._apply_filters(select_a_row=False)
-            index = self.proxy.mapFromSource(source)
+            # The source tree holds only what the filters show: ask again where it is now.
+            index = self.proxy.mapFromSource(self.source_model.index_of(status))
         return index
 
     @Slot(int)

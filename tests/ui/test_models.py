@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from app.registry import Registry
-from app.ui.models import StatusFilterProxy, StatusTreeModel
+from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
 from tests.ui.conftest import visible_codes
 
 
@@ -15,7 +16,7 @@ def test_source_model(qtmodeltester: ModelTester, registry: Registry) -> None:
     qtmodeltester.check(model)
     assert model.rowCount() == 5
     first_class = model.index(0, 0)
-    assert first_class.data() == "1xx Informational"
+    assert first_class.data() == f"1xx Informational  ({len(registry.in_category('1xx'))})"
     assert model.index(0, 0, first_class).data() == "100 Continue"
 
 
@@ -82,22 +83,58 @@ def test_data_returning_none_keeps_refcounts(registry: Registry) -> None:
     assert abs(sys.getrefcount(None) - before) < 100
 
 
-def test_proxy_sorts_only_while_searching(registry: Registry) -> None:
-    # Without a query the rows keep the source order without lessThan being asked for each
-    # pair (a start-up cost); a search ranks them, and clearing it gives the order back.
+def test_proxy_never_sorts_and_ranks_while_searching(registry: Registry) -> None:
+    # The proxy never sorts (no lessThan from C++ for each pair of rows): without a query the
+    # rows keep the code order, a search ranks them, and clearing it gives the order back.
     proxy = StatusFilterProxy(StatusTreeModel(registry))
     proxy.set_show_unofficial(True)
     in_order = [s.code for s in registry.statuses]
     assert proxy.sortColumn() == -1
     assert visible_codes(proxy) == in_order
     proxy.set_query("timeout")
-    assert proxy.sortColumn() == 0
+    assert proxy.sortColumn() == -1
     assert visible_codes(proxy)[0] == registry.search("timeout")[0].status.code
     proxy.set_query("")
-    assert proxy.sortColumn() == -1
     assert visible_codes(proxy) == in_order
     proxy.set_query("gateway")
     assert visible_codes(proxy)[0] == registry.search("gateway")[0].status.code
+
+
+def test_source_holds_only_the_shown_matches_while_searching(
+    qtmodeltester: ModelTester, registry: Registry
+) -> None:
+    # C++ then walks the matches, not the whole registry, and asks Python nothing per row.
+    source = StatusTreeModel(registry)
+    proxy = StatusFilterProxy(source)
+    qtmodeltester.check(source)
+    assert StatusFilterProxy.filterAcceptsRow is QSortFilterProxyModel.filterAcceptsRow
+    proxy.set_query("timeout")
+    shown = [m.status.code for m in registry.search("timeout") if m.status.shown_by_default]
+    assert visible_codes(source) == visible_codes(proxy)
+    assert sorted(visible_codes(source)) == sorted(shown)
+    proxy.set_show_unofficial(True)
+    assert len(visible_codes(source)) == len(registry.search("timeout"))
+    proxy.set_visible_classes({"5xx"})
+    assert {c // 100 for c in visible_codes(source)} == {5}
+    matches = [m.status.code for m in registry.search("timeout")]
+    assert proxy.hidden_matches() == len([c for c in matches if c // 100 != 5])
+    proxy.set_query("")
+    assert visible_codes(source) == [s.code for s in registry.in_category("5xx")]
+    qtmodeltester.check(source)
+
+
+def test_a_code_keeps_its_persistent_index_while_the_rows_change(registry: Registry) -> None:
+    source = StatusTreeModel(registry)
+    proxy = StatusFilterProxy(source)
+    teapot = registry.lookup(418)
+    assert teapot is not None
+    current = QPersistentModelIndex(proxy.mapFromSource(source.index_of(teapot)))
+    for query in ("tea", "teapot", "418", ""):
+        proxy.set_query(query)
+        assert current.isValid()
+        assert current.data(Role.CODE) == 418
+    proxy.set_query("gateway")
+    assert not current.isValid()
 
 
 def test_items_are_enabled_and_selectable(registry: Registry) -> None:
@@ -106,3 +143,19 @@ def test_items_are_enabled_and_selectable(registry: Registry) -> None:
     assert model.flags(model.index(0, 0)) == flags
     assert model.flags(model.index(0, 0, model.index(0, 0))) == flags
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
+def test_typing_on_to_the_same_matches_leaves_the_tree_alone(
+    qtbot: QtBot, registry: Registry
+) -> None:
+    source = StatusTreeModel(registry)
+    proxy = StatusFilterProxy(source)
+    with qtbot.waitSignal(source.layoutChanged, timeout=1000):
+        proxy.set_query("gate")
+    same = [m.status for m in registry.search("gatew")]
+    assert same == [m.status for m in registry.search("gate")]
+    with qtbot.assertNotEmitted(source.layoutChanged):
+        proxy.set_query("gatew")
+    with qtbot.waitSignal(source.layoutChanged, timeout=1000):
+        proxy.set_query("")
+    assert visible_codes(proxy) == [s.code for s in registry.statuses if s.shown_by_default]
