@@ -11,6 +11,7 @@ pays; measuring both the same way keeps the ratio about the windows, not the pro
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -43,6 +44,8 @@ class FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.painted_at and event.type() == QEvent.Type.Paint:
+            if os.environ.get("HTTPSTATUS_EXIT_AT_FIRST_PAINT") == "1":
+                os._exit(0)  # as the app does: counting instructions to the first frame
             self.painted_at = time.time()
             self.window.removeEventFilter(self)
             QTimer.singleShot(self.linger_ms, self.done)

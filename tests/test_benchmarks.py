@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from app.registry import parse_registry
 from benchmarks.generate_registry import generate
@@ -46,3 +49,41 @@ def test_benchmarks_smoke_run(tmp_path: Path) -> None:
         "`httpstatus explain` peak resident memory",
     ):
         assert figure in table
+
+
+def test_app_and_floor_end_at_their_first_paint_when_counting_instructions(
+    tmp_path: Path,
+) -> None:
+    """What callgrind counts for the start-up row ends at the first paint, in both: each exits
+    0 there, before the app's smoke report or the floor's report is printed."""
+    from app.ui.firstpaint import EXIT_AT_FIRST_PAINT
+    from benchmarks import run
+
+    assert run.EXIT_AT_FIRST_PAINT == EXIT_AT_FIRST_PAINT
+    assert f'"{EXIT_AT_FIRST_PAINT}"' in (ROOT / "benchmarks" / "floor_window.py").read_text()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        EXIT_AT_FIRST_PAINT: "1",
+    }
+    for command in (
+        [sys.executable, "-m", "app", "open", "--smoke-test", "5"],
+        [sys.executable, str(ROOT / "benchmarks" / "floor_window.py"), "5"],
+    ):
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=env, cwd=ROOT, check=False, timeout=60
+        )
+        assert (result.returncode, result.stdout) == (0, ""), command
+
+
+def test_instructions_reads_callgrinds_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    from benchmarks import run
+
+    def fake_run(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+        assert command[:2] == ["valgrind", "--tool=callgrind"]
+        stderr = "==1== Events    : Ir\n==1== Collected : 917334807\n==1==\n==1== I refs: 917\n"
+        return subprocess.CompletedProcess(command, 0, "", stderr)
+
+    monkeypatch.setattr(run.subprocess, "run", fake_run)
+    assert run.instructions(["python", "-c", "pass"], {}) == 917_334_807
