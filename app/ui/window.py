@@ -61,6 +61,11 @@ DEFAULT_SIZE = (1100, 720)
 SCREEN_SHARE = 0.9
 
 
+def count_text(visible: int, total: int) -> str:
+    """The status bar's count of the codes the tree shows."""
+    return f"{visible} of {total} codes"
+
+
 def default_size(available: QSize) -> tuple[int, int]:
     """The first window's size: DEFAULT_SIZE, or less where the screen is smaller."""
     if available.isEmpty():
@@ -288,10 +293,34 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.views, 1)
         self.setCentralWidget(central)
 
-        self.count_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.count_label = self._build_count_label()
         # Try it (its actions, label and the endpoint) is made after the first frame: see try_it.
         self._try_it: TryIt | None = None
+
+    def _build_count_label(self) -> QLabel:
+        """The count of shown codes, at the status bar's right end."""
+        label = QLabel(self)
+        self._fit_count_label(label)
+        self.statusBar().addPermanentWidget(label)
+        return label
+
+    def _fit_count_label(self, label: QLabel) -> None:
+        """Size the code count for its longest text: a label whose size follows its text lays
+        out the status bar and the window again on every keystroke that changes the count
+        (7% of a keystroke's instructions), and its edge would jump as the digits change."""
+        total = len(self.registry.statuses)
+        widest = label.fontMetrics().horizontalAdvance(count_text(total, total))
+        margins = label.contentsMargins()
+        # A pixel a side for fonts whose digits differ slightly in width.
+        width = widest + margins.left() + margins.right() + 2 * label.margin() + 2
+        label.setFixedSize(width, label.sizeHint().height())
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # (A font set while the window is being built comes before the label.)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "count_label"):
+            self._fit_count_label(self.count_label)
 
     def _add_page(self, title: str) -> QWidget:
         page = QWidget(self)
@@ -567,7 +596,7 @@ class MainWindow(QMainWindow):
             self.proxy.rowCount(self.proxy.index(row, 0)) for row in range(self.proxy.rowCount())
         )
         total = len(self.registry.statuses)
-        self.count_label.setText(f"{visible} of {total} codes")
+        self.count_label.setText(count_text(visible, total))
         if visible == 0:
             self._show_empty_page()
             return

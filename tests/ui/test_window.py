@@ -354,3 +354,26 @@ def test_the_snippet_shows_whole_and_the_detail_page_takes_the_rest(
     window.resize(window.width(), window.height() + 150)
     qtbot.waitUntil(lambda: window.detail.height() == detail_height + 150)
     assert window.snippets.height() == snippet_height
+
+
+def test_the_code_count_keeps_its_size_and_shows_every_count_whole(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    label = window.count_label
+    total = len(window.registry.statuses)
+    assert label.text() == f"64 of {total} codes"
+    size = label.size()
+    seen = set()
+    for text in ("4", "40", "404", "teapot", "zzzzqx", ""):
+        window.search_edit.setText(text)
+        seen.add(label.text())
+        assert label.size() == size, text
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert {f"0 of {total} codes", f"1 of {total} codes"} <= seen
+    widest = f"{total} of {total} codes"
+    assert label.fontMetrics().horizontalAdvance(widest) <= label.contentsRect().width()
+    larger = window.font()
+    larger.setPointSizeF(larger.pointSizeF() * 2)
+    window.setFont(larger)  # the user's font size changed: the label grows with it
+    assert label.width() > size.width()
+    assert label.fontMetrics().horizontalAdvance(widest) <= label.contentsRect().width()
