@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.registry import cache, fields, loader, model, quickcheck, records, search, situations
+from app.registry.folders import APP_DIR_NAME
 from app.registry.model import Registry, Standing
 
 
@@ -205,7 +206,7 @@ def test_the_cache_folder_is_where_platformdirs_says(monkeypatch: pytest.MonkeyP
 
     for value in ("/tmp/somewhere", ""):
         monkeypatch.setenv("XDG_CACHE_HOME", value)
-        assert cache.cache_folder() == user_cache_dir("http-status-browser", appauthor=False)
+        assert cache.cache_folder() == user_cache_dir(APP_DIR_NAME, appauthor=False)
 
 
 def test_the_command_line_with_a_broken_copy(tmp_path: Path) -> None:

@@ -184,7 +184,8 @@ def test_paths(codes_file: Path) -> None:
 def test_config_folder_agrees_with_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg: str) -> None:
     from platformdirs import user_config_dir
 
-    from app.registry.usercodes import APP_DIR_NAME, config_dir
+    from app.registry.folders import APP_DIR_NAME
+    from app.registry.usercodes import config_dir
 
     monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
     assert str(config_dir()) == user_config_dir(APP_DIR_NAME, appauthor=False)

@@ -28,6 +28,7 @@ from enum import Enum
 from types import MappingProxyType
 
 from app import __version__
+from app.registry.folders import app_folder
 from app.registry.model import (
     Category,
     Header,
@@ -46,7 +47,6 @@ from app.registry.model import (
 )
 
 FORMAT = 2
-APP_DIR_NAME = "http-status-browser"
 PREFIX = "registry-"
 SUFFIX = ".marshal"
 # A copy being written: another name, so that no process takes it for a finished copy.
@@ -83,13 +83,8 @@ class CacheError(Exception):
 
 
 def cache_folder() -> str:
-    """The platform's cache folder for this app (the XDG rule on Linux, as in usercodes.py)."""
-    if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
-        return os.path.join(base, APP_DIR_NAME)
-    from platformdirs import user_cache_dir  # noqa: PLC0415
-
-    return user_cache_dir(APP_DIR_NAME, appauthor=False)
+    """The platform's cache folder for this app (see folders.app_folder)."""
+    return app_folder("cache")
 
 
 def _stamp(path: str) -> str:

@@ -7,10 +7,10 @@ line or entry and the field, and the file itself is never written.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 
 from app.registry.fields import CODE_RANGE
+from app.registry.folders import app_folder
 from app.registry.model import Note, Registry, Standing, StatusCode
 
 # typing.TYPE_CHECKING without importing typing (4-6 ms): see app/registry/records.py.
@@ -23,7 +23,6 @@ else:
 
 FILE_NAME = "codes.toml"
 CODES_ENV = "HTTPSTATUS_CODES"
-APP_DIR_NAME = "http-status-browser"
 DEFAULT_SOURCE = "custom"
 CODE_FIELDS = frozenset(
     {"code", "phrase", "summary", "description", "source", "aliases", "reference", "url"}
@@ -32,18 +31,8 @@ NOTE_FIELDS = frozenset({"code", "text", "source"})
 
 
 def config_folder() -> str:
-    """The platform's configuration folder for this app.
-
-    On Linux this is the XDG rule that platformdirs applies (tests check they agree), done
-    here because importing platformdirs costs 6 ms of every httpstatus run (it loads
-    urllib.parse); elsewhere platformdirs knows the conventions.
-    """
-    if sys.platform.startswith("linux"):
-        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
-        return os.path.join(base, APP_DIR_NAME)
-    from platformdirs import user_config_dir  # noqa: PLC0415
-
-    return user_config_dir(APP_DIR_NAME, appauthor=False)
+    """The platform's configuration folder for this app (see folders.app_folder)."""
+    return app_folder("config")
 
 
 def config_dir() -> Path:
