@@ -244,15 +244,14 @@ class Registry:
             from app.registry.search import SearchIndex  # noqa: PLC0415
 
             expressions = {lang.id: lang.constant_expr for lang in self.languages}
-            state = self._kept.index_state() if self._kept is not None else None
-            if state is not None:
+            kept = self._kept
+            if kept is not None and (state := kept.index_state()) is not None:
                 try:
                     self._search_index = SearchIndex(
                         self.statuses, expressions, self.situations, state=state
                     )
                 except ValueError as error:
-                    assert self._kept is not None
-                    self._kept.note_unusable_index(error)
+                    kept.note_unusable_index(error)
             if self._search_index is None:
                 self._search_index = SearchIndex(self.statuses, expressions, self.situations)
         return self._search_index

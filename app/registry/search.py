@@ -162,10 +162,9 @@ class _WordIndex:
             elif found[-1] != position:
                 found.append(position)
 
-    def done(self) -> _WordIndex:
+    def done(self) -> None:
         """Called once every entry is in: prepares the prefix look-up."""
         self.sorted_words = sorted(self.postings)
-        return self
 
     def state(self) -> WordIndexState:
         return self.postings, self.sorted_words
@@ -300,8 +299,6 @@ class SearchIndex:
                 names.add(compact(name))
                 names.add(compact(expressions.get(language, "{name}").replace("{name}", name)))
             self._identifiers.add(position, names)
-        for index in (self._phrase, self._alias, self._text, self._identifiers):
-            index.done()
         # A situation is found by its title or one of its phrasings (each a text of its own),
         # or by their words together.
         self._phrasing_owner = []
@@ -315,8 +312,8 @@ class SearchIndex:
                 self._phrasing_owner.append(position)
                 together |= found
             self._situation_words.add(position, together)
-        self._phrasing_words.done()
-        self._situation_words.done()
+        for name in WORD_INDEXES:
+            getattr(self, name).done()
 
     def search(self, text: str) -> list[Match]:
         """Entries matching `text`, best first; an empty list for blank text."""
