@@ -2,3 +2,4 @@
 
 __version__ = "0.1.0"
 APP_NAME = "HTTP Status Browser"
+PROG = "httpstatus"  # the command, as its messages name it

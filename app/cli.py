@@ -9,12 +9,11 @@ import sys
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
 
-from app import __version__
+from app import PROG, __version__
 from app.console import (
     EXIT_NOT_FOUND,
     EXIT_OK,
     EXIT_USAGE,
-    PROG,
     Style,
     UsageError,
     close_matches,
@@ -392,14 +391,17 @@ def _plain_open(argv: Sequence[str]) -> argparse.Namespace | None:
     smoke test and the benchmarks run). Building the `open` parser and parsing cost about 2%
     of the instructions before the first frame. Anything else, None; tests/test_cli_startup.py
     checks that argparse agrees."""
-    if not argv:
-        command, code, smoke_test = None, None, None
-    elif argv[0] != "open" or len(argv) > 3:
+    if argv and argv[0] != "open":
         return None
-    elif len(argv) == 1 or (len(argv) == 2 and not argv[1].startswith("-")):
-        command, code, smoke_test = "open", argv[1] if len(argv) == 2 else None, None
-    elif argv[1] == "--smoke-test" and (len(argv) == 2 or _is_seconds(argv[2])):
-        command, code, smoke_test = "open", None, float(argv[2]) if len(argv) == 3 else 0.0
+    from app.instance import window_line  # noqa: PLC0415  (a window's launch line only)
+
+    window = window_line(argv)
+    if window is not None:
+        command, code, smoke_test = ("open" if argv else None), window[0], None
+    elif len(argv) == 2 and argv[1] == "--smoke-test":
+        command, code, smoke_test = "open", None, 0.0
+    elif argv[1] == "--smoke-test" and len(argv) == 3 and _is_seconds(argv[2]):
+        command, code, smoke_test = "open", None, float(argv[2])
     else:
         return None
     found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
@@ -422,18 +424,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     wants_help = "-h" in args_list or "--help" in args_list
     only = command if command in COMMANDS and not wants_help else None
     try:
-        launch = _plain_open(args_list)
-        if launch is not None and launch.smoke_test is None:
-            from app.instance import hand_over  # noqa: PLC0415
-
-            # Before loading the registry: the running window has one. Any option
-            # (--new-window, --registry...) opens a window of its own.
-            handed_over = hand_over(launch.code, prog=PROG)
-            if handed_over is not None:
-                return handed_over
         args = (
             _plain_show(args_list)
-            or launch
+            or _plain_open(args_list)
             or _plain_search_provider(args_list)
             or _build_parser(only).parse_args(args_list)
         )

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
-PROG = "httpstatus"
 
 
 class UsageError(Exception):

@@ -25,7 +25,7 @@ from app.display import display_configured
 # typing.TYPE_CHECKING without importing typing (4-6 ms): see app/registry/records.py.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from typing import Any, Protocol
 
     class Stream(Protocol):
@@ -278,6 +278,20 @@ def allow_foreground() -> bool:
 
     user32 = ctypes.windll.user32  # type: ignore[attr-defined,unused-ignore]
     return bool(user32.AllowSetForegroundWindow(ASFW_ANY))
+
+
+def window_line(argv: Sequence[str]) -> tuple[str | None] | None:
+    """The code asked for by a command line that only opens the window, as a 1-tuple: none
+    (`httpstatus`), `open`, or `open CODE`; None for any other line, which opens a window of
+    its own or is no window at all. What `httpstatus` hands to a running window
+    (app/httpstatus.py) and what app/cli.py reads without argparse."""
+    if not argv:
+        return (None,)
+    if argv[0] != "open" or len(argv) > 2:
+        return None
+    if len(argv) == 1:
+        return (None,)
+    return None if argv[1].startswith("-") else (argv[1],)
 
 
 def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME) -> int | None:

@@ -155,7 +155,7 @@ def test_other_open_lines_go_to_argparse(argv: list[str]) -> None:
 
 def test_the_hand_over_path_imports_no_typing() -> None:
     """A launch that hands over must cost less than `show 404`, which does without typing."""
-    code = "import sys, app.cli, app.gui, app.instance; sys.exit('typing' in sys.modules)"
+    code = "import sys, app.gui, app.httpstatus, app.instance; sys.exit('typing' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )

@@ -13,7 +13,8 @@ import re
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
-from app.console import EXIT_NOT_FOUND, EXIT_OK, PROG, Style, UsageError, terminal_columns
+from app import PROG
+from app.console import EXIT_NOT_FOUND, EXIT_OK, Style, UsageError, terminal_columns
 from app.registry.model import Registry
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ import argparse
 import sys
 from typing import IO
 
-from app.console import EXIT_OK, PROG, UsageError
+from app import PROG
+from app.console import EXIT_OK, UsageError
 from app.registry.model import Registry
 
 DEFAULT_HOST = "127.0.0.1"

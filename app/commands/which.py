@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
-from app.console import EXIT_NOT_FOUND, EXIT_OK, PROG, Style, UsageError, print_json, wrap
+from app import PROG
+from app.console import EXIT_NOT_FOUND, EXIT_OK, Style, UsageError, print_json, wrap
 from app.registry.model import Registry
 
 if TYPE_CHECKING:  # the handler imports them: `show` never needs them

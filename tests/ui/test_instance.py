@@ -219,3 +219,64 @@ def test_no_hand_over_without_a_display(monkeypatch: pytest.MonkeyPatch, runtime
         assert bound.accept() is None  # it did not even connect
     finally:
         bound.close()
+
+
+@pytest.mark.parametrize(
+    ("argv", "handed"),
+    [
+        ([], [None]),
+        (["open"], [None]),
+        (["open", "404"], ["404"]),
+        (["open", "404", "--new-window"], []),
+        (["open", "--smoke-test"], []),
+        (["--registry", "codes.json", "open"], []),
+        (["show", "404"], []),
+        (["404"], []),
+    ],
+)
+def test_which_httpstatus_lines_go_to_a_running_window(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], handed: list[str | None]
+) -> None:
+    from app import cli, httpstatus, instance
+
+    asked: list[str | None] = []
+    monkeypatch.setattr(instance, "hand_over", lambda code, prog: asked.append(code) or 0)
+    monkeypatch.setattr(cli, "main", lambda args: 7)  # the command line, when no hand-over
+    assert httpstatus.main(argv) == (0 if handed else 7)
+    assert asked == handed
+
+
+@pytest.mark.parametrize(
+    ("entry", "argv"), [("app.httpstatus", ["open", "404"]), ("app.gui", ["404"])]
+)
+def test_a_launch_without_a_window_asks_once(
+    monkeypatch: pytest.MonkeyPatch, entry: str, argv: list[str]
+) -> None:
+    """No window runs: the entry point's attempt is the only one before the window opens."""
+    from importlib import import_module
+
+    from app import instance
+    from app.ui import launch
+
+    asked: list[str | None] = []
+    monkeypatch.setattr(instance, "hand_over", lambda code, prog: asked.append(code))
+    opened: list[int | None] = []
+    monkeypatch.setattr(launch, "run_gui", lambda registry, code, **_: opened.append(code) or 0)
+    assert import_module(entry).main(argv) == 0
+    assert (asked, opened) == (["404"], [404])
+
+
+def test_handing_over_imports_no_command_line() -> None:
+    """`httpstatus open 404` reaches the running window before app.cli, the registry and
+    the console helpers are imported: what makes it cheaper than `httpstatus show 404`."""
+    code = (
+        "import sys, app.instance\n"
+        "app.instance.hand_over = lambda code, prog: 0\n"
+        "from app.httpstatus import main\n"
+        "assert main(['open', '404']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('app.cli', 'app.registry'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "[]\n", "")
