@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -14,7 +15,6 @@ from PySide6.QtCore import (
     QPoint,
     QSettings,
     QSize,
-    Qt,
     QTimer,
     Slot,
 )
@@ -42,6 +42,17 @@ from app.ui.buttons import text_action, text_button
 from app.ui.detail import DetailView, escape
 from app.ui.history import History, HistoryEntry
 from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
+from app.ui.qtvalues import (
+    ALIGN_CENTER,
+    ALIGN_RIGHT,
+    ALIGN_VCENTER,
+    CUSTOM_CONTEXT_MENU,
+    PLAIN_TEXT,
+    TEXT_SELECTABLE_BY_MOUSE,
+    TOOL_BUTTON_TEXT_ONLY,
+    VERTICAL,
+    set_enum_property,
+)
 from app.ui.settings import SettingsReader
 from app.ui.snippets import SnippetPanel, copy_text
 
@@ -229,7 +240,7 @@ class MainWindow(QMainWindow):
             button = QToolButton(self.category_filter)
             button.setDefaultAction(action)
             button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            set_enum_property(button, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
             button.setAccessibleName(action.toolTip() or action.text())
             layout.addWidget(button)
         self.all_classes_action.setText("&All classes")
@@ -244,7 +255,7 @@ class MainWindow(QMainWindow):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSortingEnabled(False)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        set_enum_property(self.tree, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
 
         self.tree_stack = QStackedWidget(self)
         self.tree_stack.addWidget(self.tree)
@@ -252,7 +263,10 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailView(self.registry, self)
         self.snippets = SnippetPanel(self.registry, self)
-        self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # No parent argument: choosing between QSplitter(parent) and QSplitter(orientation,
+        # parent) builds PySide's Qt namespace (app/ui/qtvalues.py). The stack adopts it.
+        self.detail_splitter = QSplitter()
+        set_enum_property(self.detail_splitter, "orientation", VERTICAL)
         self.detail_splitter.setObjectName("detailSplitter")
         self.detail_splitter.addWidget(self.detail)
         self.detail_splitter.addWidget(self.snippets)
@@ -267,7 +281,7 @@ class MainWindow(QMainWindow):
         self.detail_stack.addWidget(self.detail_splitter)
         self.compare_view: CompareView | None = None
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter()  # horizontal, and adopted by the window as above
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tree_stack)
         self.splitter.addWidget(self.detail_stack)
@@ -314,7 +328,7 @@ class MainWindow(QMainWindow):
         # A pixel a side for fonts whose digits differ slightly in width.
         width = widest + margins.left() + margins.right() + 2 * label.margin() + 2
         label.setFixedSize(width, label.sizeHint().height())
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        set_enum_property(label, "alignment", ALIGN_RIGHT | ALIGN_VCENTER)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -333,9 +347,9 @@ class MainWindow(QMainWindow):
         """Shown instead of the tree when nothing matches, with ways out."""
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self.empty_label, "alignment", ALIGN_CENTER)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self.empty_label, "textFormat", PLAIN_TEXT)
         self.clear_search_button = text_button("C&lear search", self)
         self.show_unofficial_button = text_button("Show unofficial codes", self)
         self.show_classes_button = text_button("Show all classes", self)
@@ -348,7 +362,11 @@ class MainWindow(QMainWindow):
             self.show_unofficial_button,
             self.show_classes_button,
         ):
-            empty_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            row = QHBoxLayout()  # centred between stretches: no Qt.AlignmentFlag (qtvalues.py)
+            row.addStretch(1)
+            row.addWidget(button)
+            row.addStretch(1)
+            empty_layout.addLayout(row)
         empty_layout.addStretch(2)
         return empty
 
@@ -357,7 +375,7 @@ class MainWindow(QMainWindow):
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("warningLabel")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum_property(self.warning_label, "textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         self.dismiss_warning_button = text_button("&Dismiss", self)
         bar = QFrame(self)
         bar.setObjectName("warningBar")
@@ -458,6 +476,9 @@ class MainWindow(QMainWindow):
             # Now with the situations the code answers ("Use it when") and its Example.
             self._show_current()
         QGuiApplication.setWindowIcon(app_icon())
+        # PySide's `Qt` namespace, which the first frame went without (app/ui/qtvalues.py):
+        # built now, so that the first keystroke does not wait for it.
+        _ = QtCore.Qt
 
     @property
     def try_it(self) -> TryIt:
@@ -836,7 +857,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_codes_view(self) -> None:
         self.views.setCurrentIndex(0)
-        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.tree.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     @Slot()
     def show_situation_view(self) -> None:
@@ -848,7 +869,7 @@ class MainWindow(QMainWindow):
         self.views.setCurrentWidget(self.guide_page)
         buttons = self.decision_guide.answer_buttons()
         if buttons:
-            buttons[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            buttons[0].setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     @Slot(QModelIndex)
     def _tree_activated(self, index: QModelIndex) -> None:
@@ -857,7 +878,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
     @Slot()
@@ -871,15 +892,15 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key == Qt.Key.Key_Escape and self.search_edit.text():
+            key, keys = event.key(), QtCore.Qt.Key
+            if key == keys.Key_Escape and self.search_edit.text():
                 self.search_edit.clear()
                 return True
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if key in (keys.Key_Down, keys.Key_Return, keys.Key_Enter):
                 if self.views.currentWidget() is self.situation_page:
                     self.situation_view.focus_list()
                     return True
-                self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.tree.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
                 if not self.tree.currentIndex().isValid():
                     self._after_filter(select_first=True)
                 return True
