@@ -69,6 +69,11 @@ MAPPING = -1
 PLAIN = (str, int, bool, type(None))
 _NUMBERS = {cls: number for number, cls in enumerate(CLASSES)}
 _FIRST_ENUM = len(RECORDS)
+_LEAVES = frozenset(PLAIN)
+# Each enum's members by value, in ENUMS' order.
+_MEMBERS: tuple[dict[object, Enum], ...] = tuple(
+    {member.value: member for member in cls} for cls in ENUMS
+)
 
 
 # typing.TYPE_CHECKING without importing typing (4-6 ms): see app/registry/records.py.
@@ -142,19 +147,22 @@ def _encode(value: object, numbers: dict[type, int] = _NUMBERS) -> object:
 
 
 def _decode(value: object, classes: tuple[type, ...] = CLASSES) -> object:
+    # About 5,000 values a registry: plain ones are taken as they are without a call, and
+    # enum members are looked up in a dict rather than through EnumType.__call__.
     kind = type(value)
     if kind is list:
         assert isinstance(value, list)
-        return tuple([_decode(item, classes) for item in value])
+        return tuple([item if type(item) in _LEAVES else _decode(item, classes) for item in value])
     if kind is tuple:
         assert isinstance(value, tuple)
         number = value[0]
         if number == MAPPING:
             return MappingProxyType(_decode(value[1], classes))  # type: ignore[arg-type]
-        cls = classes[number]
         if _FIRST_ENUM <= number < len(CLASSES):
-            return cls(value[1])
-        return cls(*[_decode(item, classes) for item in value[1:]])
+            return _MEMBERS[number - _FIRST_ENUM][value[1]]
+        return classes[number](
+            *[item if type(item) in _LEAVES else _decode(item, classes) for item in value[1:]]
+        )
     if kind is dict:
         assert isinstance(value, dict)
         return {_decode(key, classes): _decode(item, classes) for key, item in value.items()}
