@@ -16,13 +16,14 @@ from app import PROG
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from app.instance import hand_over, window_line  # noqa: PLC0415
+    if not args or args[0] == "open":  # (app.instance is not for `show 404`)
+        from app.instance import hand_over, window_line  # noqa: PLC0415
 
-    window = window_line(args)
-    if window is not None:
-        handed_over = hand_over(window[0], prog=PROG)
-        if handed_over is not None:
-            return handed_over
+        window = window_line(args)
+        if window is not None:
+            handed_over = hand_over(window[0], prog=PROG)
+            if handed_over is not None:
+                return handed_over
     from app.cli import main as cli_main  # noqa: PLC0415
 
     return cli_main(args)
