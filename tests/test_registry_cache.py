@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 
 import pytest
 
+from app import __version__
 from app.registry import cache, fields, loader, model, quickcheck, records, search, situations
 from app.registry.folders import APP_DIR_NAME
 from app.registry.model import Registry, Standing
@@ -167,13 +169,47 @@ def test_a_record_class_with_other_fields_changes_the_key(monkeypatch: pytest.Mo
 def test_storing_replaces_older_copies_and_leaves_no_partial_file(
     registry: Registry, tmp_path: Path
 ) -> None:
-    old = tmp_path / f"{cache.PREFIX}0000abcd{cache.SUFFIX}"
+    version = f"{cache.PREFIX}{__version__}-"
+    old = tmp_path / f"{version}0000abcd{cache.SUFFIX}"
     old.write_bytes(b"old")
     other = tmp_path / "codes.toml"
     other.write_text("")
-    target = tmp_path / f"{cache.PREFIX}1234abcd{cache.SUFFIX}"
+    target = tmp_path / f"{version}1234abcd{cache.SUFFIX}"
     assert cache.store(str(target), registry)
     assert sorted(path.name for path in tmp_path.iterdir()) == [other.name, target.name]
+
+
+def test_another_versions_copy_stays_until_it_is_stale(registry: Registry, tmp_path: Path) -> None:
+    """A bundle and a pip install of different versions, used in turn, keep a copy each."""
+    recent = tmp_path / f"{cache.PREFIX}0.0.9-0000abcd{cache.SUFFIX}"
+    stale = tmp_path / f"{cache.PREFIX}0.0.8-0000abcd{cache.SUFFIX}"
+    for path in (recent, stale):
+        path.write_bytes(b"old")
+    now = time.time()
+    days = 86400
+    os.utime(recent, (now - days, now - days))
+    os.utime(stale, (now - (cache.STALE_DAYS + 1) * days,) * 2)
+    target = Path(cache.cache_file(loader.builtin_sources(), str(tmp_path)))
+    assert target.name.startswith(f"{cache.PREFIX}{__version__}-")
+    assert cache.store(str(target), registry, now=now)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([recent.name, target.name])
+
+
+def test_a_copy_removed_by_another_process_meanwhile_is_no_error(
+    registry: Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / f"{cache.PREFIX}{__version__}-0000abcd{cache.SUFFIX}"
+    old.write_bytes(b"old")
+    real_remove = os.remove
+
+    def raced(path: str) -> None:
+        real_remove(path)
+        raise FileNotFoundError(path)  # as if another process had removed it first
+
+    monkeypatch.setattr(os, "remove", raced)
+    target = tmp_path / f"{cache.PREFIX}{__version__}-1234abcd{cache.SUFFIX}"
+    assert cache.store(str(target), registry)
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]
 
 
 def test_a_folder_that_cannot_be_written_only_costs_speed(

@@ -2,10 +2,11 @@
 
 statuses.json and situations.json stay the one source: the copy is made from what was just
 read and checked, and it is used only while it was made from the same data by the same code.
-Its name holds a key of the app's version, the Python bytecode tag (marshal's format), the
-format below, the record classes' fields, and the size and modification time of the data files
-and of the modules that read them. Anything else (a changed file, another version, a copy that
-cannot be read) means reading the JSON again, and writing a new copy.
+Its name holds the app's version and a key of that version, the Python bytecode tag
+(marshal's format), the format below, the record classes' fields, and the size and
+modification time of the data files and of the modules that read them. Anything else (a
+changed file, another version, a copy that cannot be read) means reading the JSON again, and
+writing a new copy.
 
 The copy holds three parts, each marshal data (built into Python: nothing to import): the
 registry's records as nested tuples tagged with their class, the situations the same way, and
@@ -22,6 +23,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+import time
 import zlib
 from collections.abc import Sequence
 from enum import Enum
@@ -51,6 +53,8 @@ PREFIX = "registry-"
 SUFFIX = ".marshal"
 # A copy being written: another name, so that no process takes it for a finished copy.
 PARTIAL_PREFIX = ".partial-"
+# Another version's copy unchanged this long belongs to an install that is no longer used.
+STALE_DAYS = 30
 # Tags of the encoded values: a record or an enum member is (class number, ...), a read-only
 # mapping is (MAPPING, dict); a tuple of values is a list, as marshal keeps tuples apart.
 RECORDS: tuple[type[tuple[object, ...]], ...] = (
@@ -115,8 +119,9 @@ def cache_key(sources: Sequence[str]) -> str:
 
 
 def cache_file(sources: Sequence[str], folder: str | None = None) -> str:
-    """Where the copy made from `sources` is kept."""
-    return os.path.join(folder or cache_folder(), f"{PREFIX}{cache_key(sources)}{SUFFIX}")
+    """Where the copy made from `sources` is kept: named by the app's version and the key."""
+    name = f"{PREFIX}{__version__}-{cache_key(sources)}{SUFFIX}"
+    return os.path.join(folder or cache_folder(), name)
 
 
 def _situation_classes() -> tuple[type, ...]:
@@ -251,8 +256,11 @@ def load(path: str) -> Registry | None:
         return None
 
 
-def store(path: str, registry: Registry) -> bool:
-    """Keep `registry` at `path` (written whole or not at all), and remove older copies."""
+def store(path: str, registry: Registry, now: float | None = None) -> bool:
+    """Keep `registry` at `path` (written whole or not at all), and remove the copies it
+    supersedes: the same version's, and any other version's unchanged for STALE_DAYS. Two
+    installs of different versions used in turn (a bundle and a pip copy) thus keep a copy
+    each, and an uninstalled version's copy goes in time."""
     folder = os.path.dirname(path)
     partial = os.path.join(folder, f"{PARTIAL_PREFIX}{os.getpid()}-{os.path.basename(path)}")
     try:
@@ -261,15 +269,39 @@ def store(path: str, registry: Registry) -> bool:
         with open(partial, "wb") as file:
             file.write(data)
         os.replace(partial, path)
-        for name in os.listdir(folder):
-            if name.startswith(PREFIX) and name != os.path.basename(path):
-                os.remove(os.path.join(folder, name))
     except (OSError, CacheError) as error:
         _note(f"cannot keep the registry cache in {folder} ({error})")
-        if os.path.exists(partial):
-            os.remove(partial)
+        _remove(partial)
         return False
+    _remove_superseded(folder, os.path.basename(path), time.time() if now is None else now)
     return True
+
+
+def _remove_superseded(folder: str, kept: str, now: float) -> None:
+    same_version = f"{PREFIX}{__version__}-"
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if not name.startswith(PREFIX) or name == kept:
+            continue
+        old = os.path.join(folder, name)
+        if not name.startswith(same_version):
+            try:
+                if now - os.stat(old).st_mtime < STALE_DAYS * 86400:
+                    continue
+            except OSError:
+                continue
+        _remove(old)
+
+
+def _remove(path: str) -> None:
+    """Remove a file if it is there; another process may have removed it first."""
+    try:  # noqa: SIM105  (contextlib.suppress: one more import for every `show`)
+        os.remove(path)
+    except OSError:
+        pass
 
 
 def _note(message: str) -> None:
