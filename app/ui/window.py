@@ -661,6 +661,10 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             self.tree.scrollTo(index)
+            # A class's first code brings its heading, the row above it, into view too (after
+            # the code: a heading scrolled to from above would sit at the bottom edge).
+            if index.row() == 0 and index.parent().isValid():
+                self.tree.scrollTo(index.parent())
         finally:
             self._recording = True
 

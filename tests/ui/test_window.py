@@ -113,6 +113,22 @@ def test_escape_clears_and_down_moves_into_results(qtbot: QtBot, window: MainWin
     assert window.search_edit.text() == ""
 
 
+def test_a_class_first_code_is_shown_with_its_class_heading(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Down from an emptied search selects the first code: its class's heading, above it,
+    comes into view with it, even from a tree scrolled to its end."""
+    assert window.navigate_to(511)
+    search(qtbot, window, "qqqzzz")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Down)
+    first_class = window.proxy.index(0, 0)
+    assert window.tree.currentIndex() == window.proxy.index(0, 0, first_class)
+    viewport = window.tree.viewport().rect()
+    assert viewport.contains(window.tree.visualRect(first_class))
+    assert viewport.contains(window.tree.visualRect(window.tree.currentIndex()))
+
+
 def test_unofficial_codes_hidden_until_turned_on(
     qtbot: QtBot, window: MainWindow, registry: Registry
 ) -> None:
