@@ -16,7 +16,8 @@ from app import PROG
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] == "open":  # (app.instance is not for `show 404`)
+    # Only a window's launch line needs the single-instance client: `show 404` skips it.
+    if not args or args[0] == "open":
         from app.instance import hand_over, window_line  # noqa: PLC0415
 
         window = window_line(args)
