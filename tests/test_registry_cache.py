@@ -183,16 +183,22 @@ def test_another_versions_copy_stays_until_it_is_stale(registry: Registry, tmp_p
     """A bundle and a pip install of different versions, used in turn, keep a copy each."""
     recent = tmp_path / f"{cache.PREFIX}0.0.9-0000abcd{cache.SUFFIX}"
     stale = tmp_path / f"{cache.PREFIX}0.0.8-0000abcd{cache.SUFFIX}"
-    for path in (recent, stale):
+    # Left by a process that died while writing; another may be writing the recent one now.
+    abandoned = tmp_path / f"{cache.PARTIAL_PREFIX}99-{stale.name}"
+    being_written = tmp_path / f"{cache.PARTIAL_PREFIX}98-{recent.name}"
+    for path in (recent, stale, abandoned, being_written):
         path.write_bytes(b"old")
     now = time.time()
     days = 86400
-    os.utime(recent, (now - days, now - days))
-    os.utime(stale, (now - (cache.STALE_DAYS + 1) * days,) * 2)
+    for path in (recent, being_written):
+        os.utime(path, (now - days, now - days))
+    for path in (stale, abandoned):
+        os.utime(path, (now - (cache.STALE_DAYS + 1) * days,) * 2)
     target = Path(cache.cache_file(loader.builtin_sources(), str(tmp_path)))
     assert target.name.startswith(f"{cache.PREFIX}{__version__}-")
     assert cache.store(str(target), registry, now=now)
-    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([recent.name, target.name])
+    kept = sorted([recent.name, being_written.name, target.name])
+    assert sorted(path.name for path in tmp_path.iterdir()) == kept
 
 
 def test_a_copy_removed_by_another_process_meanwhile_is_no_error(

@@ -258,7 +258,8 @@ def load(path: str) -> Registry | None:
 
 def store(path: str, registry: Registry, now: float | None = None) -> bool:
     """Keep `registry` at `path` (written whole or not at all), and remove the copies it
-    supersedes: the same version's, and any other version's unchanged for STALE_DAYS. Two
+    supersedes: the same version's, and any other version's (or a partial file) unchanged
+    for STALE_DAYS. Two
     installs of different versions used in turn (a bundle and a pip copy) thus keep a copy
     each, and an uninstalled version's copy goes in time."""
     folder = os.path.dirname(path)
@@ -284,9 +285,11 @@ def _remove_superseded(folder: str, kept: str, now: float) -> None:
     except OSError:
         return
     for name in names:
-        if not name.startswith(PREFIX) or name == kept:
+        if not name.startswith((PREFIX, PARTIAL_PREFIX)) or name == kept:
             continue
         old = os.path.join(folder, name)
+        # Another version's copy, or a partial file that a process left when it died while
+        # writing (one being written now is minutes old at most), goes once stale.
         if not name.startswith(same_version):
             try:
                 if now - os.stat(old).st_mtime < STALE_DAYS * 86400:
