@@ -39,11 +39,9 @@ class Role(IntEnum):
 
 # Roles as plain ints for data(), which runs for every role of every painted row: comparing an
 # int with a PySide6 enum member costs about 0.4 µs, and data() made up to ten comparisons.
-_DISPLAY = DISPLAY_ROLE
-_FONT = FONT_ROLE
 _DESCRIPTION = frozenset({TOOLTIP_ROLE, ACCESSIBLE_DESCRIPTION_ROLE})
 _STATUS, _CATEGORY, _CODE = int(Role.STATUS), int(Role.CATEGORY), int(Role.CODE)
-_ANSWERED = frozenset({_DISPLAY, _FONT, *_DESCRIPTION, _STATUS, _CATEGORY, _CODE})
+_ANSWERED = frozenset({DISPLAY_ROLE, FONT_ROLE, *_DESCRIPTION, _STATUS, _CATEGORY, _CODE})
 
 
 class StatusTreeModel(GroupedTreeModel):
@@ -115,10 +113,10 @@ class StatusTreeModel(GroupedTreeModel):
             return None
         group = index.internalId()
         if group == _CLASS_ROW_ID:
-            if role == _DISPLAY:
+            if role == DISPLAY_ROLE:
                 return self._class_titles[index.row()]
             category = self.categories[index.row()]
-            if role == _FONT:
+            if role == FONT_ROLE:
                 return self._bold
             if role in _DESCRIPTION:
                 return category.summary
@@ -126,7 +124,7 @@ class StatusTreeModel(GroupedTreeModel):
                 return category.id
             return None
         status = self.groups[group - 1][index.row()]
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return status.title
         if role == _STATUS:
             return status
@@ -138,7 +136,7 @@ class StatusTreeModel(GroupedTreeModel):
             if status.official:
                 return status.summary
             return f"{status.summary} (unofficial: {status.defined_by})"
-        if role == _FONT and not status.official:
+        if role == FONT_ROLE and not status.official:
             return self._italic
         return None
 
