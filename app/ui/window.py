@@ -663,8 +663,8 @@ class MainWindow(QMainWindow):
             self.tree.scrollTo(index)
             # A class's first code brings its heading, the row above it, into view too (after
             # the code: a heading scrolled to from above would sit at the bottom edge).
-            if index.row() == 0 and index.parent().isValid():
-                self.tree.scrollTo(index.parent())
+            if index.row() == 0 and (heading := index.parent()).isValid():
+                self.tree.scrollTo(heading)
         finally:
             self._recording = True
 
