@@ -17,7 +17,7 @@ system-deps: $(STAMP)
 	@bash scripts/install-system-deps.sh $(BIN)/python
 
 run: system-deps
-	$(BIN)/python -m app
+	$(BIN)/python -m http_status_browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests tests_snippets benchmarks packaging

@@ -65,7 +65,7 @@ def explain_speed(runs: int, lines: int, figure: Callable[..., FigureT]) -> list
     with tempfile.TemporaryDirectory(prefix="bench-explain-") as folder:
         log = Path(folder) / "access.log"
         write_combined_log(log, lines)
-        ours = [sys.executable, "-m", "app.cli", "explain", str(log)]
+        ours = [sys.executable, "-m", "http_status_browser.cli.main", "explain", str(log)]
         floor = ["bash", "-c", f"awk '{{print $9}}' '{log}' | sort | uniq -c"]
         times, memory, floor_times = [], [], []
         for _ in range(runs):

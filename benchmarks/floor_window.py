@@ -2,7 +2,7 @@
 
 A QMainWindow with a line edit, a tree view, a splitter and a text browser, quitting after
 its first painted frame exactly as `httpstatus open --smoke-test` does: the first paint is
-seen by a filter on the window's own events, as in app/ui/firstpaint.py. (A filter on the
+seen by a filter on the window's own events, as in ui/firstpaint.py. (A filter on the
 whole application, as here before, made the floor pay for wrapping every object that got
 an event before the first frame: about a sixth of its instructions, which the app no longer
 pays; measuring both the same way keeps the ratio about the windows, not the probes.)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.registry.loader import BUILTIN_PATH
+from http_status_browser.registry.loader import BUILTIN_PATH
 
 SEED = 20261125
 

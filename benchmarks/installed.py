@@ -102,14 +102,18 @@ def installed_app(venv: Path = VENV) -> Installed:
     else:
         _install(venv, "--no-deps", "--force-reinstall")
     site = subprocess.run(
-        [str(python), "-c", "import app, os; print(os.path.dirname(app.__file__))"],
+        [
+            str(python),
+            "-c",
+            "import http_status_browser as p, os; print(os.path.dirname(p.__file__))",
+        ],
         capture_output=True,
         text=True,
         check=True,
         cwd=venv,
     ).stdout.strip()
     if not Path(site).resolve().is_relative_to(venv.resolve()):
-        raise RuntimeError(f"the benchmark venv imports app from elsewhere: {site}")
+        raise RuntimeError(f"the benchmark venv imports http_status_browser from elsewhere: {site}")
     compileall.compile_dir(site, quiet=1)
     bin_folder = venv / "bin"
     return Installed(

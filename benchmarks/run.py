@@ -62,7 +62,7 @@ def offscreen_env() -> dict[str, str]:
     # A private config folder: the user's codes file and settings stay out of the figures.
     env["XDG_CONFIG_HOME"] = private_config()
     # And a private cache folder: the first run keeps the registry cache there, as a user's
-    # first start-up does, and later runs read it (app/registry/cache.py).
+    # first start-up does, and later runs read it (app/http_status_browser/registry/cache.py).
     env["XDG_CACHE_HOME"] = os.path.join(private_config(), "cache")
     return env
 
@@ -166,7 +166,7 @@ def cli_speed(app: Installed, runs: int) -> list[Figure]:
     ]
 
 
-# Both the app (app/ui/firstpaint.py) and the floor window end at their first paint event
+# Both the app (ui/firstpaint.py) and the floor window end at their first paint event
 # when this is "1": what callgrind then counts is the start-up to the first frame.
 EXIT_AT_FIRST_PAINT = "HTTPSTATUS_EXIT_AT_FIRST_PAINT"
 
@@ -281,7 +281,7 @@ def xvfb_startup(app: Installed, runs: int, install: bool = True) -> list[Figure
 
 
 def hand_over_speed(app: Installed, runs: int) -> list[Figure]:
-    """A launch while a window runs: it hands its code over and exits (app/instance.py)."""
+    """A launch while a window runs: it hands its code over and exits (desktop/instance.py)."""
     env = offscreen_env()
     runtime = tempfile.mkdtemp(prefix="bench-run-")
     env["XDG_RUNTIME_DIR"] = runtime
@@ -403,8 +403,8 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from app.registry.loader import load_registry
-from app.ui.window import MainWindow
+from http_status_browser.registry.loader import load_registry
+from http_status_browser.ui.window import MainWindow
 registry = load_registry({str(registry_file) if registry_file else None!r})
 settings = QSettings({tempfile.mktemp(suffix=".ini")!r}, QSettings.Format.IniFormat)
 window = MainWindow(registry, settings)

@@ -37,7 +37,7 @@ def _process(command: Sequence[str]) -> Iterator[tuple[int, int]]:
         text=True,
     )
     try:
-        stream = process.stderr if "app.cli" in command else process.stdout
+        stream = process.stderr if "http_status_browser.cli.main" in command else process.stdout
         assert stream is not None
         line = stream.readline()
         found = re.search(r"(?:port |:)(\d+)", line)
@@ -125,7 +125,14 @@ def measure(runs: int, seconds: float) -> dict[str, Sample]:
     with tempfile.TemporaryDirectory() as folder:
         small = Path(folder) / SMALL_FILE
         small.write_text("200 OK\nThe request succeeded; the content depends on the method.\n")
-        ours_command = [sys.executable, "-m", "app.cli", "serve", "--port", "0"]
+        ours_command = [
+            sys.executable,
+            "-m",
+            "http_status_browser.cli.main",
+            "serve",
+            "--port",
+            "0",
+        ]
         floor_command = [sys.executable, "-u", "-m", "http.server", "0"]
         floor_command += ["--bind", "127.0.0.1", "--directory", folder]
         with _process(ours_command) as ours, _process(floor_command) as floor:

@@ -5,7 +5,7 @@ set -euo pipefail
 python=${1:-python3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-version=$("$python" -c 'import app; print(app.__version__)')
+version=$("$python" -c 'import http_status_browser as p; print(p.__version__)')
 name=http-status-browser
 started=$(date +%s)
 "$python" -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePath
 
-from app.ui.appicon import ASSETS, ICON_SIZES, icon_file_name
+from http_status_browser.ui.appicon import ASSETS, ICON_SIZES, icon_file_name
 
 APP_NAME = "HTTP Status Browser"
 BUNDLE_NAME = "http-status-browser"
@@ -16,13 +16,14 @@ BUNDLE_ID = "org.httpstatusbrowser.HTTPStatusBrowser"
 MACOS_MINIMUM = "12.0"
 
 # Files the running app reads, relative to the project root, and where they go in the bundle:
-# beside their module, exactly as in a source checkout (see app/registry/loader.py).
+# beside their module, exactly as in a source checkout (see registry/loader.py).
+# Paths inside the import root (app/), which are also their places in the bundle.
 DATA_FILES = (
-    "app/registry/statuses.json",
-    "app/registry/situations.json",
-    "app/registry/guide.json",
-    # The window's icon (the SVG is their source, not read at run time: see app/ui/appicon.py).
-    *(f"app/ui/{ASSETS}/{icon_file_name(size)}" for size in ICON_SIZES),
+    "http_status_browser/registry/statuses.json",
+    "http_status_browser/registry/situations.json",
+    "http_status_browser/registry/guide.json",
+    # The window's icon (the SVG is their source, not read at run time: see ui/appicon.py).
+    *(f"http_status_browser/ui/{ASSETS}/{icon_file_name(size)}" for size in ICON_SIZES),
 )
 
 # The app imports QtCore, QtGui and QtWidgets; QtNetwork too on Windows (below).
@@ -100,7 +101,7 @@ DROPPED_LIBRARIES = (
 
 # Where the window answers later launches with QtNetwork's QLocalServer, which needs the QtNetwork
 # module and the Qt6Network library: Windows, where Python has no Unix sockets
-# (app/ui/instance_local.py). Elsewhere Python's socket does it and QtNetwork stays out.
+# (ui/instance_local_server.py). Elsewhere Python's socket does it and QtNetwork stays out.
 QTNETWORK_PLATFORMS = ("win32",)
 
 
@@ -119,11 +120,12 @@ def dropped_libraries(platform: str = sys.platform) -> tuple[str, ...]:
 
 
 def command_modules(root: Path) -> list[str]:
-    """The command line's command modules (app/commands/*.py). app/cli.py imports them by name
-    from its COMMANDS table, which PyInstaller's import analysis cannot follow: without them
-    every command line that builds the parser (--version, search...) fails in the bundle."""
-    paths = (root / "app" / "commands").glob("*.py")
-    return sorted(f"app.commands.{path.stem}" for path in paths if path.stem != "__init__")
+    """The command line's command modules (app/http_status_browser/cli/*_command.py). cli/main.py
+    imports them by name from its COMMANDS table, which PyInstaller's import analysis cannot
+    follow: without them every command line that builds the parser (--version, search...)
+    fails in the bundle."""
+    paths = (root / "app" / "http_status_browser" / "cli").glob("*_command.py")
+    return sorted(f"http_status_browser.cli.{path.stem}" for path in paths)
 
 
 def project_root(spec_dir: str) -> Path:
@@ -135,7 +137,7 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     """(source, destination folder) pairs for PyInstaller's datas; fails if one is missing."""
     pairs = []
     for relative in DATA_FILES:
-        source = root / relative
+        source = root / "app" / relative
         if not source.is_file():
             raise FileNotFoundError(f"data file missing from the project: {source}")
         pairs.append((str(source), str(PurePath(relative).parent)))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Desktop search for the current user: the GNOME Shell search provider, the KRunner runner and
-# the D-Bus service that answers both (started on demand, see app/desktopsearch.py).
+# the D-Bus service that answers both (started on demand, see app/http_status_browser/desktop/search_provider.py).
 #   desktop-search.sh install COMMAND [FOLDER]  COMMAND runs httpstatus (the bundle's
 #                                               http-status-browser does); FOLDER holds the
 #                                               files (default: beside this script)

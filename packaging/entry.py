@@ -1,4 +1,4 @@
-"""The frozen app's entry point: http-status-browser [CODE | COMMAND ...] (app/gui.py)."""
+"""The frozen app's entry point: http-status-browser [CODE | COMMAND ...] (gui.py)."""
 
 import os
 import sys
@@ -9,6 +9,6 @@ if sys.stdout is None:
 if sys.stderr is None:
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115
 
-from app.gui import main
+from http_status_browser.gui import main
 
 sys.exit(main())

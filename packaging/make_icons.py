@@ -17,11 +17,11 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "app"))
 
-from app.ui.appicon import ICON_SIZES, icon_file  # noqa: E402
+from http_status_browser.ui.appicon import ICON_SIZES, icon_file  # noqa: E402
 
-SOURCE = ROOT / "app" / "ui" / "assets" / "http-status-browser.svg"
+SOURCE = ROOT / "app" / "http_status_browser" / "ui" / "assets" / "http-status-browser.svg"
 RESOURCES = ROOT / "resources"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 

@@ -60,7 +60,7 @@ HAND_OVER_LIMIT_S = 10.0
 def _window_state(name: str, window: subprocess.Popen[str], expected: int) -> dict[str, Any]:
     """The running window's answer to {"state": true} once it shows `expected`, or its last
     answer when it never does within WINDOW_START_LIMIT_S (bounded polling)."""
-    from app.instance import send_request  # noqa: PLC0415  (the project root is on sys.path)
+    from http_status_browser.desktop.instance import send_request  # noqa: PLC0415  (the project root is on sys.path)
 
     answer: dict[str, Any] = {}
     deadline = time.monotonic() + WINDOW_START_LIMIT_S
@@ -76,7 +76,7 @@ def check_single_instance(executable: Path) -> list[str]:
     """Open the bundle's window with one instance on (offscreen, in a private runtime folder
     and under a private user name for the Windows pipe), launch the bundle again with a code:
     the launch exits 0 at once and the window reports that code. Then close the window."""
-    from app.instance import server_name  # noqa: PLC0415
+    from http_status_browser.desktop.instance import server_name  # noqa: PLC0415
 
     problems = []
     # A short folder: Unix socket paths are limited to about 100 bytes.
@@ -183,8 +183,8 @@ def main(argv: list[str]) -> int:
         print(f"smoke test: no executable at {executable}", file=sys.stderr)
         return 1
     root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root))
-    from app import __version__  # noqa: PLC0415
+    sys.path.insert(0, str(root / "app"))
+    from http_status_browser import __version__  # noqa: PLC0415
 
     problems = check(executable, __version__)
     for problem in problems:

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Install the Debian/Ubuntu packages that Qt needs and this machine lacks (see app/systemdeps.py).
+# Install the Debian/Ubuntu packages that Qt needs and this machine lacks (see app/http_status_browser/desktop/systemdeps.py).
 set -euo pipefail
 python=$1
-packages=$("$python" -m app.systemdeps --platform xcb)
-# The desktop search tests run under a private session bus (tests/test_desktopsearch.py).
+packages=$("$python" -m http_status_browser.desktop.systemdeps --platform xcb)
+# The desktop search tests run under a private session bus (tests/desktop/test_search_provider.py).
 if ! command -v dbus-run-session >/dev/null; then
     packages="${packages:+$packages }dbus"
 fi

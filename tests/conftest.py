@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from app.registry import Registry, builtin_registry
-from app.registry.loader import BUILTIN_PATH
+from http_status_browser.registry import Registry, builtin_registry
+from http_status_browser.registry.loader import BUILTIN_PATH
 
 
 @pytest.fixture(autouse=True)
@@ -21,9 +21,9 @@ def private_config(
     """Every test, and every process it starts, gets an empty configuration folder of its own."""
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    # The registry cache (app/registry/cache.py) too: each test starts without one.
+    # The registry cache (registry/cache.py) too: each test starts without one.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    # Nor does a window the developer has open take the tests' launches (app/instance.py).
+    # Nor does a window the developer has open take the tests' launches (desktop/instance.py).
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path_factory.mktemp("run")))
     monkeypatch.delenv("HTTPSTATUS_CODES", raising=False)
     monkeypatch.delenv("HTTPSTATUS_REGISTRY", raising=False)

@@ -22,7 +22,7 @@ def run_fresh(
     flags = ["-S"] if without_site else []
     environment = {**os.environ, **(env or {})}
     if without_site:
-        environment["PYTHONPATH"] = str(ROOT)
+        environment["PYTHONPATH"] = str(ROOT / "app")
     result = subprocess.run(
         [sys.executable, *flags, "-c", code, *argv],
         capture_output=True,

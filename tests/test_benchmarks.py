@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.registry import parse_registry
 from benchmarks.generate_registry import generate
+from http_status_browser.registry import parse_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,8 +56,8 @@ def test_app_and_floor_end_at_their_first_paint_when_counting_instructions(
 ) -> None:
     """What callgrind counts for the start-up row ends at the first paint, in both: each exits
     0 there, before the app's smoke report or the floor's report is printed."""
-    from app.ui.firstpaint import EXIT_AT_FIRST_PAINT
     from benchmarks import run
+    from http_status_browser.ui.firstpaint import EXIT_AT_FIRST_PAINT
 
     assert run.EXIT_AT_FIRST_PAINT == EXIT_AT_FIRST_PAINT
     assert f'"{EXIT_AT_FIRST_PAINT}"' in (ROOT / "benchmarks" / "floor_window.py").read_text()
@@ -68,7 +68,7 @@ def test_app_and_floor_end_at_their_first_paint_when_counting_instructions(
         EXIT_AT_FIRST_PAINT: "1",
     }
     for command in (
-        [sys.executable, "-m", "app", "open", "--smoke-test", "5"],
+        [sys.executable, "-m", "http_status_browser", "open", "--smoke-test", "5"],
         [sys.executable, str(ROOT / "benchmarks" / "floor_window.py"), "5"],
     ):
         result = subprocess.run(

@@ -6,8 +6,8 @@ import socket
 
 import pytest
 
-from app.registry import Registry
-from app.registry.snippets import render_snippet
+from http_status_browser.registry import Registry
+from http_status_browser.registry.snippets import render_snippet
 from tests_snippets.cases import Case, judge_server
 from tests_snippets.wire import Exchange, Head, WireError, exchange, serve_once
 

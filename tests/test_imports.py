@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pytest
 
-APP = Path(__file__).resolve().parent.parent / "app"
+APP = Path(__file__).resolve().parent.parent / "app" / "http_status_browser"
 
 
 class Edge(NamedTuple):
@@ -112,8 +112,12 @@ def find_cycle(graph: list[Edge]) -> list[str] | None:
 
 def test_the_graph_is_read() -> None:
     """The checks below mean something only if the graph holds the edges we know about."""
-    assert Edge("app.ui.window", "app.ui.models", True) in GRAPH
-    assert ("app.cli", "app.ui.launch") in {(e.source, e.target) for e in GRAPH}
+    assert (
+        Edge("http_status_browser.ui.window", "http_status_browser.ui.status_models", True) in GRAPH
+    )
+    assert ("http_status_browser.cli.main", "http_status_browser.ui.launch") in {
+        (e.source, e.target) for e in GRAPH
+    }
 
 
 def test_no_cycles() -> None:
@@ -128,9 +132,23 @@ def test_find_cycle_finds_one() -> None:
 @pytest.mark.parametrize(
     ("sources", "forbidden"),
     [
-        (("app.registry",), ("app.ui", "app.cli", "app.console", "app.commands")),
-        (("app.explain", "app.serve"), ("app.ui", "app.cli", "app.commands")),
-        (("app.ui",), ("app.cli", "app.commands", "app.gui")),
+        (
+            ("http_status_browser.registry",),
+            (
+                "http_status_browser.ui",
+                "http_status_browser.cli.main",
+                "http_status_browser.cli.console",
+                "http_status_browser.cli",
+            ),
+        ),
+        (
+            ("http_status_browser.explain", "http_status_browser.serve"),
+            ("http_status_browser.ui", "http_status_browser.cli.main", "http_status_browser.cli"),
+        ),
+        (
+            ("http_status_browser.ui",),
+            ("http_status_browser.cli.main", "http_status_browser.cli", "http_status_browser.gui"),
+        ),
     ],
 )
 def test_layers_never_import_upwards(sources: tuple[str, ...], forbidden: tuple[str, ...]) -> None:
@@ -143,20 +161,26 @@ def test_command_line_imports_qt_only_inside_functions() -> None:
     wrong = [
         e
         for e in GRAPH
-        if in_layer(e.source, "app.console", "app.commands", "app.cli", "app.registry")
-        and in_layer(e.target, "app.ui")
+        if in_layer(
+            e.source,
+            "http_status_browser.cli.console",
+            "http_status_browser.cli",
+            "http_status_browser.cli.main",
+            "http_status_browser.registry",
+        )
+        and in_layer(e.target, "http_status_browser.ui")
         and e.top_level
     ]
     assert wrong == []
 
 
 def test_views_never_import_the_window_or_the_launcher() -> None:
-    launcher = {"app.ui.launch"}
-    window = {"app.ui.window"}
+    launcher = {"http_status_browser.ui.launch"}
+    window = {"http_status_browser.ui.window"}
     wrong = [
         e
         for e in GRAPH
-        if in_layer(e.source, "app.ui")
+        if in_layer(e.source, "http_status_browser.ui")
         and (
             (e.target in launcher and e.source not in launcher)
             or (e.target in window and e.source not in launcher | window)

@@ -16,15 +16,18 @@ sys.path.insert(0, str(ROOT / "packaging"))
 import bundle_config  # noqa: E402
 import smoke_test  # noqa: E402
 
-from app.ui.appicon import ICON_SIZES, icon_file  # noqa: E402
+from http_status_browser.ui.appicon import ICON_SIZES, icon_file  # noqa: E402
 
 
 def test_data_files_are_collected_beside_their_modules() -> None:
     pairs = bundle_config.data_files(ROOT)
-    assert (str(ROOT / "app/registry/statuses.json"), "app/registry") in pairs
-    # The window's icon files, as app/ui/appicon.py finds them; their SVG source stays out.
+    assert (
+        str(ROOT / "app/http_status_browser/registry/statuses.json"),
+        "http_status_browser/registry",
+    ) in pairs
+    # The window's icon files, as ui/appicon.py finds them; their SVG source stays out.
     for size in ICON_SIZES:
-        assert (icon_file(size), "app/ui/assets") in pairs
+        assert (icon_file(size), "http_status_browser/ui/assets") in pairs
     assert not [source for source, _ in pairs if source.endswith(".svg")]
 
 
@@ -34,8 +37,8 @@ def test_a_missing_data_file_fails_the_build(tmp_path: Path) -> None:
 
 
 def test_every_command_module_is_bundled() -> None:
-    """app/cli.py imports command modules by name; the spec lists them for PyInstaller."""
-    from app.cli import COMMANDS
+    """cli/main.py imports command modules by name; the spec lists them for PyInstaller."""
+    from http_status_browser.cli.main import COMMANDS
 
     named = {adds for _, adds in COMMANDS.values() if isinstance(adds, str)}
     assert named
@@ -61,7 +64,7 @@ def test_project_root_from_the_spec_folder() -> None:
         ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
         ("PySide6/Qt/lib/libQt6Network.so.6", False),
         ("PySide6/Qt/lib/libQt6Quick.so.6", False),
-        ("app/registry/statuses.json", True),
+        ("app/http_status_browser/registry/statuses.json", True),
     ],
 )
 def test_qt_files_kept_or_dropped(destination: str, kept: bool) -> None:
@@ -72,7 +75,7 @@ def test_qt_files_kept_or_dropped(destination: str, kept: bool) -> None:
     ("platform", "shipped"), [("win32", True), ("linux", False), ("darwin", False)]
 )
 def test_qtnetwork_ships_only_where_the_window_uses_it(platform: str, shipped: bool) -> None:
-    """Windows' single instance is QLocalServer (app/ui/instance_local.py); elsewhere a
+    """Windows' single instance is QLocalServer (ui/instance_local_server.py); elsewhere a
     Unix socket from Python's own socket module, and QtNetwork would only add size."""
     assert ("PySide6.QtNetwork" not in bundle_config.excluded_modules(platform)) is shipped
     for library in ("PySide6\\Qt6Network.dll", "PySide6/Qt/lib/libQt6Network.so.6"):
@@ -97,7 +100,9 @@ def test_smoke_test_reports_a_bundle_without_its_files(tmp_path: Path) -> None:
     executable.write_text("")
     (tmp_path / "_internal").mkdir()
     problems = smoke_test.bundle_files(executable)
-    assert any("missing data file: app/registry/statuses.json" in p for p in problems)
+    assert any(
+        "missing data file: http_status_browser/registry/statuses.json" in p for p in problems
+    )
     assert any("missing Qt plugin" in p for p in problems)
 
 
@@ -105,9 +110,9 @@ def test_smoke_test_checks_one_window_per_user(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The bundle's single-instance check, run against a stand-in bundle: the same entry point
-    (app.gui, as packaging/entry.py) from this checkout, two real processes."""
+    (http_status_browser.gui, as packaging/entry.py) from this checkout, two real processes."""
     executable = tmp_path / "http-status-browser"
-    executable.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m app.gui "$@"\n')
+    executable.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m http_status_browser.gui "$@"\n')
     executable.chmod(0o755)
     assert smoke_test.check_single_instance(executable) == []
     assert "second launch exit 0" in capsys.readouterr().out
@@ -116,7 +121,10 @@ def test_smoke_test_checks_one_window_per_user(
 def test_smoke_test_reports_a_bundle_that_does_not_hand_over(tmp_path: Path) -> None:
     """A bundle whose window never listens (here: --new-window) fails the check."""
     executable = tmp_path / "http-status-browser"
-    script = f'#!/bin/sh\nexec "{sys.executable}" -m app.gui "$@" --new-window --smoke-test 0\n'
+    script = (
+        f'#!/bin/sh\nexec "{sys.executable}" -m http_status_browser.gui'
+        ' "$@" --new-window --smoke-test 0\n'
+    )
     executable.write_text(script)
     executable.chmod(0o755)
     (problem,) = smoke_test.check_single_instance(executable)

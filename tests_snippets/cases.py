@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from app.registry.model import Language, StatusCode, TemplateKind
-from app.registry.snippets import render_snippet, snippet_template, template_kind
+from http_status_browser.registry.model import Language, StatusCode, TemplateKind
+from http_status_browser.registry.snippets import render_snippet, snippet_template, template_kind
 from tests_snippets.wire import Exchange
 
 

@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from app.registry import Registry, load_registry
-from app.registry.model import Language
+from http_status_browser.registry import Registry, load_registry
+from http_status_browser.registry.model import Language
 from tests_snippets import programs
 from tests_snippets.cases import Case, Outcome, cases, judge_server
 from tests_snippets.wire import WireError, exchange, serve_once
@@ -477,7 +477,7 @@ def run_symfony(registry: Registry, language: Language) -> list[Outcome]:
 
 
 def run_table(registry: Registry, language: Language) -> list[Outcome]:
-    from app.registry.snippets import status_expression  # noqa: PLC0415
+    from http_status_browser.registry.snippets import status_expression  # noqa: PLC0415
     from tests_snippets.apis import table, used_apis  # noqa: PLC0415
 
     data = table(language.id)

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, QSettings
 from pytestqt.qtbot import QtBot
 
-from app.registry import Registry
-from app.ui.models import Role
-from app.ui.window import MainWindow
+from http_status_browser.registry import Registry
+from http_status_browser.ui.status_models import Role
+from http_status_browser.ui.window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
 

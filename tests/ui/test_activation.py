@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from app.instance import (
+from http_status_browser.desktop.instance import (
     MAX_TOKEN_CHARS,
     bind_socket,
     checked_tokens,
@@ -23,10 +23,14 @@ from app.instance import (
     launch_tokens,
     token_problem,
 )
-from app.registry.model import Registry
-from app.ui.instance import InstanceServer, forward_with_token, request_handler
-from app.ui.launch import bring_forward
-from app.ui.window import MainWindow
+from http_status_browser.registry.model import Registry
+from http_status_browser.ui.instance_server import (
+    InstanceServer,
+    forward_with_token,
+    request_handler,
+)
+from http_status_browser.ui.launch import bring_forward
+from http_status_browser.ui.window import MainWindow
 
 TOKEN = "kwin-0c7f3a9e-5b1d-4e7a-9d2f-1a2b3c4d5e6f"
 STARTUP_ID = "gnome-shell/http-status-browser/4242-0-host_TIME123456"
@@ -157,7 +161,7 @@ def test_a_malformed_token_is_ignored_with_a_message(
 ) -> None:
     seen = watch_activation(window, monkeypatch)
     handle = request_handler(registry, partial(bring_forward, window), lambda: None)
-    with caplog.at_level(logging.WARNING, logger="app.ui.instance"):
+    with caplog.at_level(logging.WARNING, logger="http_status_browser.ui.instance_server"):
         answer = handle({"open": "404", "activation": {"XDG_ACTIVATION_TOKEN": "a\nb"}})
     assert answer["ok"] is True  # the code still opens; only the token is dropped
     qtbot.waitUntil(lambda: bool(seen), timeout=5_000)

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from app.ui.compare import CompareView
-from app.ui.window import COMPARE_PAGE, DETAIL_PAGE, MainWindow
+from http_status_browser.ui.comparison_view import CompareView
+from http_status_browser.ui.window import COMPARE_PAGE, DETAIL_PAGE, MainWindow
 from tests.ui.conftest import visible_codes
 from tests.ui.links import click_link
 from tests.ui.test_window import search

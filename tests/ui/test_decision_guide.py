@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.guide import DecisionGuide
-from app.ui.window import MainWindow
+from http_status_browser.ui.guide import DecisionGuide
+from http_status_browser.ui.window import MainWindow
 
 
 def click_answer(qtbot: QtBot, guide: DecisionGuide, label: str) -> None:

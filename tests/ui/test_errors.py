@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.ui.errors import ErrorReporter
-from app.ui.window import MainWindow
+from http_status_browser.ui.errors import ErrorReporter
+from http_status_browser.ui.window import MainWindow
 
 
 @pytest.mark.qt_no_exception_capture

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.registry import Registry
-from app.registry.exchange import example_text
-from app.ui.window import MainWindow
+from http_status_browser.registry import Registry
+from http_status_browser.registry.exchange import example_text
+from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.test_window import detail_text
 

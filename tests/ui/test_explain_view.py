@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.explain import ExplainOptions, explain_text
-from app.explain.verdicts import verdicts
-from app.registry import Registry
-from app.ui.explain_model import ExplainRole, ExplainTableModel
-from app.ui.explain_view import ExplainView, ExplainWorker
-from app.ui.window import MainWindow
+from http_status_browser.explain import ExplainOptions, explain_text
+from http_status_browser.explain.verdicts import verdicts
+from http_status_browser.registry import Registry
+from http_status_browser.ui.explain_model import ExplainRole, ExplainTableModel
+from http_status_browser.ui.explain_view import ExplainView, ExplainWorker
+from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 DATA = Path(__file__).parent.parent / "data" / "explain"

@@ -11,9 +11,9 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QMainWindow, QToolButton, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.appicon import ICON_SIZES, icon_file
-from app.ui.firstpaint import after_first_paint
-from app.ui.window import MainWindow
+from http_status_browser.ui.appicon import ICON_SIZES, icon_file
+from http_status_browser.ui.firstpaint import after_first_paint
+from http_status_browser.ui.window import MainWindow
 from tests.loaded_modules import run_fresh
 
 
@@ -77,8 +77,8 @@ FIRST_FRAME_TYPES = """
 import gc, sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from app.registry import builtin_registry
-from app.ui.window import MainWindow
+from http_status_browser.registry import builtin_registry
+from http_status_browser.ui.window import MainWindow
 from tests.loaded_modules import run_fresh
 app = QApplication([])
 window = MainWindow(builtin_registry(), QSettings())
@@ -122,8 +122,8 @@ def test_the_window_icon_comes_in_every_size_from_png_files(window: MainWindow) 
 WINDOW_ICON_LIBRARIES = """
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from app.registry.loader import builtin_registry
-from app.ui.window import MainWindow
+from http_status_browser.registry.loader import builtin_registry
+from http_status_browser.ui.window import MainWindow
 app = QApplication([])
 window = MainWindow(builtin_registry(), QSettings())
 window.show()

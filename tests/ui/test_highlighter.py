@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from app.ui.highlighter import SnippetHighlighter
+from http_status_browser.ui.highlighter import SnippetHighlighter
 
 
 def spans(document: QTextDocument, line: int) -> dict[str, tuple[bool, bool]]:

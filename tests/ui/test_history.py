@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from app.ui.history import History
+from http_status_browser.ui.history import History
 
 
 def test_back_and_forward_walk_the_entries(qtbot: QtBot) -> None:

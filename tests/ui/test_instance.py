@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.instance import bind_socket, hand_over, send_request, socket_path
-from app.registry.model import Registry
-from app.ui.instance import InstanceServer, request_handler
+from http_status_browser.desktop.instance import bind_socket, hand_over, send_request, socket_path
+from http_status_browser.registry.model import Registry
+from http_status_browser.ui.instance_server import InstanceServer, request_handler
 
 
 class Opened:
@@ -103,7 +103,7 @@ def test_server_replaces_a_stale_socket_and_answers(
 
 def start_window(code: str, env: dict[str, str], *flags: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "app", "open", code, *flags],
+        [sys.executable, "-m", "http_status_browser", "open", code, *flags],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -156,20 +156,20 @@ def test_two_real_processes(runtime_dir: Path, server: str) -> None:
     try:
         assert wait_for_window(path, first)["code"] == 200
 
-        second = run(["app", "open", "404"], env)
+        second = run(["http_status_browser", "open", "404"], env)
         assert (second.returncode, second.stdout, second.stderr) == (0, "", "")
         assert current_code(path, 404) == 404
 
-        desktop = run(["app.gui", "418"], env)  # the http-status-browser launcher
+        desktop = run(["http_status_browser.gui", "418"], env)  # the http-status-browser launcher
         assert (desktop.returncode, desktop.stderr) == (0, "")
         assert current_code(path, 418) == 418
 
-        unknown = run(["app", "open", "299"], env)
+        unknown = run(["http_status_browser", "open", "299"], env)
         assert unknown.returncode == 1
         assert "no status code 299" in unknown.stderr
 
         # --new-window opens its own window (here a smoke test that quits once painted).
-        own = run(["app", "open", "404", "--new-window", "--smoke-test"], env)
+        own = run(["http_status_browser", "open", "404", "--new-window", "--smoke-test"], env)
         assert own.returncode == 0
         assert '"shown": true' in own.stdout
 
@@ -198,7 +198,8 @@ def test_two_real_processes(runtime_dir: Path, server: str) -> None:
 def test_desktop_launcher_arguments(
     monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: list[str]
 ) -> None:
-    from app import cli, gui
+    from http_status_browser import gui
+    from http_status_browser.cli import main as cli
 
     seen: list[list[str]] = []
     monkeypatch.setattr(cli, "main", lambda args: seen.append(list(args)) or 0)
@@ -237,7 +238,9 @@ def test_no_hand_over_without_a_display(monkeypatch: pytest.MonkeyPatch, runtime
 def test_which_httpstatus_lines_go_to_a_running_window(
     monkeypatch: pytest.MonkeyPatch, argv: list[str], handed: list[str | None]
 ) -> None:
-    from app import cli, httpstatus, instance
+    from http_status_browser import httpstatus
+    from http_status_browser.cli import main as cli
+    from http_status_browser.desktop import instance
 
     asked: list[str | None] = []
     monkeypatch.setattr(instance, "hand_over", lambda code, prog: asked.append(code) or 0)
@@ -247,7 +250,8 @@ def test_which_httpstatus_lines_go_to_a_running_window(
 
 
 @pytest.mark.parametrize(
-    ("entry", "argv"), [("app.httpstatus", ["open", "404"]), ("app.gui", ["404"])]
+    ("entry", "argv"),
+    [("http_status_browser.httpstatus", ["open", "404"]), ("http_status_browser.gui", ["404"])],
 )
 def test_a_launch_without_a_window_asks_once(
     monkeypatch: pytest.MonkeyPatch, entry: str, argv: list[str]
@@ -255,8 +259,8 @@ def test_a_launch_without_a_window_asks_once(
     """No window runs: the entry point's attempt is the only one before the window opens."""
     from importlib import import_module
 
-    from app import instance
-    from app.ui import launch
+    from http_status_browser.desktop import instance
+    from http_status_browser.ui import launch
 
     asked: list[str | None] = []
     monkeypatch.setattr(instance, "hand_over", lambda code, prog: asked.append(code))
@@ -267,14 +271,15 @@ def test_a_launch_without_a_window_asks_once(
 
 
 def test_handing_over_imports_no_command_line() -> None:
-    """`httpstatus open 404` reaches the running window before app.cli, the registry and
+    """`httpstatus open 404` reaches the running window before cli.main, the registry and
     the console helpers are imported: what makes it cheaper than `httpstatus show 404`."""
     code = (
-        "import sys, app.instance\n"
-        "app.instance.hand_over = lambda code, prog: 0\n"
-        "from app.httpstatus import main\n"
+        "import sys, http_status_browser.desktop.instance\n"
+        "http_status_browser.desktop.instance.hand_over = lambda code, prog: 0\n"
+        "from http_status_browser.httpstatus import main\n"
         "assert main(['open', '404']) == 0\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('app.cli', 'app.registry'))))"
+        "print(sorted(m for m in sys.modules if m.startswith("
+        "('http_status_browser.cli.main', 'http_status_browser.registry'))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False

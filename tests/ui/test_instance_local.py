@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.instance import hand_over, send_request, server_name, uses_qt_server
-from app.registry.model import Registry
-from app.ui.instance import request_handler
-from app.ui.instance_local import LocalInstanceServer
+from http_status_browser.desktop.instance import (
+    hand_over,
+    send_request,
+    server_name,
+    uses_qt_server,
+)
+from http_status_browser.registry.model import Registry
+from http_status_browser.ui.instance_local_server import LocalInstanceServer
+from http_status_browser.ui.instance_server import request_handler
 
 
 def test_the_environment_selects_the_qt_server(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from app.display import x_display_answers
-from app.ui import launch
+from http_status_browser.desktop.display import x_display_answers
+from http_status_browser.ui import launch
 from tests.loaded_modules import run_fresh
 
 
@@ -21,7 +21,7 @@ def test_no_display_subprocess() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "xcb"
     result = subprocess.run(
-        [sys.executable, "-m", "app"],
+        [sys.executable, "-m", "http_status_browser"],
         capture_output=True,
         text=True,
         env=env,
@@ -40,7 +40,7 @@ def test_open_code_without_display_checks_the_code_first() -> None:
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
     env["QT_QPA_PLATFORM"] = "xcb"
     result = subprocess.run(
-        [sys.executable, "-m", "app", "open", "299"],
+        [sys.executable, "-m", "http_status_browser", "open", "299"],
         capture_output=True,
         text=True,
         env=env,
@@ -88,9 +88,10 @@ def silent_display() -> str:
 
 
 def run_app(env: dict[str, str], *argv: str) -> subprocess.CompletedProcess[str]:
-    """`python -m app ARGV`, then whether Qt was imported, on the last line of stdout."""
+    """`python -m http_status_browser ARGV`, then whether Qt was imported, on the last line of
+    stdout."""
     code = (
-        "import sys\nfrom app.cli import main\nstatus = main(sys.argv[1:])\n"
+        "import sys\nfrom http_status_browser.cli.main import main\nstatus = main(sys.argv[1:])\n"
         "print('qt imported' if 'PySide6' in sys.modules else 'no qt')\nsys.exit(status)"
     )
     return subprocess.run(
@@ -161,8 +162,8 @@ def test_pyside_import_hook_gets_the_same_answers_faster(monkeypatch: pytest.Mon
 
     import PySide6.QtCore  # noqa: F401  (installs the hook)
 
-    import app.registry.model
-    import app.ui.window
+    import http_status_browser.registry.model
+    import http_status_browser.ui.window
 
     feature = sys.modules[launch.FEATURE_MODULE]
     original = getattr(feature, launch.FEATURE_CHECK)
@@ -171,9 +172,15 @@ def test_pyside_import_hook_gets_the_same_answers_faster(monkeypatch: pytest.Mon
     quick = getattr(feature, launch.FEATURE_CHECK)
     assert quick is not original
     assert not launch.quicken_pyside_import_hook(), "only once"
-    for module in (app.ui.window, app.registry.model, json, sys, types.ModuleType("no_file")):
+    for module in (
+        http_status_browser.ui.window,
+        http_status_browser.registry.model,
+        json,
+        sys,
+        types.ModuleType("no_file"),
+    ):
         assert bool(quick(module)) == bool(original(module)), module
-    assert quick(app.ui.window)
+    assert quick(http_status_browser.ui.window)
     assert not quick(json)
 
 
@@ -188,8 +195,8 @@ def test_pyside_import_hook_left_alone_where_pyside_differs(
 
 QUICKENED_BY_RUN_GUI = """
 import sys
-from app.registry import builtin_registry
-from app.ui import launch
+from http_status_browser.registry import builtin_registry
+from http_status_browser.ui import launch
 from tests.loaded_modules import run_fresh
 launch.run_gui(builtin_registry(), smoke_linger=0)
 check = getattr(sys.modules[launch.FEATURE_MODULE], launch.FEATURE_CHECK)
@@ -206,14 +213,14 @@ def test_the_window_start_quickens_the_import_hook(tmp_path: Path) -> None:
 
 JSON_AT_FIRST_PAINT = """
 import sys
-import app.ui.launch as launch
-from app.registry import builtin_registry
+import http_status_browser.ui.launch as launch
+from http_status_browser.registry import builtin_registry
 
 quicken = launch.quicken_pyside_import_hook
 
 def spy_on_first_paint():
     done = quicken()
-    import app.ui.firstpaint as firstpaint
+    import http_status_browser.ui.firstpaint as firstpaint
     original = firstpaint._FirstPaint.eventFilter
     def spy(self, watched, event):
         from PySide6.QtCore import QEvent
@@ -225,8 +232,8 @@ def spy_on_first_paint():
 
 launch.quicken_pyside_import_hook = spy_on_first_paint
 launch.run_gui(builtin_registry(), smoke_linger=0, single_instance=True)
-import app.ui.firstpaint
-sys.stderr.write(f"json at the first paint: {app.ui.firstpaint.seen}\\n")
+import http_status_browser.ui.firstpaint
+sys.stderr.write(f"json at the first paint: {http_status_browser.ui.firstpaint.seen}\\n")
 """
 
 
@@ -235,7 +242,9 @@ def test_the_first_frame_of_a_single_instance_needs_no_json(tmp_path: Path) -> N
     # frame: json (not imported by Qt) waits until then.
     env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
-    # A first run reads the JSON data and keeps its compiled copy (app/registry/cache.py).
-    run_fresh("from app.registry import builtin_registry\nbuiltin_registry()", env=env)
+    # A first run reads the JSON data and keeps its compiled copy (registry/cache.py).
+    run_fresh(
+        "from http_status_browser.registry import builtin_registry\nbuiltin_registry()", env=env
+    )
     result = run_fresh(JSON_AT_FIRST_PAINT, without_site=False, env=env)
     assert result.stderr.splitlines()[-1] == "json at the first paint: False"

@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.registry import Registry
-from app.ui.models import Role, StatusFilterProxy, StatusTreeModel
+from http_status_browser.registry import Registry
+from http_status_browser.ui.status_models import Role, StatusFilterProxy, StatusTreeModel
 from tests.ui.conftest import visible_codes
 
 

@@ -1,4 +1,4 @@
-"""The first frame's Qt values as ints (app/ui/qtvalues.py): the same as PySide's enums, and
+"""The first frame's Qt values as ints (ui/qtvalues.py): the same as PySide's enums, and
 a first frame that does without PySide's `Qt` namespace."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton
 
-from app.ui import qtvalues
-from app.ui.window import MainWindow
+from http_status_browser.ui import qtvalues
+from http_status_browser.ui.window import MainWindow
 from tests.loaded_modules import run_fresh
 
 ENUMS = {
@@ -78,7 +78,7 @@ def report(status):
     real_exit(status)
 real_exit, os._exit = os._exit, report
 os.environ["HTTPSTATUS_EXIT_AT_FIRST_PAINT"] = "1"
-from app.httpstatus import main
+from http_status_browser.httpstatus import main
 main(["open", "--new-window"])
 """
 
@@ -86,8 +86,8 @@ AFTER_START_UP = """
 import sys
 import PySide6.QtCore as QtCore
 from PySide6.QtWidgets import QApplication
-from app.registry.loader import builtin_registry
-from app.ui.window import MainWindow
+from http_status_browser.registry.loader import builtin_registry
+from http_status_browser.ui.window import MainWindow
 app = QApplication([])
 window = MainWindow(builtin_registry(), QtCore.QSettings())
 window.show()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.registry import Registry
-from app.ui.detail import LEVEL_COLOURS
+from http_status_browser.registry import Registry
+from http_status_browser.ui.detail import LEVEL_COLOURS
 from tests.ui.conftest import WindowFactory
 
 

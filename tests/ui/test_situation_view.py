@@ -9,14 +9,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.registry import Registry
-from app.ui.situations import (
+from http_status_browser.registry import Registry
+from http_status_browser.ui.situation_view import (
     SituationFilterProxy,
     SituationRole,
     SituationTreeModel,
     SituationView,
 )
-from app.ui.window import COMPARE_PAGE, MainWindow
+from http_status_browser.ui.window import COMPARE_PAGE, MainWindow
 from tests.ui.links import click_link, link_hrefs
 from tests.ui.test_window import search
 
@@ -141,7 +141,7 @@ def test_enter_in_the_search_box_moves_into_the_situations(
 @settings(max_examples=80, deadline=None)
 @given(st.text(max_size=120))
 def test_any_text_filters_to_the_search_result(qapp: QApplication, text: str) -> None:
-    from app.registry import builtin_registry
+    from http_status_browser.registry import builtin_registry
 
     registry = builtin_registry()
     proxy = SituationFilterProxy(SituationTreeModel(registry.situations), registry)

@@ -11,11 +11,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.registry.model import Registry
-from app.ui import launch
-from app.ui.settings import TRAY_ENABLED
-from app.ui.tray import QuickLookup, TrayLookup
-from app.ui.window import MainWindow
+from http_status_browser.registry.model import Registry
+from http_status_browser.ui import launch
+from http_status_browser.ui.settings import TRAY_ENABLED
+from http_status_browser.ui.tray import QuickLookup, TrayLookup
+from http_status_browser.ui.window import MainWindow
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from app.ui import endpoint
-from app.ui.endpoint import curl_command
-from app.ui.window import MainWindow
+from http_status_browser.ui import endpoint
+from http_status_browser.ui.endpoint import curl_command
+from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.test_window import clipboard
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.registry import Registry
-from app.ui.window import MainWindow
+from http_status_browser.registry import Registry
+from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import visible_codes
 
 

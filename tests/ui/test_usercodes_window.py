@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.registry import Registry
-from app.registry.usercodes import merge_user_codes, read_user_codes
+from http_status_browser.registry import Registry
+from http_status_browser.registry.usercodes import merge_user_codes, read_user_codes
 from tests.ui.conftest import WindowFactory, visible_codes
 
 CODES = """

@@ -10,14 +10,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTextBrowser, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import APP_NAME
-from app.registry import Registry
-from app.registry.model import StatusCode
-from app.registry.snippets import render_snippet
-from app.ui import settings as keys
-from app.ui.detail import DetailView
-from app.ui.snippets import COMFORTABLE_LINES
-from app.ui.window import EMPTY_PAGE, TREE_PAGE, MainWindow
+from http_status_browser import APP_NAME
+from http_status_browser.registry import Registry
+from http_status_browser.registry.model import StatusCode
+from http_status_browser.registry.snippets import render_snippet
+from http_status_browser.ui import settings as keys
+from http_status_browser.ui.detail import DetailView
+from http_status_browser.ui.snippet_panel import COMFORTABLE_LINES
+from http_status_browser.ui.window import EMPTY_PAGE, TREE_PAGE, MainWindow
 from tests.ui.conftest import WindowFactory, visible_codes
 
 
@@ -306,7 +306,7 @@ def test_first_window_fits_the_screen(
     """At 150% a 1400x900 screen has 933x600 logical pixels: 1100x720 would not fit."""
     from PySide6.QtCore import QSize
 
-    from app.ui.window import default_size
+    from http_status_browser.ui.window import default_size
 
     assert default_size(QSize(*available)) == expected
 

@@ -1,0 +1,130 @@
+"""What the httpstatus commands share: terminal styling and width, JSON output, and (from
+exits and registry.codeinput) exit statuses and reading a status code argument. No Qt, no
+argparse.
+"""
+
+from __future__ import annotations
+
+import os
+
+from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
+from http_status_browser.registry.codeinput import UsageError, close_matches, parse_code
+from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.snippets import render_snippet
+
+# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO, Any
+
+DEFAULT_COLUMNS = 88
+# Narrower than this, text is laid out for this width and the terminal folds the lines: an
+# indented item needs room for its indent and a word.
+MIN_COLUMNS = 24
+
+
+def terminal_columns(stream: IO[str]) -> int:
+    """The terminal's width, at least MIN_COLUMNS; 88 for a pipe, a file, a test, or a
+    terminal that reports zero columns (`script`, some CI pseudo-terminals: width unknown)."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return DEFAULT_COLUMNS
+    if columns <= 0:
+        return DEFAULT_COLUMNS
+    return max(columns, MIN_COLUMNS)
+
+
+class Style:
+    """ANSI styling, on only for a terminal and never with NO_COLOR set."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.enabled = (
+            stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+        )
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.enabled else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def category(self, status: StatusCode, text: str) -> str:
+        colours = {1: "36", 2: "32", 3: "34", 4: "33", 5: "31"}
+        return self._wrap("1;" + colours.get(status.code // 100, "0"), text)
+
+
+def status_json(status: StatusCode, registry: Registry) -> dict[str, Any]:
+    """The stable JSON shape of one code (documented in the README)."""
+    return {
+        "code": status.code,
+        "phrase": status.phrase,
+        "category": status.category,
+        "official": status.official,
+        "status": status.standing.value,
+        "defined_by": status.defined_by,
+        "summary": status.summary,
+        "description": "\n\n".join(status.description),
+        "reference": status.reference,
+        "url": status.url,
+        "requirements": [
+            {"level": r.level, "text": r.text, "reference": r.reference, "url": r.url}
+            for r in status.requirements
+        ],
+        "headers": [{"name": h.name, "note": h.note} for h in status.headers],
+        "related": [{"code": r.code, "note": r.note} for r in status.related],
+        "aliases": list(status.aliases),
+        "cacheable": status.cacheable,
+        "content": status.content,
+        "redirect": status.redirect.value if status.redirect else None,
+        "method": status.method.value if status.method else None,
+        "notes": [{"text": n.text, "source": n.source} for n in status.notes],
+        "snippets": {lang.id: render_snippet(status, lang) for lang in registry.languages},
+    }
+
+
+def print_json(value: object, out: IO[str]) -> None:
+    import json  # noqa: PLC0415  (only --json output needs it)
+
+    json.dump(value, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def wrap(text: str, width: int, first: str = "", rest: str = "") -> str:
+    """`text` filled to `width`; any width works, even zero or less (one word a line)."""
+    width = max(width, len(first) + 1, len(rest) + 1)
+    import textwrap  # noqa: PLC0415  (only commands that wrap text)
+
+    return textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest)
+
+
+def item(name: str, note: str, width: int) -> str:
+    return wrap(f"{name}: {note}", width, "  ", "      ") + "\n"
+
+
+def summary_line(status: StatusCode, style: Style) -> str:
+    marker = (
+        "" if status.official else style.dim(f"  [{status.standing.value}: {status.defined_by}]")
+    )
+    code = style.category(status, str(status.code))
+    return f"{code}  {status.phrase}{marker}  {style.dim(status.summary)}\n"
+
+
+__all__ = [
+    "EXIT_NOT_FOUND",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Style",
+    "UsageError",
+    "close_matches",
+    "item",
+    "parse_code",
+    "print_json",
+    "status_json",
+    "summary_line",
+    "terminal_columns",
+    "wrap",
+]

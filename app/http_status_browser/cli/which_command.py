@@ -1,0 +1,102 @@
+"""`httpstatus which "email already taken"`: the situations that match, with their codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import IO, TYPE_CHECKING, Any
+
+from http_status_browser import PROG
+from http_status_browser.cli.console import (
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    Style,
+    UsageError,
+    print_json,
+    wrap,
+)
+from http_status_browser.registry.model import Registry
+
+if TYPE_CHECKING:  # the handler imports them: `show` never needs them
+    from http_status_browser.registry.situations import Situation
+
+DEFAULT_LIMIT = 3
+
+
+def situation_json(situation: Situation, registry: Registry) -> dict[str, Any]:
+    """The stable JSON shape of one situation (documented in the README)."""
+    area = registry.situations.area(situation.area)
+
+    def phrase(code: int) -> str:
+        status = registry.lookup(code)
+        return status.phrase if status else ""
+
+    return {
+        "id": situation.id,
+        "area": situation.area,
+        "area_name": area.name if area else situation.area,
+        "title": situation.title,
+        "phrasings": list(situation.phrasings),
+        "code": situation.code,
+        "phrase": phrase(situation.code),
+        "why": situation.why,
+        "alternatives": [
+            {"code": a.code, "phrase": phrase(a.code), "when": a.when}
+            for a in situation.alternatives
+        ],
+        "mistakes": list(situation.mistakes),
+        "reference": situation.reference,
+    }
+
+
+def _print(
+    situation: Situation, registry: Registry, out: IO[str], style: Style, width: int
+) -> None:
+    status = registry.lookup(situation.code)
+    title = status.title if status else str(situation.code)
+    head = style.category(status, title) if status else title
+    out.write(f"{head}  {style.bold(situation.title)}\n")
+    out.write(wrap(situation.why, width, "  ", "  ") + "\n")
+    for alternative in situation.alternatives:
+        other = registry.lookup(alternative.code)
+        name = other.title if other else str(alternative.code)
+        out.write(wrap(f"or {name}: {alternative.when}", width, "  ", "      ") + "\n")
+    for mistake in situation.mistakes:
+        out.write(wrap(f"Mistake: {mistake}", width, "  ", "      ") + "\n")
+    out.write(f"  {style.dim('Reference: ' + situation.reference)}\n")
+
+
+def run(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
+    from http_status_browser.cli.console import terminal_columns  # noqa: PLC0415
+
+    text = " ".join(args.text)
+    if args.limit < 1:
+        raise UsageError(f"--limit must be 1 or more, got {args.limit}")
+    matches = registry.search_index.search_situations(text)[: args.limit]
+    if args.json:
+        print_json([situation_json(m.situation, registry) for m in matches], out)
+        return EXIT_OK if matches else EXIT_NOT_FOUND
+    if not matches:
+        sys.stderr.write(
+            f"{PROG}: no situation matches {text!r}; try '{PROG} search' or '{PROG} compare'\n"
+        )
+        return EXIT_NOT_FOUND
+    style = Style(out)
+    width = min(terminal_columns(out), 100) - 2
+    for number, match in enumerate(matches):
+        if number:
+            out.write("\n")
+        _print(match.situation, registry, out, style, width)
+    return EXIT_OK
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", nargs="+", help='a situation, such as "email already taken"')
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        help=f"at most this many situations (default {DEFAULT_LIMIT})",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=run)

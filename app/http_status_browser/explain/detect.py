@@ -1,0 +1,67 @@
+"""Telling the format of an input from its first bytes."""
+
+from __future__ import annotations
+
+import re
+
+from http_status_browser.explain.accesslog import ACCESS_LINE
+from http_status_browser.explain.jsonlines import STATUS_KEYS, parse_object, record_status
+from http_status_browser.explain.report import Format
+from http_status_browser.explain.transcript import STATUS_LINE
+
+SAMPLE_LINES = 200
+HAR_START = re.compile(rb'\s*\{\s*"log"\s*:\s*\{')
+
+
+class DetectError(Exception):
+    """The input is not something we read, said in words."""
+
+
+def looks_binary(sample: bytes) -> bool:
+    return b"\0" in sample[:8192]
+
+
+def looks_like_har(sample: bytes) -> bool:
+    """A document that opens with {"log": {...} and has "entries" (a JSON lines log may well
+    have a "log" key holding a message)."""
+    return HAR_START.match(sample) is not None and b'"entries"' in sample
+
+
+def detect(sample: bytes, complete: bool) -> Format:
+    """The format of an input whose first bytes are `sample` (all of it when `complete`).
+
+    Counts which line format most of the first lines are in; a transcript wins only when no
+    line is an access log or JSON line, since its headers and bodies match nothing.
+    """
+    if not sample.strip():
+        raise DetectError("empty: no lines to read")
+    if looks_binary(sample):
+        raise DetectError("a binary file, not a log (it contains NUL bytes)")
+    if looks_like_har(sample):
+        return Format.HAR
+    lines = sample.split(b"\n")
+    if not complete and len(lines) > 1:
+        lines.pop()  # cut off in the middle
+    access = json_lines = transcript = 0
+    for line in lines[:SAMPLE_LINES]:
+        if ACCESS_LINE.match(line):
+            access += 1
+        elif STATUS_LINE.match(line):
+            transcript += 1
+        elif line.lstrip().startswith(b"{"):
+            record = parse_object(line)
+            if record is not None and record_status(record, STATUS_KEYS) is not None:
+                json_lines += 1
+    if access or json_lines:
+        return Format.ACCESS_LOG if access >= json_lines else Format.JSON_LINES
+    if transcript:
+        return Format.TRANSCRIPT
+    if sample.lstrip().startswith(b"{"):
+        raise DetectError(
+            "JSON without a status code under a known key; name it with --key, "
+            "or this is a truncated or unusual HAR file"
+        )
+    raise DetectError(
+        "no status codes in the first lines, in any format we know; name the format with "
+        "--format, or the status field with --field N"
+    )

@@ -1,0 +1,19 @@
+"""The status registry: data loading and validation, search and snippets. Imports no Qt."""
+
+from http_status_browser.registry.fields import RegistryError
+from http_status_browser.registry.loader import builtin_registry, load_registry, parse_registry
+from http_status_browser.registry.model import Category, Language, Registry, Standing, StatusCode
+from http_status_browser.registry.snippets import render_snippet
+
+__all__ = [
+    "Category",
+    "Language",
+    "Registry",
+    "RegistryError",
+    "Standing",
+    "StatusCode",
+    "builtin_registry",
+    "load_registry",
+    "parse_registry",
+    "render_snippet",
+]

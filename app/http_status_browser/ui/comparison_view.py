@@ -1,0 +1,156 @@
+"""The comparison view: two codes side by side, with pickers for either side."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from http_status_browser.registry.comparison import Comparison, compare_codes
+from http_status_browser.registry.model import Registry
+from http_status_browser.ui.detail import CLASS_COLOURS, NEUTRAL_COLOUR, escape, html_list
+from http_status_browser.ui.links import CodeLinkBrowser, situation_link, status_link
+
+
+def comparison_html(comparison: Comparison) -> str:
+    """A table with one row per property; rows where the codes differ are bold."""
+    left, right = comparison.statuses
+
+    def heading(code: int, title: str, category: str) -> str:
+        colour = CLASS_COLOURS.get(category[0], NEUTRAL_COLOUR)
+        return (
+            f'<th width="40%" align="left" style="background-color:{colour};">'
+            f'<a href="{status_link(code)}" style="color:#ffffff;">{escape(title)}</a></th>'
+        )
+
+    parts = [
+        '<table width="100%" cellspacing="0" cellpadding="6" border="0">',
+        "<tr><th></th>"
+        + heading(left.code, left.title, left.category)
+        + heading(right.code, right.title, right.category)
+        + "</tr>",
+    ]
+    for row in comparison.rows:
+        label = escape(row.label)
+        values = [escape(value) for value in row.values]
+        if row.differs:
+            values = [f"<b>{value}</b>" for value in values]
+        parts.append(
+            f'<tr><td valign="top"><i>{label}</i></td>'
+            f'<td valign="top">{values[0]}</td><td valign="top">{values[1]}</td></tr>'
+        )
+    cells = [
+        "<br>".join(f'<a href="{situation_link(s.id)}">{escape(s.title)}</a>' for s in group) or "-"
+        for group in comparison.situations
+    ]
+    parts.append(
+        f'<tr><td valign="top"><i>Use it when</i></td><td valign="top">{cells[0]}</td>'
+        f'<td valign="top">{cells[1]}</td></tr>'
+    )
+    parts.append("</table>")
+    parts.append(
+        html_list(
+            "When to use which",
+            (f"<b>{note.code}</b>: {escape(note.note)}" for note in comparison.notes),
+        )
+    )
+    return "\n".join(parts)
+
+
+class CompareView(QWidget):
+    """Two codes side by side; either side can be changed, and the pair can be swapped."""
+
+    codeRequested = Signal(int)
+    situationRequested = Signal(str)
+    pairChosen = Signal(int, int)  # the user picked another pair in this view
+    closeRequested = Signal()
+
+    def __init__(self, registry: Registry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareView")
+        self.setAccessibleName("Compare two codes")
+        self._registry = registry
+        self.pair: tuple[int, int] | None = None
+        self._updating = False
+
+        self.left_box = self._code_box("compareLeft", "First code")
+        self.right_box = self._code_box("compareRight", "Second code")
+        self.swap_button = QPushButton("S&wap", self)
+        self.swap_button.setObjectName("compareSwap")
+        self.close_button = QPushButton("&Details", self)
+        self.close_button.setObjectName("compareClose")
+        self.close_button.setToolTip("Back to the details of the selected code")
+        self.table = CodeLinkBrowser(self)
+        self.table.setObjectName("compareTable")
+        self.table.setAccessibleName("Comparison")
+
+        label = QLabel("Co&mpare", self)
+        label.setBuddy(self.left_box)
+        bar = QHBoxLayout()
+        bar.addWidget(label)
+        bar.addWidget(self.left_box, 1)
+        bar.addWidget(QLabel("with", self))
+        bar.addWidget(self.right_box, 1)
+        bar.addWidget(self.swap_button)
+        bar.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self.left_box.activated.connect(self._picked)
+        self.right_box.activated.connect(self._picked)
+        self.swap_button.clicked.connect(self.swap)
+        self.close_button.clicked.connect(self.closeRequested)
+        self.table.codeRequested.connect(self.codeRequested)
+        self.table.situationRequested.connect(self.situationRequested)
+
+    def _code_box(self, name: str, accessible: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        box.setAccessibleName(accessible)
+        # Long phrases would otherwise widen the pane and squeeze the tree beside it.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(14)
+        seen: set[int] = set()
+        for status in self._registry.statuses:
+            if status.code not in seen:  # lookup() gives the official entry for a number
+                seen.add(status.code)
+                box.addItem(status.title, status.code)
+        return box
+
+    def show_pair(self, left: int, right: int) -> bool:
+        """Compare two codes; False when either is not in the registry."""
+        first, second = self._registry.lookup(left), self._registry.lookup(right)
+        if first is None or second is None or left == right:
+            return False
+        self.pair = (left, right)
+        self._updating = True
+        try:
+            self.left_box.setCurrentIndex(self.left_box.findData(left))
+            self.right_box.setCurrentIndex(self.right_box.findData(right))
+        finally:
+            self._updating = False
+        self.table.setHtml(comparison_html(compare_codes(self._registry, first, second)))
+        return True
+
+    @Slot()
+    def swap(self) -> None:
+        if self.pair is not None:
+            right, left = self.pair
+            if self.show_pair(left, right):
+                self.pairChosen.emit(left, right)
+
+    @Slot(int)
+    def _picked(self, _index: int) -> None:
+        if self._updating:
+            return
+        left, right = int(self.left_box.currentData()), int(self.right_box.currentData())
+        if self.show_pair(left, right):
+            self.pairChosen.emit(left, right)

@@ -1,0 +1,215 @@
+"""`httpstatus explain`: in-process through main(argv), and as a subprocess for each exit path."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from http_status_browser.cli.explain_command import printable
+from http_status_browser.cli.main import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, main
+
+DATA = Path(__file__).parents[1] / "data" / "explain"
+JSON_KEYS = {"sources", "total", "codes", "unread", "unread_samples"}
+CODE_KEYS = {
+    "code",
+    "count",
+    "share",
+    "category",
+    "known",
+    "phrase",
+    "official",
+    "defined_by",
+    "summary",
+    "phrases_seen",
+    "top",
+}
+HOSTILE = (
+    '198.51.100.1 - - [26/Nov/2026:10:00:00 +0000] "GET /\x1b]8;;file:///etc/passwd\x07x'
+    '\x1b]8;;\x07\x1b[2J\x9b31m HTTP/1.1" 404 0 "-" "\x1b[31mred"\n'
+    "HTTP/1.1 200 \x1b[5mBlink\u202eevil\n"
+    "\x1b[41mnot a log line\x07\n"
+)
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "http_status_browser.cli.main", "explain", *args],
+        capture_output=True,
+        input=stdin,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+        timeout=60,
+    )
+
+
+def fake_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+
+
+def test_table_groups_codes_by_class_with_counts_and_meaning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["explain", str(DATA / "nginx-combined.log")]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "access-log, 12 lines, 10 status codes" in out
+    assert "4xx Client error" in out
+    assert "499  Client Closed Request" in out
+    assert "[unofficial: nginx]" in out
+    assert "Could not read 1" in out
+    assert "line 11: no status code found" in out
+    assert out.index("2xx Success") < out.index("4xx Client error") < out.index("5xx Server")
+
+
+def test_flagged_phrases_and_unknown_codes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_stdin(
+        monkeypatch,
+        b"HTTP/1.1 200 Success\nHTTP/1.1 413 Request Entity Too Large\nHTTP/1.1 213 Odd\n",
+    )
+    assert main(["explain", "-"]) == EXIT_OK
+    out = capsys.readouterr().out
+    flagged = out.split("Flagged", 1)[1]
+    assert '200  sent as "Success" once: differs from the registry\'s OK' in flagged
+    assert '413  sent as "Request Entity Too Large" once: a former or other name' in flagged
+    assert "213  in no registry: seen once" in flagged
+
+
+def test_top_lists_paths_for_error_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--top", "1", str(DATA / "nginx-combined.log")]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.split("404  Not Found", 1)[1].splitlines()[1].split() == ["2", "/favicon.ico"]
+    assert "/static/site.css" not in out  # 200s have no top list
+
+
+def test_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--json", "--top", "2", str(DATA / "devtools-export.har")]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == JSON_KEYS
+    assert all(set(code) == CODE_KEYS for code in data["codes"])
+    assert data["sources"][0]["format"] == "har"
+    assert data["total"] == 4
+    assert data["unread_samples"][0]["unit"] == "entry"
+    assert [c["code"] for c in data["codes"]] == [200, 301, 401, 404]
+
+
+def test_gzip_and_several_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    rotated = tmp_path / "access.log.2.gz"
+    rotated.write_bytes(gzip.compress((DATA / "apache-common.log").read_bytes()))
+    assert main(["explain", "--json", str(rotated), str(DATA / "apache-common.log")]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["total"] == 10
+
+
+def test_field_and_key_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--field", "5", str(DATA / "custom-fields.log")]) == EXIT_OK
+    assert "503  Service Unavailable" in capsys.readouterr().out
+
+
+def test_hostile_input_reaches_the_terminal_without_escapes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_stdin(monkeypatch, HOSTILE.encode("utf-8"))
+    assert main(["explain", "--top", "3"]) == EXIT_OK
+    captured = capsys.readouterr()
+    for stream in (captured.out, captured.err):
+        assert "\x1b" not in stream
+        assert "\x9b" not in stream
+        assert "\x07" not in stream
+        assert "\u202e" not in stream
+    assert "\\x1b]8;;file:///etc/passwd" in captured.out
+
+
+def test_hostile_input_in_json_is_ascii_escaped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_stdin(monkeypatch, HOSTILE.encode("utf-8"))
+    assert main(["explain", "--json", "--top", "3"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.isascii()
+    assert "\x1b" not in out
+    assert json.loads(out)["codes"][1]["top"][0]["target"].startswith("/\x1b]8;;file:")
+
+
+def test_printable_escapes_controls_but_keeps_text() -> None:
+    assert printable("café /a b") == "café /a b"
+    assert printable("\x1b[31m\x9b\u202e\t") == "\\x1b[31m\\x9b\\u202e\\x09"
+
+
+def test_nothing_found_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.log"
+    empty.write_bytes(b"")
+    assert main(["explain", str(empty)]) == EXIT_NOT_FOUND
+    err = capsys.readouterr().err
+    assert "empty: no lines to read" in err
+    assert "no status codes found" in err
+
+
+def test_nothing_found_still_shows_the_unread_lines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log = tmp_path / "app.jsonl"
+    log.write_text('{"upstream": {"code": 502}}\n', encoding="utf-8")
+    assert main(["explain", "--key", "upstream.status", str(log)]) == EXIT_NOT_FOUND
+    err = capsys.readouterr().err
+    assert "line 1: no status code under 'upstream.status'" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--field", "0", "x"],
+        ["--top", "-1", "x"],
+        ["--format", "xml", "x"],
+        ["--field", "9", "--format", "har", "x"],
+        ["does-not-exist.log"],
+        ["."],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", *args]) == EXIT_USAGE
+    assert capsys.readouterr().err.startswith("httpstatus: ")
+
+
+def test_subprocess_explains_stdin_exit_0() -> None:
+    result = run_cli(stdin=(DATA / "curl-include.txt").read_bytes())
+    assert result.returncode == EXIT_OK, result.stderr
+    assert b"100  Continue" in result.stdout
+
+
+def test_subprocess_reads_gzip_from_stdin() -> None:
+    result = run_cli("--json", stdin=gzip.compress((DATA / "devtools-export.har").read_bytes()))
+    assert result.returncode == EXIT_OK, result.stderr
+    assert json.loads(result.stdout)["sources"][0]["format"] == "har"
+
+
+def test_subprocess_nothing_found_exit_1(tmp_path: Path) -> None:
+    binary = tmp_path / "core.bin"
+    binary.write_bytes(bytes(range(256)) * 64)
+    result = run_cli(str(binary))
+    assert result.returncode == EXIT_NOT_FOUND
+    assert b"a binary file, not a log" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_subprocess_directory_exit_2(tmp_path: Path) -> None:
+    result = run_cli(str(tmp_path))
+    assert result.returncode == EXIT_USAGE
+    assert b"is a directory" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_standard_input_that_cannot_be_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"HTTP/1.1 200 OK\n")))
+    closed.close()
+    monkeypatch.setattr(sys, "stdin", closed)
+    assert main(["explain", "-"]) == EXIT_NOT_FOUND
+    assert "standard input: " in capsys.readouterr().err

@@ -1,0 +1,311 @@
+"""The situations and the decision guide: the shipped data is complete, and broken data is
+reported naming the file, the entry and the field."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from http_status_browser.registry import Registry, RegistryError
+from http_status_browser.registry.loader import load_registry_file
+from http_status_browser.registry.situations import (
+    GUIDE_PATH,
+    SITUATIONS_PATH,
+    builtin_guide,
+    parse_guide,
+    parse_situations,
+)
+
+AREAS = {
+    "auth",
+    "input",
+    "resources",
+    "concurrency",
+    "redirects",
+    "caching",
+    "uploads",
+    "limits",
+    "async",
+    "upstream",
+    "availability",
+    "negotiation",
+    "legal",
+    "webdav",
+}
+
+
+@pytest.fixture(scope="module")
+def situations_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(Path(SITUATIONS_PATH).read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="module")
+def guide_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(Path(GUIDE_PATH).read_text(encoding="utf-8"))
+    return data
+
+
+def codes(registry: Registry) -> set[int]:
+    return {s.code for s in registry.statuses}
+
+
+def test_at_least_80_situations_in_every_area(registry: Registry) -> None:
+    book = registry.situations
+    assert len(book) >= 80
+    counts = Counter(s.area for s in book)
+    assert set(counts) == AREAS == {a.id for a in book.areas}
+    assert all(count >= 3 for count in counts.values()), counts
+
+
+def test_every_situation_is_complete(registry: Registry) -> None:
+    for situation in registry.situations:
+        assert situation.phrasings, situation.id
+        assert situation.mistakes, situation.id
+        assert situation.why.endswith("."), situation.id
+        assert situation.reference, situation.id
+        for code in situation.codes:
+            assert registry.lookup(code) is not None, situation.id
+
+
+@pytest.mark.parametrize(
+    ("situation_id", "code", "alternatives"),
+    [
+        ("missing-credentials", 401, {403}),
+        ("forbidden-role", 403, {404}),
+        ("hide-existence", 404, {403}),
+        ("duplicate-record", 409, {422}),
+        ("if-match-failed", 412, {409}),
+        ("precondition-required", 428, {412}),
+        ("well-formed-invalid", 422, {400}),
+        ("upload-too-large", 413, set()),
+        ("after-post", 303, {302}),
+        ("permanent-keep-method", 308, {301}),
+        ("rate-limited", 429, {503}),
+        ("upstream-timeout", 504, {502}),
+        ("accepted-for-later", 202, {201}),
+        ("legal-block", 451, {403}),
+        ("geo-licensing", 403, {451}),
+        ("gdpr-erased", 404, {410}),
+        ("quota-exceeded", 403, {507}),
+        ("idempotency-key-reuse", 422, {400, 409}),
+        ("unknown-method", 501, {405}),
+    ],
+)
+def test_key_situations_follow_the_rfcs(
+    registry: Registry, situation_id: str, code: int, alternatives: set[int]
+) -> None:
+    situation = registry.situations.get(situation_id)
+    assert situation is not None
+    assert situation.code == code
+    assert alternatives <= {a.code for a in situation.alternatives}
+
+
+def test_an_alternative_is_a_case_where_it_is_right(registry: Registry) -> None:
+    # "Never: ..." is a mistake to list, not an alternative to offer.
+    for situation in registry.situations:
+        for alternative in situation.alternatives:
+            assert not alternative.when.startswith("Never:"), situation.id
+
+
+def test_401_asks_for_www_authenticate(registry: Registry) -> None:
+    situation = registry.situations.get("missing-credentials")
+    assert situation is not None
+    assert "WWW-Authenticate" in situation.why
+
+
+def test_answered_by_lists_the_situations_of_a_code(registry: Registry) -> None:
+    titles = [s.id for s in registry.situations.answered_by(409)]
+    assert "duplicate-record" in titles
+    assert "edit-conflict" in titles
+
+
+def test_the_shipped_file_round_trips_byte_for_byte(situations_data: dict[str, Any]) -> None:
+    text = json.dumps(situations_data, indent=1, ensure_ascii=False) + "\n"
+    assert text == Path(SITUATIONS_PATH).read_text(encoding="utf-8")
+
+
+def _broken(data: dict[str, Any], registry: Registry) -> RegistryError:
+    with pytest.raises(RegistryError) as raised:
+        parse_situations(json.dumps(data), "situations.json", codes(registry))
+    return raised.value
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "problem"),
+    [
+        (lambda s: s.update(code=299), "field 'code'", "no status code 299"),
+        (lambda s: s["alternatives"][0].update(code=1), "alternatives[0], field 'code'", "no"),
+        (lambda s: s.update(area="space"), "field 'area'", "unknown area 'space'"),
+        (lambda s: s.pop("title"), "", "missing field 'title'"),
+        (lambda s: s.update(why=""), "field 'why'", "non-empty text"),
+        (lambda s: s.update(phrasings="token"), "field 'phrasings'", "list"),
+        (lambda s: s.update(colour="red"), "", "unknown field 'colour'"),
+        (lambda s: s["alternatives"].append({"code": 401, "when": "x"}), "", "repeats"),
+    ],
+)
+def test_broken_situation_names_file_entry_and_field(
+    registry: Registry,
+    situations_data: dict[str, Any],
+    change: Any,
+    where: str,
+    problem: str,
+) -> None:
+    data = copy.deepcopy(situations_data)
+    change(data["situations"][0])
+    error = _broken(data, registry)
+    assert error.file == "situations.json"
+    assert error.where.startswith("situations[0] (missing-credentials)")
+    assert where in error.where
+    assert problem in error.problem
+
+
+def test_duplicate_situation_id(registry: Registry, situations_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(situations_data)
+    data["situations"].append(copy.deepcopy(data["situations"][0]))
+    error = _broken(data, registry)
+    assert "duplicate id 'missing-credentials'" in str(error)
+
+
+def test_not_json_names_line_and_column(registry: Registry) -> None:
+    with pytest.raises(RegistryError, match=r"situations.json: line 1, column \d+"):
+        parse_situations("{", "situations.json", codes(registry))
+
+
+def test_the_guide_ends_at_codes_and_covers_the_common_ones(registry: Registry) -> None:
+    guide = builtin_guide(registry)
+    assert {200, 201, 202, 204, 301, 308, 400, 401, 403, 404, 409, 412, 422, 500} <= guide.ends()
+    assert guide.question(guide.start).text == "Did the request succeed?"
+
+
+def _walk(registry: Registry, labels: tuple[str, ...]) -> int | None:
+    """The code the guide ends at after answering `labels` in turn."""
+    guide = builtin_guide(registry)
+    question = guide.question(guide.start)
+    for number, label in enumerate(labels):
+        answer = next(a for a in question.answers if a.label == label)
+        if answer.code is not None:
+            assert number == len(labels) - 1, labels
+            return answer.code
+        assert answer.next is not None
+        question = guide.question(answer.next)
+    return None
+
+
+FAILED = ("No, something went wrong", "The request's")
+ALLOWED = (*FAILED, "No", "No", "Yes", "Yes")
+READABLE = (*ALLOWED, "Yes", "Yes", "Yes, or I will send my default format anyway")
+REDIRECT = ("Yes", "The client should go to another URL")
+
+
+@pytest.mark.parametrize(
+    ("labels", "code"),
+    [
+        (("Yes", "Data or the result of an action"), 200),
+        (("Yes", "A new resource, created now"), 201),
+        (("Yes", "Work accepted, to be done later"), 202),
+        (("Yes", "Done, nothing to send back"), 204),
+        ((*REDIRECT, "Yes", "No, only GET and HEAD matter"), 301),
+        ((*REDIRECT, "Yes", "Yes"), 308),
+        ((*REDIRECT, "No, temporary", "Yes"), 303),
+        ((*REDIRECT, "No, temporary", "No", "Yes"), 307),
+        ((*REDIRECT, "No, temporary", "No", "No, it is a GET"), 302),
+        ((*FAILED, "Yes"), 429),
+        ((*FAILED, "No", "The body is"), 413),
+        ((*FAILED, "No", "The URL is"), 414),
+        ((*FAILED, "No", "The headers are"), 431),
+        ((*FAILED, "No", "No", "No, or the credentials are invalid or expired"), 401),
+        ((*FAILED, "No", "No", "Yes", "No", "Yes"), 403),
+        ((*FAILED, "No", "No", "Yes", "No", "No, hide it"), 404),
+        ((*ALLOWED, "No", "Yes, and clients may forget it"), 410),
+        ((*ALLOWED, "Yes", "No, but other methods work here"), 405),
+        ((*ALLOWED, "Yes", "No, the server does not implement this method anywhere"), 501),
+        ((*ALLOWED, "Yes", "Yes", "No, and the client insists"), 406),
+        ((*READABLE, "No, it is in a media type you do not accept"), 415),
+        ((*READABLE, "No, it does not parse"), 400),
+        ((*READABLE, "Yes", "No"), 422),
+        ((*READABLE, "Yes", "Yes", "Yes, and it failed"), 412),
+        ((*READABLE, "Yes", "Yes", "No, and you require one"), 428),
+        ((*READABLE, "Yes", "Yes", "Yes, and it holds", "Yes"), 409),
+        (
+            (
+                "No, something went wrong",
+                "The server's, or a service behind it",
+                "Down for maintenance or overloaded",
+            ),
+            503,
+        ),
+        (
+            (
+                "No, something went wrong",
+                "The server's, or a service behind it",
+                "A service behind it did not answer in time",
+            ),
+            504,
+        ),
+    ],
+)
+def test_the_guide_tells_close_codes_apart(
+    registry: Registry, labels: tuple[str, ...], code: int
+) -> None:
+    assert _walk(registry, labels) == code
+
+
+def _broken_guide(data: dict[str, Any], registry: Registry) -> RegistryError:
+    with pytest.raises(RegistryError) as raised:
+        parse_guide(json.dumps(data), "guide.json", codes(registry))
+    return raised.value
+
+
+def test_guide_branch_to_nowhere(registry: Registry, guide_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(guide_data)
+    data["questions"][0]["answers"][0]["next"] = "nowhere"
+    error = _broken_guide(data, registry)
+    assert error.where == "questions[0] (succeeded), answers[0], field 'next'"
+    assert "no question 'nowhere'" in error.problem
+
+
+def test_guide_loop_is_reported(registry: Registry, guide_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(guide_data)
+    exists = next(q for q in data["questions"] if q["id"] == "exists")
+    exists["answers"][0]["next"] = "authenticated"
+    error = _broken_guide(data, registry)
+    assert "loops: authenticated -> allowed -> exists -> authenticated" in error.problem
+
+
+def test_guide_answer_needs_next_or_code(registry: Registry, guide_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(guide_data)
+    data["questions"][0]["answers"][0]["code"] = 200
+    error = _broken_guide(data, registry)
+    assert "either 'next'" in error.problem
+
+
+def test_guide_unknown_code_and_unreachable_question(
+    registry: Registry, guide_data: dict[str, Any]
+) -> None:
+    data = copy.deepcopy(guide_data)
+    data["questions"][1]["answers"][0]["code"] = 299
+    assert "no status code 299" in str(_broken_guide(data, registry))
+    data = copy.deepcopy(guide_data)
+    data["questions"].append(
+        {"id": "orphan", "text": "?", "answers": [{"label": "a", "code": 200, "reason": "r"}] * 2}
+    )
+    assert "cannot be reached" in str(_broken_guide(data, registry))
+
+
+def test_another_registry_keeps_only_situations_it_has_codes_for(
+    registry_data: dict[str, Any], write_registry: Any
+) -> None:
+    registry_data["statuses"] = [s for s in registry_data["statuses"] if s["code"] != 409]
+    for status in registry_data["statuses"]:
+        status["related"] = [r for r in status.get("related", []) if r["code"] != 409]
+    smaller = load_registry_file(write_registry(registry_data))
+    book = smaller.situations
+    assert book.get("duplicate-record") is None
+    assert all(409 not in s.codes for s in book)
+    assert smaller.search("validation failed")[0].status.code == 422
