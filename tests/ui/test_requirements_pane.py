@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from http_status_browser.registry import Registry
-from http_status_browser.ui.detail import LEVEL_COLOURS
+from http_status_browser.ui.colours import LEVEL_COLOURS
 from tests.ui.conftest import WindowFactory
 
 

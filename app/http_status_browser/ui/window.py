@@ -39,8 +39,9 @@ from http_status_browser.registry.model import Category, Registry, StatusCode
 from http_status_browser.registry.snippets import render_snippet
 from http_status_browser.ui import settings as keys
 from http_status_browser.ui.buttons import text_action, text_button
-from http_status_browser.ui.detail import DetailView, escape
+from http_status_browser.ui.detail import DetailView
 from http_status_browser.ui.history import History, HistoryEntry
+from http_status_browser.ui.html import escape
 from http_status_browser.ui.qtvalues import (
     ALIGN_CENTER,
     ALIGN_RIGHT,
