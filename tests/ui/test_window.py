@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from http_status_browser import APP_NAME
 from http_status_browser.registry import Registry
+from http_status_browser.registry.badges import status_badges
 from http_status_browser.registry.model import StatusCode
 from http_status_browser.registry.snippets import render_snippet
 from http_status_browser.ui import settings as keys
@@ -292,7 +293,8 @@ def test_start_up_finishes_after_the_first_frame(window: MainWindow) -> None:
 def test_unofficial_code_names_its_source_once(make_window: WindowFactory) -> None:
     window = make_window(code=522)
     text = window.detail.toPlainText()
-    assert "unofficial: Cloudflare" in text
+    assert "unofficial" in text
+    assert "defined by Cloudflare" in text
     assert text.count("Not in the IANA registry") == 1
 
 
@@ -393,3 +395,14 @@ def test_the_code_count_keeps_its_size_and_shows_every_count_whole(
     window.setFont(larger)  # the user's font size changed: the label grows with it
     assert label.width() > size.width()
     assert label.fontMetrics().horizontalAdvance(widest) <= label.contentsRect().width()
+
+
+def test_the_detail_pane_heads_a_code_with_the_badges_the_cli_shows(
+    make_window: WindowFactory,
+) -> None:
+    window = make_window(code=301)
+    status = window.current_status()
+    assert status is not None
+    heading = window.detail.toPlainText().splitlines()[1]
+    # Each badge is padded with a space on either side, and one more space parts two badges.
+    assert heading.strip().split("   ") == [badge.text for badge in status_badges(status)]
