@@ -156,22 +156,9 @@ class DetailView(CodeLinkBrowser):
         self.current = status
         self.setHtml(status_html(status, self._registry, self.examples_shown))
 
-    def show_examples(self) -> None:
-        """From now on pages have their Example section; the current one is redrawn."""
-        self.examples_shown = True
-        if isinstance(self.current, StatusCode):
-            self.show_status(self.current)
-
     def show_category(self, category: Category) -> None:
         self.current = category
         self.setHtml(category_html(category, self._registry.in_category(category.id)))
-
-    def show_message(self, text: str) -> None:
-        self.current = None
-        from PySide6.QtGui import QPalette  # noqa: PLC0415  (not needed for the first frame)
-
-        colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.setHtml(f'<p style="color:{colour};">{escape(text)}</p>')
 
     @Slot("QUrl")  # as in CodeLinkBrowser: QUrl's Python type waits for the first click
     def _follow(self, url: QUrl) -> None:
