@@ -13,6 +13,7 @@ import pytest
 from http_status_browser import __version__
 from http_status_browser.cli.main import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, main
 from http_status_browser.registry import Registry
+from http_status_browser.registry.badges import status_badges
 from http_status_browser.registry.snippets import render_snippet
 
 JSON_KEYS = {
@@ -261,3 +262,14 @@ def test_missing_builtin_data_is_one_line(tmp_path: Path) -> None:
     assert "cannot read the built-in data" in result.stderr
     assert "reinstall" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("code", [301, 522])
+def test_show_heads_the_page_with_the_shared_badges(
+    code: int, registry: Registry, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = registry.lookup(code)
+    assert status is not None
+    assert main(["show", str(code)]) == EXIT_OK
+    first_line = capsys.readouterr().out.splitlines()[0]
+    assert first_line == f"{status.title}  " + " · ".join(b.text for b in status_badges(status))

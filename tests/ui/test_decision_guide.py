@@ -23,7 +23,7 @@ def test_walk_to_409_and_open_it(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     guide = window.findChild(DecisionGuide, "decisionGuide")
     assert guide is not None
-    assert window.current_view() is guide
+    assert window.tabs.current_view() is guide
     assert "Did the request succeed?" in question(guide)
     for label in (
         "No, something went wrong",
@@ -45,15 +45,15 @@ def test_walk_to_409_and_open_it(qtbot: QtBot, window: MainWindow) -> None:
     assert guide.history.count() == 13
     assert guide.open_button.isVisible()
     qtbot.mouseClick(guide.open_button, Qt.MouseButton.LeftButton)
-    assert window.views.currentIndex() == 0
+    assert window.tabs.currentIndex() == 0
     status = window.current_status()
     assert status is not None
     assert status.code == 409
 
 
 def test_back_and_earlier_answers(qtbot: QtBot, window: MainWindow) -> None:
-    window.show_decision_guide()
-    guide = window.decision_guide
+    window.tabs.show_decision_guide()
+    guide = window.tabs.decision_guide
     assert not guide.back_button.isEnabled()
     click_answer(qtbot, guide, "No, something went wrong")
     click_answer(qtbot, guide, "The request's")
@@ -79,8 +79,8 @@ def test_back_and_earlier_answers(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_keyboard_only(qtbot: QtBot, window: MainWindow) -> None:
-    window.show_decision_guide()
-    guide = window.decision_guide
+    window.tabs.show_decision_guide()
+    guide = window.tabs.decision_guide
     first = guide.answer_buttons()[0]
     assert first.hasFocus()
     qtbot.keyClick(first, Qt.Key.Key_Space)

@@ -117,7 +117,7 @@ def test_menus_carry_the_actions_with_their_shortcuts(window: MainWindow) -> Non
     assert window.explain.paste_action in menus["Edit"].actions()
     assert window.explain.open_action.shortcut().toString() == "Ctrl+O"
     assert window.explain.paste_action.shortcut().toString() == "Ctrl+Shift+V"
-    rows = dict(window.shortcut_rows())
+    rows = dict(window.help.shortcut_rows())
     assert rows["Explain log…"] == "Ctrl+O"
     assert rows["Paste to explain"] == "Ctrl+Shift+V"
 
@@ -145,8 +145,8 @@ def test_clicking_a_row_shows_that_code_in_the_detail_pane(
     row = codes_shown(view).index(499)
     rect = view.table.visualRect(view.proxy.index(row, 1))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.detail.current is not None
-    assert window.detail.current.code == 499
+    assert window.codes.detail.current is not None
+    assert window.codes.detail.current.code == 499
     assert window.current_status() is not None
     assert window.current_status().code == 499
 
@@ -277,7 +277,7 @@ def test_explaining_is_made_after_the_first_frame_in_its_menu_places(
     at = edit.index(window.explain.paste_action)
     assert edit[at - 1].isSeparator()
     assert edit[at + 1].isSeparator()
-    assert edit[at + 2] is window.find_action
+    assert edit[at + 2] is window.window_actions.find
     QGuiApplication.clipboard().setText("  ")
     qtbot.keyClick(
         window,

@@ -51,18 +51,18 @@ def test_an_enum_property_is_set_as_its_setter_would(qtbot: object) -> None:
 
 
 def test_the_window_has_the_values_it_set(window: MainWindow) -> None:
-    assert window.detail_splitter.orientation() == Qt.Orientation.Vertical
-    assert window.splitter.orientation() == Qt.Orientation.Horizontal
-    assert window.tree.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
-    assert window.count_label.alignment() == (
+    assert window.codes.detail_splitter.orientation() == Qt.Orientation.Vertical
+    assert window.codes.orientation() == Qt.Orientation.Horizontal
+    assert window.codes.tree.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert window.codes.count_label.alignment() == (
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     )
-    assert window.empty_label.alignment() == Qt.AlignmentFlag.AlignCenter
-    assert window.empty_label.textFormat() == Qt.TextFormat.PlainText
-    assert window.warning_label.textInteractionFlags() == (
+    assert window.codes.tree_pane.empty_label.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert window.codes.tree_pane.empty_label.textFormat() == Qt.TextFormat.PlainText
+    assert window.warning_bar.label.textInteractionFlags() == (
         Qt.TextInteractionFlag.TextSelectableByMouse
     )
-    buttons = window.category_filter.findChildren(QToolButton)
+    buttons = window.search_bar.category_filter.findChildren(QToolButton)
     assert buttons
     assert {b.toolButtonStyle() for b in buttons} == {Qt.ToolButtonStyle.ToolButtonTextOnly}
 

@@ -10,13 +10,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from http_status_browser.registry import Registry
+from http_status_browser.ui.codes.view import COMPARE_PAGE
 from http_status_browser.ui.situation_view import (
     SituationFilterProxy,
     SituationRole,
     SituationTreeModel,
     SituationView,
 )
-from http_status_browser.ui.window import COMPARE_PAGE, MainWindow
+from http_status_browser.ui.window import MainWindow
 from tests.ui.links import click_link, link_hrefs
 from tests.ui.test_window import search
 
@@ -61,7 +62,7 @@ def test_typing_filters_the_situations(qtbot: QtBot, window: MainWindow) -> None
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     view = window.findChild(SituationView, "situationView")
     assert view is not None
-    assert window.current_view() is view
+    assert window.tabs.current_view() is view
     search(qtbot, window, "what should I return when the email is taken")
     assert view.proxy is not None
     assert visible_situations(view.proxy)[0] == "duplicate-record"
@@ -72,16 +73,16 @@ def test_typing_filters_the_situations(qtbot: QtBot, window: MainWindow) -> None
 
 def test_query_typed_in_another_view_applies_when_shown(qtbot: QtBot, window: MainWindow) -> None:
     search(qtbot, window, "user without the right role")
-    assert window._situation_view is None  # not even built while hidden: typing stays cheap
-    window.which_view_action.trigger()
-    proxy = window.situation_view.proxy
+    assert window.tabs._situation_view is None  # not even built while hidden: typing stays cheap
+    window.window_actions.which_view.trigger()
+    proxy = window.tabs.situation_view.proxy
     assert proxy is not None
     assert visible_situations(proxy)[0] == "forbidden-role"
 
 
 def test_clicking_a_situation_shows_its_card(qtbot: QtBot, window: MainWindow) -> None:
-    window.show_situation_view()
-    view = window.situation_view
+    window.tabs.show_situation_view()
+    view = window.tabs.situation_view
     proxy = view.ensure_loaded()
     area = proxy.index(2, 0)  # Resources and their lifecycle
     index = proxy.index(1, 0, area)
@@ -95,36 +96,36 @@ def test_clicking_a_situation_shows_its_card(qtbot: QtBot, window: MainWindow) -
 
 
 def test_code_link_opens_the_code(qtbot: QtBot, window: MainWindow) -> None:
-    window.show_situation_view()
+    window.tabs.show_situation_view()
     search(qtbot, window, "upload over the limit")
-    view = window.situation_view
+    view = window.tabs.situation_view
     click_link(qtbot, view.card, "status:413")
-    assert window.views.currentIndex() == 0
+    assert window.tabs.currentIndex() == 0
     status = window.current_status()
     assert status is not None
     assert status.code == 413
-    assert "Use it when" in window.detail.toPlainText()
+    assert "Use it when" in window.codes.detail.toPlainText()
 
 
 def test_compare_link_opens_the_comparison(qtbot: QtBot, window: MainWindow) -> None:
-    window.show_situation_view()
+    window.tabs.show_situation_view()
     search(qtbot, window, "payload is well-formed but breaks the rules")
-    view = window.situation_view
+    view = window.tabs.situation_view
     assert "compare:422,400" in link_hrefs(view.card)
     click_link(qtbot, view.card, "compare:422,400")
-    assert window.views.currentIndex() == 0
-    assert window.detail_stack.currentIndex() == COMPARE_PAGE
-    assert window.compare_view is not None
-    assert window.compare_view.pair == (422, 400)
+    assert window.tabs.currentIndex() == 0
+    assert window.codes.detail_stack.currentIndex() == COMPARE_PAGE
+    assert window.codes.compare_view is not None
+    assert window.codes.compare_view.pair == (422, 400)
 
 
 def test_use_it_when_links_to_the_situation(qtbot: QtBot, window: MainWindow) -> None:
     window.finish_start_up()
     window.navigate_to(409)
-    assert "Use it when" in window.detail.toPlainText()
-    click_link(qtbot, window.detail, "situation:duplicate-record")
-    assert window.current_view() is window.situation_view
-    situation = window.situation_view.current_situation()
+    assert "Use it when" in window.codes.detail.toPlainText()
+    click_link(qtbot, window.codes.detail, "situation:duplicate-record")
+    assert window.tabs.current_view() is window.tabs.situation_view
+    situation = window.tabs.situation_view.current_situation()
     assert situation is not None
     assert situation.id == "duplicate-record"
 
@@ -132,10 +133,10 @@ def test_use_it_when_links_to_the_situation(qtbot: QtBot, window: MainWindow) ->
 def test_enter_in_the_search_box_moves_into_the_situations(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.show_situation_view()
+    window.tabs.show_situation_view()
     search(qtbot, window, "token")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
-    assert window.situation_view.tree.hasFocus()
+    assert window.tabs.situation_view.tree.hasFocus()
 
 
 @settings(max_examples=80, deadline=None)

@@ -21,17 +21,17 @@ def test_clearing_a_search_keeps_the_code_found(qtbot: QtBot, window: MainWindow
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
     assert window.search_edit.text() == ""
     assert current_code(window) == 418
-    assert window.tree.isExpanded(window.tree.currentIndex().parent())
-    assert len(visible_codes(window.proxy)) > 1
+    assert window.codes.tree.isExpanded(window.codes.tree.currentIndex().parent())
+    assert len(visible_codes(window.codes.proxy)) > 1
 
 
 def test_a_toggle_while_searching_keeps_the_current_code(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.search_edit, "timeout")
     found = current_code(window)
     assert found is not None
-    window.unofficial_action.trigger()
+    window.window_actions.unofficial.trigger()
     assert current_code(window) == found
-    window.class_actions["1xx"].trigger()
+    window.window_actions.class_actions["1xx"].trigger()
     assert current_code(window) == found
 
 
@@ -45,7 +45,7 @@ def test_each_keystroke_selects_the_best_shown_match(
         best = [m.status for m in registry.search(typed) if m.status.shown_by_default]
         if best:
             assert current_code(window) == best[0].code, typed
-            assert visible_codes(window.proxy)[0] == best[0].code, typed
+            assert visible_codes(window.codes.proxy)[0] == best[0].code, typed
             # Every class with a match is expanded.
-            for row in range(window.proxy.rowCount()):
-                assert window.tree.isExpanded(window.proxy.index(row, 0)), typed
+            for row in range(window.codes.proxy.rowCount()):
+                assert window.codes.tree.isExpanded(window.codes.proxy.index(row, 0)), typed

@@ -32,14 +32,14 @@ def test_custom_code_is_shown_and_explained(
     merged, problems = merge_user_codes(registry, read_user_codes())
     assert problems == ()
     window = make_window(code=299, the_registry=merged)
-    assert not window.unofficial_action.isChecked()
-    assert 299 in visible_codes(window.proxy)
-    text = window.detail.toPlainText()
+    assert not window.window_actions.unofficial.isChecked()
+    assert 299 in visible_codes(window.codes.proxy)
+    text = window.codes.detail.toPlainText()
     assert text.startswith("299 Cache Warmed")
     assert "custom" in text
     assert "Your own code, from Platform team" in text
     window.navigate_to(404)
-    assert "Also used for soft-deleted records." in window.detail.toPlainText()
+    assert "Also used for soft-deleted records." in window.codes.detail.toPlainText()
 
 
 def test_problems_show_in_a_bar_that_can_be_dismissed(
@@ -47,9 +47,9 @@ def test_problems_show_in_a_bar_that_can_be_dismissed(
 ) -> None:
     window = make_window()
     assert not window.warning_bar.isVisible()
-    window.show_warnings(["codes.toml: not valid TOML", "codes.toml: code[1]: bad"])
+    window.warning_bar.show_warnings(["codes.toml: not valid TOML", "codes.toml: code[1]: bad"])
     assert window.warning_bar.isVisible()
-    assert "not valid TOML" in window.warning_label.text()
-    assert "1 more" in window.warning_label.text()
-    qtbot.mouseClick(window.dismiss_warning_button, Qt.MouseButton.LeftButton)
+    assert "not valid TOML" in window.warning_bar.label.text()
+    assert "1 more" in window.warning_bar.label.text()
+    qtbot.mouseClick(window.warning_bar.dismiss_button, Qt.MouseButton.LeftButton)
     assert not window.warning_bar.isVisible()

@@ -12,12 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from http_status_browser import APP_NAME
 from http_status_browser.registry import Registry
+from http_status_browser.registry.badges import status_badges
 from http_status_browser.registry.model import StatusCode
 from http_status_browser.registry.snippets import render_snippet
 from http_status_browser.ui import settings as keys
+from http_status_browser.ui.codes.tree_pane import EMPTY_PAGE, TREE_PAGE
 from http_status_browser.ui.detail import DetailView
 from http_status_browser.ui.snippet_panel import COMFORTABLE_LINES
-from http_status_browser.ui.window import EMPTY_PAGE, TREE_PAGE, MainWindow
+from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory, visible_codes
 
 
@@ -74,7 +76,7 @@ def test_typing_filters_the_tree(
     qtbot: QtBot, window: MainWindow, registry: Registry, query: str, first: int
 ) -> None:
     search(qtbot, window, query)
-    codes = visible_codes(window.proxy)
+    codes = visible_codes(window.codes.proxy)
     assert codes[0] == first
     assert set(codes) <= {m.status.code for m in registry.search(query)}
     # The best match is selected, and explained once the typing pauses.
@@ -85,29 +87,29 @@ def test_typing_filters_the_tree(
 
 def test_class_query_keeps_only_that_class(qtbot: QtBot, window: MainWindow) -> None:
     search(qtbot, window, "4xx")
-    assert window.proxy.rowCount() == 1
-    assert {c // 100 for c in visible_codes(window.proxy)} == {4}
+    assert window.codes.proxy.rowCount() == 1
+    assert {c // 100 for c in visible_codes(window.codes.proxy)} == {4}
 
 
 @pytest.mark.parametrize("query", ["qqqzzzxxx", "x" * 20_000, "((.*", "\u202e\x00"])
 def test_nonsense_then_clearing_restores_everything(
     qtbot: QtBot, window: MainWindow, query: str
 ) -> None:
-    everything = visible_codes(window.proxy)
+    everything = visible_codes(window.codes.proxy)
     search(qtbot, window, query)
-    assert visible_codes(window.proxy) == []
-    assert window.tree_stack.currentIndex() == EMPTY_PAGE
-    assert "No status code matches" in window.empty_label.text()
-    qtbot.mouseClick(window.clear_search_button, Qt.MouseButton.LeftButton)
+    assert visible_codes(window.codes.proxy) == []
+    assert window.codes.tree_pane.currentIndex() == EMPTY_PAGE
+    assert "No status code matches" in window.codes.tree_pane.empty_label.text()
+    qtbot.mouseClick(window.codes.tree_pane.clear_search_button, Qt.MouseButton.LeftButton)
     assert window.search_edit.text() == ""
-    assert visible_codes(window.proxy) == everything
-    assert window.tree_stack.currentIndex() == TREE_PAGE
+    assert visible_codes(window.codes.proxy) == everything
+    assert window.codes.tree_pane.currentIndex() == TREE_PAGE
 
 
 def test_escape_clears_and_down_moves_into_results(qtbot: QtBot, window: MainWindow) -> None:
     search(qtbot, window, "found")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Down)
-    assert window.tree.hasFocus() or window.focusWidget() is window.tree
+    assert window.codes.tree.hasFocus() or window.focusWidget() is window.codes.tree
     window.search_edit.setFocus()
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
     assert window.search_edit.text() == ""
@@ -122,36 +124,36 @@ def test_a_class_first_code_is_shown_with_its_class_heading(
     search(qtbot, window, "qqqzzz")
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Down)
-    first_class = window.proxy.index(0, 0)
-    assert window.tree.currentIndex() == window.proxy.index(0, 0, first_class)
-    viewport = window.tree.viewport().rect()
-    assert viewport.contains(window.tree.visualRect(first_class))
-    assert viewport.contains(window.tree.visualRect(window.tree.currentIndex()))
+    first_class = window.codes.proxy.index(0, 0)
+    assert window.codes.tree.currentIndex() == window.codes.proxy.index(0, 0, first_class)
+    viewport = window.codes.tree.viewport().rect()
+    assert viewport.contains(window.codes.tree.visualRect(first_class))
+    assert viewport.contains(window.codes.tree.visualRect(window.codes.tree.currentIndex()))
 
 
 def test_unofficial_codes_hidden_until_turned_on(
     qtbot: QtBot, window: MainWindow, registry: Registry
 ) -> None:
-    assert 499 not in visible_codes(window.proxy)
+    assert 499 not in visible_codes(window.codes.proxy)
     search(qtbot, window, "499")
-    assert window.tree_stack.currentIndex() == EMPTY_PAGE
-    assert window.show_unofficial_button.isVisible()
-    qtbot.mouseClick(window.show_unofficial_button, Qt.MouseButton.LeftButton)
-    assert visible_codes(window.proxy) == [499]
+    assert window.codes.tree_pane.currentIndex() == EMPTY_PAGE
+    assert window.codes.tree_pane.show_unofficial_button.isVisible()
+    qtbot.mouseClick(window.codes.tree_pane.show_unofficial_button, Qt.MouseButton.LeftButton)
+    assert visible_codes(window.codes.proxy) == [499]
 
 
 def test_class_toggles(qtbot: QtBot, window: MainWindow) -> None:
-    window.class_actions["4xx"].trigger()
-    assert 4 not in {c // 100 for c in visible_codes(window.proxy)}
-    assert not window.all_classes_action.isChecked()
-    window.all_classes_action.trigger()
-    assert 4 in {c // 100 for c in visible_codes(window.proxy)}
-    assert window.all_classes_action.isChecked()
+    window.window_actions.class_actions["4xx"].trigger()
+    assert 4 not in {c // 100 for c in visible_codes(window.codes.proxy)}
+    assert not window.window_actions.all_classes.isChecked()
+    window.window_actions.all_classes.trigger()
+    assert 4 in {c // 100 for c in visible_codes(window.codes.proxy)}
+    assert window.window_actions.all_classes.isChecked()
 
 
 def test_selecting_a_class_shows_its_codes(window: MainWindow) -> None:
-    index = window.proxy.index(3, 0)
-    window.tree.setCurrentIndex(index)
+    index = window.codes.proxy.index(3, 0)
+    window.codes.tree.setCurrentIndex(index)
     text = detail_text(window)
     assert text.startswith("4xx Client error")
     assert "404 Not Found" in text
@@ -160,18 +162,18 @@ def test_selecting_a_class_shows_its_codes(window: MainWindow) -> None:
 def test_related_link_navigates_and_back_returns(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window(code=401)
     assert window.current_status() is not None
-    window.detail.codeRequested.emit(403)  # what clicking the "403 Forbidden" link emits
+    window.codes.detail.codeRequested.emit(403)  # what clicking the "403 Forbidden" link emits
     assert window.current_status().code == 403  # type: ignore[union-attr]
-    assert window.back_action.isEnabled()
-    qtbot.keyClick(window.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.window_actions.back.isEnabled()
+    qtbot.keyClick(window.codes.tree, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_status().code == 401  # type: ignore[union-attr]
-    window.forward_action.trigger()
+    window.window_actions.forward.trigger()
     assert window.current_status().code == 403  # type: ignore[union-attr]
 
 
 def test_link_anchor_reaches_navigation(make_window: WindowFactory) -> None:
     window = make_window(code=404)
-    html = window.detail.toHtml()
+    html = window.codes.detail.toHtml()
     assert 'href="status:410"' in html
 
 
@@ -179,8 +181,8 @@ def test_copy_button_and_shortcuts(
     qtbot: QtBot, make_window: WindowFactory, registry: Registry
 ) -> None:
     window = make_window(code=404)
-    assert window.snippets.set_language("go")
-    qtbot.mouseClick(window.snippets.copy_button, Qt.MouseButton.LeftButton)
+    assert window.codes.snippets.set_language("go")
+    qtbot.mouseClick(window.codes.snippets.copy_button, Qt.MouseButton.LeftButton)
     status = registry.lookup(404)
     go = registry.language("go")
     assert status is not None
@@ -188,15 +190,15 @@ def test_copy_button_and_shortcuts(
     assert clipboard() == render_snippet(status, go)
     assert "Copied" in window.statusBar().currentMessage()
 
-    window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    window.codes.tree.setFocus()
+    qtbot.keyClick(window.codes.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert clipboard() == "404 Not Found"
-    window.copy_code_action.trigger()
+    window.window_actions.copy_code.trigger()
     assert clipboard() == "404"
-    window.copy_link_action.trigger()
+    window.window_actions.copy_link.trigger()
     assert clipboard() == status.url
     qtbot.keyClick(
-        window.tree,
+        window.codes.tree,
         Qt.Key.Key_C,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
@@ -212,15 +214,15 @@ def test_open_selects_the_code(make_window: WindowFactory) -> None:
 
 def test_settings_round_trip(make_window: WindowFactory, settings_path: Path) -> None:
     window = make_window(code=418)
-    window.snippets.set_language("rust")
-    window.class_actions["1xx"].trigger()
-    window.unofficial_action.trigger()
+    window.codes.snippets.set_language("rust")
+    window.window_actions.class_actions["1xx"].trigger()
+    window.window_actions.unofficial.trigger()
     window.close()
     again = make_window()
     assert again.current_status().code == 418  # type: ignore[union-attr]
-    assert again.snippets.language.id == "rust"
-    assert not again.class_actions["1xx"].isChecked()
-    assert again.unofficial_action.isChecked()
+    assert again.codes.snippets.language.id == "rust"
+    assert not again.window_actions.class_actions["1xx"].isChecked()
+    assert again.window_actions.unofficial.isChecked()
 
 
 def test_corrupt_settings_give_defaults(make_window: WindowFactory, settings_path: Path) -> None:
@@ -231,9 +233,9 @@ def test_corrupt_settings_give_defaults(make_window: WindowFactory, settings_pat
     )
     window = make_window()
     assert window.current_status() is not None
-    assert window.snippets.language.id == "python"
-    assert all(action.isChecked() for action in window.class_actions.values())
-    assert not window.unofficial_action.isChecked()
+    assert window.codes.snippets.language.id == "python"
+    assert all(action.isChecked() for action in window.window_actions.class_actions.values())
+    assert not window.window_actions.unofficial.isChecked()
 
 
 def test_wrongly_typed_settings_give_defaults(
@@ -247,12 +249,12 @@ def test_wrongly_typed_settings_give_defaults(
     settings.sync()
     window = make_window()
     assert window.current_status() is not None
-    assert not window.unofficial_action.isChecked()
-    assert all(action.isChecked() for action in window.class_actions.values())
+    assert not window.window_actions.unofficial.isChecked()
+    assert all(action.isChecked() for action in window.window_actions.class_actions.values())
 
 
 def test_shortcut_list_is_made_from_the_actions(window: MainWindow) -> None:
-    rows = dict(window.shortcut_rows())
+    rows = dict(window.help.shortcut_rows())
     assert "Find" in rows
     assert "Ctrl+F" in rows["Find"]
     assert "Alt+Left" in rows["Back"]
@@ -263,7 +265,7 @@ def test_no_clipboard_is_a_status_message(
 ) -> None:
     window = make_window(code=404)
     monkeypatch.setattr(QGuiApplication, "clipboard", staticmethod(lambda: None))
-    window.copy_title_action.trigger()
+    window.window_actions.copy_title.trigger()
     assert "clipboard is not available" in window.statusBar().currentMessage()
 
 
@@ -275,24 +277,25 @@ def test_no_browser_is_a_status_message(
 
     window = make_window(code=404)
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
-    window.detail.anchorClicked.emit(QUrl("https://www.rfc-editor.org/rfc/rfc9110"))
+    window.codes.detail.anchorClicked.emit(QUrl("https://www.rfc-editor.org/rfc/rfc9110"))
     assert "Could not open https://www.rfc-editor.org" in window.statusBar().currentMessage()
 
 
 def test_start_up_finishes_after_the_first_frame(window: MainWindow) -> None:
     """Snippet colours, the search index and the icon come right after the first paint."""
-    assert window.snippets.highlighter is None
+    assert window.codes.snippets.highlighter is None
     window.finish_start_up()
-    assert window.snippets.highlighter is not None
+    assert window.codes.snippets.highlighter is not None
     assert not QGuiApplication.windowIcon().isNull()
-    snippet_format = window.snippets.editor.document().firstBlock().layout().formats()
+    snippet_format = window.codes.snippets.editor.document().firstBlock().layout().formats()
     assert snippet_format, "the snippet is highlighted"
 
 
 def test_unofficial_code_names_its_source_once(make_window: WindowFactory) -> None:
     window = make_window(code=522)
-    text = window.detail.toPlainText()
-    assert "unofficial: Cloudflare" in text
+    text = window.codes.detail.toPlainText()
+    assert "unofficial" in text
+    assert "defined by Cloudflare" in text
     assert text.count("Not in the IANA registry") == 1
 
 
@@ -340,10 +343,10 @@ def test_a_window_opens_on_the_last_code_without_showing_the_first_row_first(
     status = window.current_status()
     assert status is not None
     assert status.code == 404
-    assert window.tree_stack.currentIndex() == TREE_PAGE
-    assert window.class_actions["4xx"].isChecked()
+    assert window.codes.tree_pane.currentIndex() == TREE_PAGE
+    assert window.window_actions.class_actions["4xx"].isChecked()
     assert shown == [404]
-    assert window.history.entries == [404]
+    assert window.navigator.history.entries == [404]
 
 
 def test_a_first_window_opens_on_the_first_code(
@@ -356,26 +359,26 @@ def test_a_first_window_opens_on_the_first_code(
     assert status is not None
     assert status.code == first
     assert shown == [first]
-    assert window.history.entries == [first]
+    assert window.navigator.history.entries == [first]
 
 
 def test_the_snippet_shows_whole_and_the_detail_page_takes_the_rest(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
     window = make_window(code=422)
-    editor = window.snippets.editor
+    editor = window.codes.snippets.editor
     assert 1 < editor.blockCount() <= COMFORTABLE_LINES  # a snippet that fits, as most do
     assert editor.viewport().height() >= COMFORTABLE_LINES * editor.fontMetrics().lineSpacing()
-    snippet_height, detail_height = window.snippets.height(), window.detail.height()
+    snippet_height, detail_height = window.codes.snippets.height(), window.codes.detail.height()
     window.resize(window.width(), window.height() + 150)
-    qtbot.waitUntil(lambda: window.detail.height() == detail_height + 150)
-    assert window.snippets.height() == snippet_height
+    qtbot.waitUntil(lambda: window.codes.detail.height() == detail_height + 150)
+    assert window.codes.snippets.height() == snippet_height
 
 
 def test_the_code_count_keeps_its_size_and_shows_every_count_whole(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    label = window.count_label
+    label = window.codes.count_label
     total = len(window.registry.statuses)
     assert label.text() == f"64 of {total} codes"
     size = label.size()
@@ -393,3 +396,14 @@ def test_the_code_count_keeps_its_size_and_shows_every_count_whole(
     window.setFont(larger)  # the user's font size changed: the label grows with it
     assert label.width() > size.width()
     assert label.fontMetrics().horizontalAdvance(widest) <= label.contentsRect().width()
+
+
+def test_the_detail_pane_heads_a_code_with_the_badges_the_cli_shows(
+    make_window: WindowFactory,
+) -> None:
+    window = make_window(code=301)
+    status = window.current_status()
+    assert status is not None
+    heading = window.codes.detail.toPlainText().splitlines()[1]
+    # Each badge is padded with a space on either side, and one more space parts two badges.
+    assert heading.strip().split("   ") == [badge.text for badge in status_badges(status)]

@@ -25,6 +25,7 @@ from http_status_browser.cli.console import (
     terminal_columns,
     wrap,
 )
+from http_status_browser.registry.badges import status_badges
 from http_status_browser.registry.cache import cache_folder
 from http_status_browser.registry.fields import RegistryError
 from http_status_browser.registry.loader import REGISTRY_ENV, load_registry
@@ -47,22 +48,13 @@ if TYPE_CHECKING:  # argparse is imported only when a command line needs it (see
 __all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_USAGE", "Style", "main"]
 
 
-def _badges(status: StatusCode) -> list[str]:
-    badges = [status.category, status.standing.value]
-    if not status.official:
-        badges.append(f"defined by {status.defined_by}")
-    if status.cacheable:
-        badges.append("cacheable")
-    if status.redirect is not None:
-        badges.append(f"{status.redirect.value} redirect")
-    if status.method is not None:
-        badges.append(f"method {status.method.value}")
-    return badges
-
-
 def _show_text(status: StatusCode, registry: Registry, out: IO[str], style: Style) -> None:
     width = min(terminal_columns(out), 100) - 2
-    out.write(style.category(status, status.title) + "  " + style.dim(" · ".join(_badges(status))))
+    out.write(
+        style.category(status, status.title)
+        + "  "
+        + style.dim(" · ".join(b.text for b in status_badges(status)))
+    )
     out.write("\n" + status.summary + "\n\n")
     for paragraph in status.description:
         out.write(wrap(paragraph, width) + "\n\n")

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from http_status_browser.registry.badges import Badge, BadgeKind, status_badges
 from http_status_browser.registry.model import Category, Registry, Related, Standing, StatusCode
+from http_status_browser.ui.colours import (
+    CLASS_COLOURS,
+    LEVEL_COLOURS,
+    NEUTRAL_COLOUR,
+    STANDING_COLOURS,
+)
 from http_status_browser.ui.example import TRY_SCHEME, example_html
+from http_status_browser.ui.html import badge, escape, html_list
 from http_status_browser.ui.links import (
     STATUS_SCHEME,
     CodeLinkBrowser,
@@ -21,63 +28,26 @@ from http_status_browser.ui.links import (
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
-__all__ = ["STATUS_SCHEME", "DetailView", "escape", "status_link"]
-
-# Badge colours per class; white text reads on all of them in light and dark palettes.
-CLASS_COLOURS = {"1": "#5b6b7f", "2": "#2e7d32", "3": "#1565c0", "4": "#b26a00", "5": "#c62828"}
-STANDING_COLOURS = {"standard": "#455a64", "unofficial": "#6a1b9a", "custom": "#00695c"}
-NEUTRAL_COLOUR = "#546e7a"
-# Requirement levels (RFC 2119): the stronger the level, the warmer the badge.
-LEVEL_COLOURS = {"MUST": "#ad1457", "MUST NOT": "#ad1457", "SHOULD": "#6d4c41"}
-LEVEL_COLOURS["SHOULD NOT"] = LEVEL_COLOURS["SHOULD"]
-
-
-def escape(text: str) -> str:
-    """HTML-escape text (the html module's own escape pulls in its entity table at start-up)."""
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
-
-
-def _badge(text: str, colour: str) -> str:
-    return (
-        f'<span style="background-color:{colour}; color:#ffffff;">&nbsp;{escape(text)}&nbsp;</span>'
-    )
+__all__ = ["STATUS_SCHEME", "DetailView", "status_link"]
 
 
 def _level_badge(level: str) -> str:
     """A requirement level (MUST, SHOULD NOT...) as a small badge."""
-    colour = LEVEL_COLOURS.get(level, NEUTRAL_COLOUR)
-    return (
-        f'<span style="background-color:{colour}; color:#ffffff; font-size:small;">'
-        f"&nbsp;{escape(level).replace(' ', '&nbsp;')}&nbsp;</span>"
-    )
+    return badge(level, LEVEL_COLOURS.get(level, NEUTRAL_COLOUR), small=True)
 
 
-def status_badges(status: StatusCode) -> list[tuple[str, str]]:
-    """(text, colour) of each badge: class, standing, caching and redirect kind."""
-    badges = [(status.category, CLASS_COLOURS.get(status.category[0], NEUTRAL_COLOUR))]
-    standing = status.standing.value
-    if status.official and standing == "standard":
-        badges.append(("official", STANDING_COLOURS["standard"]))
-    elif status.standing is Standing.UNOFFICIAL:
-        # Who defines it, in the badge: the description says it is not in the IANA registry.
-        badges.append((f"unofficial: {status.defined_by}", STANDING_COLOURS["unofficial"]))
-    else:
-        badges.append((standing, STANDING_COLOURS.get(standing, NEUTRAL_COLOUR)))
-    if status.cacheable:
-        badges.append(("cacheable by default", NEUTRAL_COLOUR))
-    if status.redirect is not None:
-        badges.append((f"{status.redirect.value} redirect", NEUTRAL_COLOUR))
-    if status.method is not None:
-        method = {"kept": "method kept", "may-change": "method may change to GET"}
-        badges.append((method.get(status.method.value, "method changes to GET"), NEUTRAL_COLOUR))
-    return badges
+def _badge_colour(status: StatusCode, found: Badge) -> str:
+    if found.kind is BadgeKind.CLASS:
+        return CLASS_COLOURS.get(status.category[0], NEUTRAL_COLOUR)
+    if found.kind is BadgeKind.STANDING:
+        return STANDING_COLOURS.get(status.standing.value, NEUTRAL_COLOUR)
+    return NEUTRAL_COLOUR
 
 
 def status_html(status: StatusCode, registry: Registry, with_example: bool = True) -> str:
     parts = [f"<h1>{escape(status.title)}</h1>"]
-    parts.append("<p>" + " ".join(_badge(t, c) for t, c in status_badges(status)) + "</p>")
+    badges = (badge(b.text, _badge_colour(status, b)) for b in status_badges(status))
+    parts.append("<p>" + " ".join(badges) + "</p>")
     if status.standing is Standing.CUSTOM:
         parts.append(f"<p><i>Your own code, from {escape(status.defined_by)}.</i></p>")
     parts.append(f"<p><b>{escape(status.summary)}</b></p>")
@@ -112,7 +82,7 @@ def status_html(status: StatusCode, registry: Registry, with_example: bool = Tru
     )
     parts.append(use_it_when_html(status, registry))
     if with_example:
-        parts.append(example_html(status, registry, escape))
+        parts.append(example_html(status, registry))
     others = [s for s in registry.all_with_code(status.code) if s is not status]
     for other in others:
         parts.append(
@@ -137,12 +107,6 @@ def use_it_when_html(status: StatusCode, registry: Registry) -> str:
         "Use it when",
         (f'<a href="{situation_link(s.id)}">{escape(s.title)}</a>' for s in situations),
     )
-
-
-def html_list(title: str, items: Iterable[str]) -> str:
-    """A titled bullet list of items that are HTML already; nothing at all without items."""
-    rows = "".join(f"<li>{item}</li>" for item in items)
-    return f"<h3>{title}</h3><ul>{rows}</ul>" if rows else ""
 
 
 def _related_item(status: StatusCode, link: Related, registry: Registry) -> str:
@@ -192,22 +156,9 @@ class DetailView(CodeLinkBrowser):
         self.current = status
         self.setHtml(status_html(status, self._registry, self.examples_shown))
 
-    def show_examples(self) -> None:
-        """From now on pages have their Example section; the current one is redrawn."""
-        self.examples_shown = True
-        if isinstance(self.current, StatusCode):
-            self.show_status(self.current)
-
     def show_category(self, category: Category) -> None:
         self.current = category
         self.setHtml(category_html(category, self._registry.in_category(category.id)))
-
-    def show_message(self, text: str) -> None:
-        self.current = None
-        from PySide6.QtGui import QPalette  # noqa: PLC0415  (not needed for the first frame)
-
-        colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.setHtml(f'<p style="color:{colour};">{escape(text)}</p>')
 
     @Slot("QUrl")  # as in CodeLinkBrowser: QUrl's Python type waits for the first click
     def _follow(self, url: QUrl) -> None:

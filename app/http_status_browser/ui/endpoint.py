@@ -57,10 +57,6 @@ class LocalEndpoint(QObject):
     def running(self) -> bool:
         return self._server is not None and self._server.running and bool(self.url)
 
-    @property
-    def starting(self) -> bool:
-        return self._starting
-
     def start(self, port: int | None = None) -> None:
         """Start listening (on PREFERRED_PORT unless told); `started` or `failed` follows.
         Does nothing while running or starting."""

@@ -3,9 +3,8 @@ asks the window to start the local endpoint for the code."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.ui.html import badge, escape
 
 TRY_SCHEME = "try"
 
@@ -14,7 +13,7 @@ def try_link(code: int) -> str:
     return f"{TRY_SCHEME}:{code}"
 
 
-def example_html(status: StatusCode, registry: Registry, escape: Callable[[str], str]) -> str:
+def example_html(status: StatusCode, registry: Registry) -> str:
     """The Example section: a heading with the Try it link, then the exchange, preformatted."""
     # Imported here: the first frame shows no Example (finish_start_up adds it), so building
     # the exchange module's types waits until after it.
@@ -25,7 +24,7 @@ def example_html(status: StatusCode, registry: Registry, escape: Callable[[str],
     link = (
         f'<a href="{try_link(status.code)}" style="text-decoration:none;" title="Start the '
         f'local endpoint and copy a curl command for {status.code}">'
-        '<span style="background-color:#1565c0; color:#ffffff;">&nbsp;Try it&nbsp;</span></a>'
+        f"{badge('Try it', '#1565c0')}</a>"
     )
     # pre-wrap: a long JSON line wraps instead of scrolling the whole pane sideways.
     return (

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from http_status_browser.explain.report import TimeBucket
-from http_status_browser.ui.detail import CLASS_COLOURS, NEUTRAL_COLOUR
+from http_status_browser.ui.colours import CLASS_COLOURS, NEUTRAL_COLOUR
 
 # Bottom to top: errors first, so that a burst of 5xx stands on the axis where it is seen.
 STACK_ORDER = (5, 4, 3, 2, 1, 0)

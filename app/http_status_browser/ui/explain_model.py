@@ -8,7 +8,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from http_status_browser.explain.verdicts import CodeVerdict
-from http_status_browser.ui.detail import escape
+from http_status_browser.ui.html import escape
 
 _Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 from http_status_browser.explain import ExplainOptions, Report, explain_sources, explain_text
 from http_status_browser.explain.verdicts import verdicts
 from http_status_browser.registry.model import Registry
-from http_status_browser.ui.detail import escape, html_list
 from http_status_browser.ui.explain_charts import CodeBarChart, TimelineChart
 from http_status_browser.ui.explain_model import ExplainRole, ExplainTableModel
+from http_status_browser.ui.html import escape, html_list
 
 log = logging.getLogger(__name__)
 

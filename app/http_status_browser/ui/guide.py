@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from http_status_browser.registry.model import Registry
 from http_status_browser.registry.situations import Guide, GuideAnswer, builtin_guide
-from http_status_browser.ui.detail import escape
+from http_status_browser.ui.html import escape
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_WIDTH = 760

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from http_status_browser.registry.model import Registry
 from http_status_browser.registry.situations import Area, Situation, SituationBook
-from http_status_browser.ui.detail import escape, html_list
+from http_status_browser.ui.html import escape, html_list
 from http_status_browser.ui.links import CodeLinkBrowser, compare_link, status_link
 from http_status_browser.ui.treemodel import GROUP_ROW_ID, GroupedTreeModel, Index
 

@@ -1,0 +1,51 @@
+"""A code's badges: the short facts shown beside its title by `httpstatus show` and the window.
+
+One wording for both: the class, the standing, who defines an unofficial or custom code, and
+how it caches and redirects.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from enum import StrEnum
+
+from http_status_browser.registry.model import MethodHandling, StatusCode
+
+
+class BadgeKind(StrEnum):
+    """What a badge tells, so that a view can colour it."""
+
+    CLASS = "class"
+    STANDING = "standing"
+    SOURCE = "source"
+    BEHAVIOUR = "behaviour"
+
+
+# A plain collections.namedtuple (text: str, kind: BadgeKind): `httpstatus show` does not
+# import typing yet (tests/cli/test_cli_startup.py); once the command line imports typing
+# anyway, this becomes a typing.NamedTuple like the other records.
+Badge = namedtuple("Badge", ["text", "kind"])
+
+
+METHOD_TEXT = {
+    MethodHandling.KEPT: "method kept",
+    MethodHandling.MAY_CHANGE: "method may change to GET",
+    MethodHandling.CHANGES_TO_GET: "method changes to GET",
+}
+
+
+def status_badges(status: StatusCode) -> tuple[Badge, ...]:
+    """The badges of `status`, in the order they are shown."""
+    badges = [
+        Badge(status.category, BadgeKind.CLASS),
+        Badge(status.standing.value, BadgeKind.STANDING),
+    ]
+    if not status.official:
+        badges.append(Badge(f"defined by {status.defined_by}", BadgeKind.SOURCE))
+    if status.cacheable:
+        badges.append(Badge("cacheable by default", BadgeKind.BEHAVIOUR))
+    if status.redirect is not None:
+        badges.append(Badge(f"{status.redirect.value} redirect", BadgeKind.BEHAVIOUR))
+    if status.method is not None:
+        badges.append(Badge(METHOD_TEXT[status.method], BadgeKind.BEHAVIOUR))
+    return tuple(badges)

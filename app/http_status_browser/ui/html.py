@@ -1,0 +1,27 @@
+"""The HTML the rich-text views share: escaping, titled lists and coloured badges."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def escape(text: str) -> str:
+    """HTML-escape text (the html module's own escape pulls in its entity table at start-up)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def html_list(title: str, items: Iterable[str]) -> str:
+    """A titled bullet list of items that are HTML already; nothing at all without items."""
+    rows = "".join(f"<li>{item}</li>" for item in items)
+    return f"<h3>{title}</h3><ul>{rows}</ul>" if rows else ""
+
+
+def badge(text: str, colour: str, small: bool = False) -> str:
+    """`text` in white on `colour`; spaces inside a small badge never break it."""
+    size = " font-size:small;" if small else ""
+    shown = escape(text).replace(" ", "&nbsp;") if small else escape(text)
+    return (
+        f'<span style="background-color:{colour}; color:#ffffff;{size}">&nbsp;{shown}&nbsp;</span>'
+    )

@@ -1,0 +1,68 @@
+"""The menu bar: File, Edit, View, Go and Help, showing the window's actions and their keys."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenuBar
+
+    from http_status_browser.ui.actions import WindowActions
+
+
+class Menus:
+    """Builds the menus; the parts made after the first frame add their actions in place."""
+
+    def __init__(self, bar: QMenuBar, actions: WindowActions) -> None:
+        self._actions = actions
+        self.file = bar.addMenu("&File")
+        self.file.addAction(actions.tray)
+        self.file.addSeparator()
+        self.file.addAction(actions.quit)
+
+        self.edit = bar.addMenu("&Edit")
+        for action in (
+            actions.copy_title,
+            actions.copy_code,
+            actions.copy_snippet,
+            actions.copy_link,
+        ):
+            self.edit.addAction(action)
+        self.edit.addSeparator()
+        # Paste to explain goes between Edit's two separators.
+        self._paste_place = self.edit.addSeparator()
+        self.edit.addAction(actions.find)
+
+        self.view = bar.addMenu("&View")
+        self.view.addAction(actions.all_classes)
+        for action in actions.class_actions.values():
+            self.view.addAction(action)
+        self.view.addSeparator()
+        self.view.addAction(actions.unofficial)
+        self.view.addSeparator()
+        self.view.addAction(actions.expand)
+        self.view.addAction(actions.collapse)
+        self.view.addSeparator()
+        for action in (actions.codes_view, actions.which_view, actions.guide_view):
+            self.view.addAction(action)
+
+        self.go = bar.addMenu("&Go")
+        self.go.addAction(actions.back)
+        self.go.addAction(actions.forward)
+        self.go.addSeparator()
+        self.go.addAction(actions.compare)
+
+        self.help = bar.addMenu("&Help")
+        self.help.addAction(actions.shortcuts)
+        self.help.addAction(actions.about)
+
+    def add_explain_actions(self, open_action: QAction, paste_action: QAction) -> None:
+        """Explain log... first in File, Paste to explain in Edit."""
+        self.file.insertAction(self._actions.tray, open_action)
+        self.edit.insertAction(self._paste_place, paste_action)
+
+    def add_try_it_actions(self, try_action: QAction, endpoint_action: QAction) -> None:
+        """Try it's actions end the View menu."""
+        self.view.addAction(try_action)
+        self.view.addAction(endpoint_action)

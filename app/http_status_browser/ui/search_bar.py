@@ -1,0 +1,129 @@
+"""The search bar: the search box and its keys, and the class filter's buttons.
+
+It owns what the user asked to see (the query, the shown classes, unofficial codes) and says
+when that changes; the codes view applies it to its proxy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+from http_status_browser.ui.qtvalues import TOOL_BUTTON_TEXT_ONLY, set_enum_property
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from http_status_browser.registry.model import StatusCode
+    from http_status_browser.ui.actions import WindowActions
+
+
+class SearchBar(QObject):
+    """The Search tool bar of `window`; the class filter's state lives in the actions."""
+
+    filtersChanged = Signal()
+    resultsRequested = Signal()  # Down or Enter in the search box: on to the results
+
+    def __init__(self, window: QMainWindow, actions: WindowActions) -> None:
+        super().__init__(window)
+        self._actions = actions
+        toolbar = window.addToolBar("Search")
+        toolbar.setObjectName("searchToolBar")
+        toolbar.setMovable(False)
+        self.edit = QLineEdit(window)
+        self.edit.setObjectName("searchEdit")
+        self.edit.setAccessibleName("Search status codes")
+        self.edit.setPlaceholderText("Search: 404, 4xx, not found, teapot, StatusNotFound…")
+        # The clear button shows only once there is text; finish_start_up enables it (loading
+        # its icon from the style costs 5 ms of the first frame under X11).
+        self.edit.installEventFilter(self)
+        toolbar.addWidget(self.edit)
+
+        self.category_filter = QWidget(window)
+        self.category_filter.setObjectName("categoryFilter")
+        self.category_filter.setAccessibleName("Class filter")
+        layout = QHBoxLayout(self.category_filter)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.setSpacing(2)
+        for action in (actions.all_classes, *actions.class_actions.values(), actions.unofficial):
+            button = QToolButton(self.category_filter)
+            button.setDefaultAction(action)
+            button.setAutoRaise(True)
+            set_enum_property(button, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
+            named = action is actions.all_classes
+            button.setAccessibleName(action.iconText() if named else action.toolTip())
+            layout.addWidget(button)
+        toolbar.addWidget(self.category_filter)
+
+        for action in actions.class_actions.values():
+            action.triggered.connect(self._filters_toggled)
+        actions.unofficial.triggered.connect(self._filters_toggled)
+        actions.all_classes.triggered.connect(self.show_all_classes)
+        actions.find.triggered.connect(self.focus)
+
+    def shown_classes(self) -> list[str]:
+        return [c for c, action in self._actions.class_actions.items() if action.isChecked()]
+
+    def all_classes_shown(self) -> bool:
+        return self._actions.all_classes.isChecked()
+
+    def unofficial_shown(self) -> bool:
+        return self._actions.unofficial.isChecked()
+
+    def set_filters(self, classes: list[str], unofficial: bool) -> None:
+        """Show these classes (and unofficial codes or not) without announcing it."""
+        for category_id, action in self._actions.class_actions.items():
+            action.setChecked(category_id in classes)
+        self._actions.unofficial.setChecked(unofficial)
+        self._sync_all_classes()
+
+    def widen_for(self, status: StatusCode) -> None:
+        """Clear the search and show the class (and standing) of `status`; the caller, who
+        wants `status` in view, applies the filters (filtersChanged is not emitted)."""
+        if self.edit.text():
+            self.edit.clear()
+        self._actions.class_actions[status.category].setChecked(True)
+        if not status.official:
+            self._actions.unofficial.setChecked(True)
+        self._sync_all_classes()
+
+    @Slot()
+    def show_all_classes(self) -> None:
+        for action in self._actions.class_actions.values():
+            action.setChecked(True)
+        self._filters_toggled()
+
+    @Slot()
+    def show_unofficial(self) -> None:
+        self._actions.unofficial.setChecked(True)
+        self._filters_toggled()
+
+    @Slot()
+    def _filters_toggled(self) -> None:
+        self._sync_all_classes()
+        self.filtersChanged.emit()
+
+    def _sync_all_classes(self) -> None:
+        shown = self.shown_classes()
+        self._actions.all_classes.setChecked(len(shown) == len(self._actions.class_actions))
+
+    @Slot()
+    def focus(self) -> None:
+        self.edit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key, keys = event.key(), QtCore.Qt.Key
+            if key == keys.Key_Escape and self.edit.text():
+                self.edit.clear()
+                return True
+            if key in (keys.Key_Down, keys.Key_Return, keys.Key_Enter):
+                self.resultsRequested.emit()
+                return True
+        return super().eventFilter(watched, event)
