@@ -36,7 +36,6 @@ from http_status_browser.registry.model import (
     StatusCode,
     TemplateKind,
 )
-from http_status_browser.registry.quickcheck import QuickCheck
 
 BUILTIN_NAME = "statuses.json"
 # The data file sits beside this module in a checkout, a wheel and a PyInstaller bundle alike.
@@ -303,10 +302,8 @@ def parse_registry(text: str | bytes, file: str, *, builtin: bool = False) -> Re
     unique_ids(file, "languages", [lang.id for lang in languages])
     category_map = {c.id: c for c in categories}
     language_map = {lang.id: lang for lang in languages}
-    # Plainly valid entries in one pass; the rest field by field, which says what is wrong.
-    quick = QuickCheck(category_map, language_map)
     statuses = [
-        quick.status(s) or _status(file, i, s, category_map, language_map)
+        _status(file, i, s, category_map, language_map)
         for i, s in enumerate(top.objects("statuses"))
     ]
     top.done()
@@ -336,7 +333,6 @@ CACHE_SOURCES = (
     "fields.py",
     "model.py",
     "records.py",
-    "quickcheck.py",
     "situations.py",
     "search.py",
     "cache.py",
