@@ -17,9 +17,10 @@ from http_status_browser.registry import (
     fields,
     loader,
     model,
-    records,
+    parts,
     search,
     situations,
+    values,
 )
 from http_status_browser.registry.folders import APP_DIR_NAME
 from http_status_browser.registry.model import Registry, Standing
@@ -134,7 +135,7 @@ def test_the_key_covers_every_file_that_makes_the_data() -> None:
     assert all((folder / name).is_file() for name in loader.CACHE_SOURCES)
     assert situations.SITUATIONS_NAME in loader.CACHE_SOURCES
     # Every module of the registry that reads, checks, holds, indexes or keeps the data.
-    modules = (loader, cache, situations, search, fields, model, records)
+    modules = (loader, cache, situations, search, fields, values, model, parts)
     assert sorted(Path(str(m.__file__)).name for m in modules) == sorted(
         name for name in loader.CACHE_SOURCES if name.endswith(".py")
     )
@@ -237,7 +238,7 @@ def test_a_folder_that_cannot_be_written_only_costs_speed(
 
 
 def test_a_value_the_format_lacks_is_not_kept(registry: Registry, tmp_path: Path) -> None:
-    odd = Registry(
+    odd = parts.assemble(
         registry.categories,
         registry.languages,
         (registry.statuses[0]._replace(aliases=frozenset({"x"})),),  # type: ignore[arg-type]

@@ -2,8 +2,9 @@
 
 from http_status_browser.registry.fields import RegistryError
 from http_status_browser.registry.loader import builtin_registry, load_registry, parse_registry
-from http_status_browser.registry.model import Category, Language, Registry, Standing, StatusCode
+from http_status_browser.registry.model import Registry
 from http_status_browser.registry.snippets import render_snippet
+from http_status_browser.registry.values import Category, Language, Standing, StatusCode
 
 __all__ = [
     "Category",

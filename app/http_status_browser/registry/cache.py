@@ -28,10 +28,13 @@ import zlib
 from collections.abc import Sequence
 from enum import Enum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from http_status_browser import __version__
+from http_status_browser.registry import parts
 from http_status_browser.registry.folders import app_folder
-from http_status_browser.registry.model import (
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import (
     Category,
     Header,
     Language,
@@ -40,13 +43,16 @@ from http_status_browser.registry.model import (
     Note,
     OtherConstant,
     RedirectKind,
-    Registry,
     Related,
     Requirement,
     Standing,
     StatusCode,
     TemplateKind,
 )
+
+if TYPE_CHECKING:
+    from http_status_browser.registry.search import IndexState, SearchIndex
+    from http_status_browser.registry.situations import SituationBook
 
 FORMAT = 2
 PREFIX = "registry-"
@@ -78,13 +84,6 @@ _LEAVES = frozenset(PLAIN)
 _MEMBERS: tuple[dict[object, Enum], ...] = tuple(
     {member.value: member for member in cls} for cls in ENUMS
 )
-
-
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from http_status_browser.registry.search import IndexState
-    from http_status_browser.registry.situations import SituationBook
 
 
 class CacheError(Exception):
@@ -184,14 +183,14 @@ UNREADABLE = (ValueError, EOFError, TypeError, IndexError, KeyError, AttributeEr
 
 
 class KeptParts:
-    """The parts of a copy that are decoded on first use: the situations and the index."""
+    """The parts of a copy that are decoded on first use: the situations and the index. A
+    part that cannot be read is read or built again from the data (registry/parts.py)."""
 
     def __init__(self, situations: bytes, index: bytes, origin: str) -> None:
         self._situations, self._index, self._origin = situations, index, origin
 
-    def situations(self) -> SituationBook | None:
-        """The situations as they were kept, or None (after a log line) where they cannot be
-        read: the caller then reads situations.json."""
+    def situations(self, registry: Registry) -> SituationBook:
+        """The situations as they were kept, else (after a log line) situations.json's."""
         from http_status_browser.registry.situations import SituationBook  # noqa: PLC0415
 
         try:
@@ -201,19 +200,20 @@ class KeptParts:
             return SituationBook(*decoded)
         except UNREADABLE as error:
             _note(f"the kept situations in {self._origin} cannot be read ({error})")
-            return None
+        return parts.read_situations(registry)
 
-    def index_state(self) -> IndexState | None:
-        """The search index's word lists as they were kept, or None (after a log line)."""
+    def search_index(self, registry: Registry) -> SearchIndex:
+        """The search index from its kept word lists, else (after a log line) built again."""
         try:
-            state = marshal.loads(self._index)
+            state: IndexState = marshal.loads(self._index)
         except UNREADABLE as error:
             _note(f"the kept search index in {self._origin} cannot be read ({error})")
-            return None
-        return state  # type: ignore[no-any-return]
-
-    def note_unusable_index(self, error: Exception) -> None:
-        _note(f"the kept search index in {self._origin} does not fit ({error})")
+        else:
+            try:
+                return parts.build_search_index(registry, state)
+            except ValueError as error:
+                _note(f"the kept search index in {self._origin} does not fit ({error})")
+        return parts.build_search_index(registry)
 
 
 def encode(registry: Registry) -> bytes:
@@ -239,7 +239,15 @@ def decode(data: bytes, origin: str = "the registry cache") -> Registry:
         raise ValueError("not a registry cache")
     categories, languages, statuses, registry_origin = decoded
     kept = KeptParts(situations, index, origin)
-    return Registry(categories, languages, statuses, registry_origin, builtin=True, kept=kept)
+    return Registry(
+        categories,
+        languages,
+        statuses,
+        registry_origin,
+        situations=kept.situations,
+        search_index=kept.search_index,
+        builtin=True,
+    )
 
 
 def load(path: str) -> Registry | None:

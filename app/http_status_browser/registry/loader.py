@@ -20,7 +20,9 @@ from http_status_browser.registry.fields import (
     top_level,
     unique_ids,
 )
-from http_status_browser.registry.model import (
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.parts import assemble
+from http_status_browser.registry.values import (
     REQUIREMENT_LEVELS,
     Category,
     Header,
@@ -29,7 +31,6 @@ from http_status_browser.registry.model import (
     MethodHandling,
     OtherConstant,
     RedirectKind,
-    Registry,
     Related,
     Requirement,
     Standing,
@@ -310,9 +311,7 @@ def parse_registry(text: str | bytes, file: str, *, builtin: bool = False) -> Re
     if not statuses:
         raise top.fail("statuses", "expected at least one status code")
     _check_codes(file, statuses)
-    return Registry(
-        tuple(categories), tuple(languages), tuple(statuses), origin=file, builtin=builtin
-    )
+    return assemble(tuple(categories), tuple(languages), tuple(statuses), file, builtin=builtin)
 
 
 def load_registry_file(path: str | os.PathLike[str]) -> Registry:
@@ -325,14 +324,16 @@ def load_registry_file(path: str | os.PathLike[str]) -> Registry:
 
 
 # What the kept copy of the built-in data is made from (registry/cache.py): the data files
-# and the modules that read and index them, named as files so that none is imported for it.
+# and the modules that read, hold and index them, named as files so that none is imported
+# for it.
 CACHE_SOURCES = (
     BUILTIN_NAME,
     "situations.json",
     "loader.py",
     "fields.py",
+    "values.py",
     "model.py",
-    "records.py",
+    "parts.py",
     "situations.py",
     "search.py",
     "cache.py",

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from http_status_browser.registry.fields import CODE_RANGE
 from http_status_browser.registry.folders import app_folder
-from http_status_browser.registry.model import Note, Registry, Standing, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.parts import assemble
+from http_status_browser.registry.values import Note, Standing, StatusCode
 
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import NamedTuple
-else:
-    from http_status_browser.registry.records import NamedTuple
 
 FILE_NAME = "codes.toml"
 CODES_ENV = "HTTPSTATUS_CODES"
@@ -257,7 +255,7 @@ def merge_user_codes(registry: Registry, user: UserCodes) -> tuple[Registry, tup
         s._replace(notes=s.notes + tuple(notes[id(s)])) if id(s) in notes else s
         for s in (*registry.statuses, *added)
     ]
-    merged = Registry(
+    merged = assemble(
         registry.categories,
         registry.languages,
         tuple(statuses),
