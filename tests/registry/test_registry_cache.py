@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from http_status_browser.registry import (
 )
 from http_status_browser.registry.folders import APP_DIR_NAME
 from http_status_browser.registry.model import Registry, Standing
+from tests.loaded_modules import loaded_modules
 
 
 def same_values(left: object, right: object, where: str = "registry") -> None:
@@ -235,6 +237,70 @@ def test_a_folder_that_cannot_be_written_only_costs_speed(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     same_values(fresh_builtin().statuses, registry.statuses)
     assert not cache.store(str(blocker / "x" / "registry-1.marshal"), registry)
+
+
+def unbuilt_registry(monkeypatch: pytest.MonkeyPatch) -> Registry:
+    """The built-in data just read, whose situations and index fail the test if built."""
+    registry = loader.parse_registry(Path(loader.BUILTIN_PATH).read_bytes(), "x", builtin=True)
+
+    def built(*args: object, **kwargs: object) -> None:
+        raise AssertionError("built for a copy that cannot be kept")
+
+    monkeypatch.setattr(situations, "parse_situations", built)
+    monkeypatch.setattr(search.SearchIndex, "_build", built)
+    return registry
+
+
+@pytest.mark.parametrize(
+    ("call", "failure"),
+    [
+        # A read-only folder (root ignores permission bits, so it is the refusal itself).
+        ("open", errno.EACCES),
+        ("open", errno.EROFS),
+        # A full disk: the room for the copy is written before the copy is made.
+        ("write", errno.ENOSPC),
+        ("write", errno.EDQUOT),
+    ],
+)
+def test_a_copy_that_cannot_be_kept_builds_nothing_for_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, call: str, failure: int
+) -> None:
+    registry = unbuilt_registry(monkeypatch)
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(failure, os.strerror(failure))
+
+    monkeypatch.setattr(os, call, refused)
+    assert not cache.store(str(tmp_path / "registry-1.marshal"), registry)
+    monkeypatch.undo()
+    assert not registry.situations_loaded
+    assert list(tmp_path.iterdir()) == [], "no partial file is left"
+
+
+def test_the_room_kept_for_a_copy_holds_the_built_in_one(registry: Registry) -> None:
+    """A copy larger than cache.ROOM would be built before a full disk is found."""
+    assert len(cache.encode(registry)) < cache.ROOM
+
+
+def test_a_copy_shorter_than_its_room_is_kept_whole(registry: Registry, tmp_path: Path) -> None:
+    target = tmp_path / "registry-1.marshal"
+    assert cache.store(str(target), registry)
+    assert target.read_bytes() == cache.encode(registry)
+
+
+def test_show_with_a_cache_that_cannot_be_written_builds_nothing_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`show 404` reads the JSON, as without a cache, but neither the situations nor the
+    search index that only a copy would hold."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    code = "from http_status_browser.httpstatus import main\nassert main(['show', '404']) == 0"
+    loaded = loaded_modules(code)
+    assert "json" in loaded, "read from statuses.json"
+    built = {"http_status_browser.registry.situations", "http_status_browser.registry.search"}
+    assert loaded.isdisjoint(built)
 
 
 def test_a_value_the_format_lacks_is_not_kept(registry: Registry, tmp_path: Path) -> None:

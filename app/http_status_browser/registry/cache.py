@@ -14,8 +14,12 @@ the search index's word lists. The registry is decoded at once; the situations a
 only when asked for (the window after its first frame, a search, the desktop search), so that
 `httpstatus show` pays for neither. Reading the registry takes about half the time of reading
 the JSON (4.9 against 9.2 ms on the first read of a process on our test machine); the
-situations and the index, 35 ms to read and build, come in about 3 ms. A folder that cannot be
-written only costs that speed.
+situations and the index, 35 ms to read and build, come in about 3 ms.
+
+A folder that cannot be written, or a disk without room, only costs that speed: the copy's
+file is opened and its room reserved before anything that only the copy needs (the
+situations, the search index) is built, so such a start-up builds nothing more than one
+without a cache.
 """
 
 from __future__ import annotations
@@ -61,6 +65,11 @@ SUFFIX = ".marshal"
 PARTIAL_PREFIX = ".partial-"
 # Another version's copy unchanged this long belongs to an install that is no longer used.
 STALE_DAYS = 30
+# Room reserved for a copy before it is made (the built-in data's takes about 320 KB): a disk
+# that cannot give it fails the store before the situations and the index are built for it.
+ROOM = 1 << 20
+# Windows opens a descriptor as text unless told otherwise (elsewhere there is no such flag).
+_BINARY = getattr(os, "O_BINARY", 0)
 # Tags of the encoded values: a record or an enum member is (class number, ...), a read-only
 # mapping is (MAPPING, dict); a tuple of values is a list, as marshal keeps tuples apart.
 RECORDS: tuple[type[tuple[object, ...]], ...] = (
@@ -267,16 +276,26 @@ def load(path: str) -> Registry | None:
 def store(path: str, registry: Registry, now: float | None = None) -> bool:
     """Keep `registry` at `path` (written whole or not at all), and remove the copies it
     supersedes: the same version's, and any other version's (or a partial file) unchanged
-    for STALE_DAYS. Two
-    installs of different versions used in turn (a bundle and a pip copy) thus keep a copy
-    each, and an uninstalled version's copy goes in time."""
+    for STALE_DAYS. Two installs of different versions used in turn (a bundle and a pip
+    copy) thus keep a copy each, and an uninstalled version's copy goes in time.
+
+    The file is opened and ROOM reserved in it first: a folder that cannot be written or a
+    full disk returns False before encode() builds the situations and the search index.
+    """
     folder = os.path.dirname(path)
     partial = os.path.join(folder, f"{PARTIAL_PREFIX}{os.getpid()}-{os.path.basename(path)}")
     try:
-        data = encode(registry)
         os.makedirs(folder, exist_ok=True)
-        with open(partial, "wb") as file:
-            file.write(data)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o644)
+        try:
+            # Written, not only sized (a sparse file reserves nothing): ENOSPC comes now.
+            _write_all(descriptor, bytes(ROOM))
+            data = encode(registry)
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            _write_all(descriptor, data)
+            os.ftruncate(descriptor, len(data))
+        finally:
+            os.close(descriptor)
         os.replace(partial, path)
     except (OSError, CacheError) as error:
         _note(f"cannot keep the registry cache in {folder} ({error})")
@@ -284,6 +303,13 @@ def store(path: str, registry: Registry, now: float | None = None) -> bool:
         return False
     _remove_superseded(folder, os.path.basename(path), time.time() if now is None else now)
     return True
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """os.write until all of `data` is written (a write may take only part of it)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def _remove_superseded(folder: str, kept: str, now: float) -> None:
