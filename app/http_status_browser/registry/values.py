@@ -2,18 +2,16 @@
 
 Immutable records (typing.NamedTuple) and enums, shared by the command line, the window, the
 registry cache and the tests. This module imports nothing of ours, so anything may import it.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated, not postponed (no `from __future__ import annotations`):
+typing.NamedTuple turns each postponed one, a string, into a ForwardRef by compiling it,
+which for these 60 fields cost about 2 ms of every `httpstatus` run (-X importtime, 3.11).
+"""
 
 from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
-
-NO_NAMES: Mapping[str, str] = MappingProxyType({})
-NO_CODE_TEMPLATES: Mapping[int, str] = MappingProxyType({})
-NO_OTHER_NAMES: Mapping[str, tuple[OtherConstant, ...]] = MappingProxyType({})
 
 
 class Standing(StrEnum):
@@ -75,6 +73,11 @@ class OtherConstant(NamedTuple):
 
     name: str
     versions: str
+
+
+NO_NAMES: Mapping[str, str] = MappingProxyType({})
+NO_CODE_TEMPLATES: Mapping[int, str] = MappingProxyType({})
+NO_OTHER_NAMES: Mapping[str, tuple[OtherConstant, ...]] = MappingProxyType({})
 
 
 class Note(NamedTuple):
