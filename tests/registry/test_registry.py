@@ -11,14 +11,8 @@ from typing import Any
 import pytest
 
 from http_status_browser.registry import Registry, RegistryError, Standing, load_registry
-from http_status_browser.registry.loader import (
-    REGISTRY_ENV,
-    _category,
-    _language,
-    _status,
-    builtin_registry,
-    parse_registry,
-)
+from http_status_browser.registry.loader import REGISTRY_ENV, builtin_registry
+from http_status_browser.registry.reading import _category, _language, _status, parse_registry
 from tests.conftest import entry
 
 # The IANA HTTP Status Code Registry, checked by hand against iana.org (2026): every code

@@ -19,6 +19,7 @@ from http_status_browser.registry import (
     loader,
     model,
     parts,
+    reading,
     search,
     situations,
     values,
@@ -102,7 +103,7 @@ def test_the_first_read_keeps_a_copy_and_the_next_reads_it(
     def not_again(*args: object, **kwargs: object) -> Registry:
         raise AssertionError("read or built again")
 
-    monkeypatch.setattr(loader, "parse_registry", not_again)
+    monkeypatch.setattr(reading, "parse_registry", not_again)
     monkeypatch.setattr(situations, "parse_situations", not_again)
     monkeypatch.setattr(search.SearchIndex, "_build", not_again)
     kept = fresh_builtin()
@@ -137,7 +138,7 @@ def test_the_key_covers_every_file_that_makes_the_data() -> None:
     assert all((folder / name).is_file() for name in loader.CACHE_SOURCES)
     assert situations.SITUATIONS_NAME in loader.CACHE_SOURCES
     # Every module of the registry that reads, checks, holds, indexes or keeps the data.
-    modules = (loader, cache, situations, search, fields, values, model, parts)
+    modules = (loader, reading, cache, situations, search, fields, values, model, parts)
     assert sorted(Path(str(m.__file__)).name for m in modules) == sorted(
         name for name in loader.CACHE_SOURCES if name.endswith(".py")
     )
@@ -241,7 +242,7 @@ def test_a_folder_that_cannot_be_written_only_costs_speed(
 
 def unbuilt_registry(monkeypatch: pytest.MonkeyPatch) -> Registry:
     """The built-in data just read, whose situations and index fail the test if built."""
-    registry = loader.parse_registry(Path(loader.BUILTIN_PATH).read_bytes(), "x", builtin=True)
+    registry = reading.parse_registry(Path(loader.BUILTIN_PATH).read_bytes(), "x", builtin=True)
 
     def built(*args: object, **kwargs: object) -> None:
         raise AssertionError("built for a copy that cannot be kept")
@@ -249,6 +250,15 @@ def unbuilt_registry(monkeypatch: pytest.MonkeyPatch) -> Registry:
     monkeypatch.setattr(situations, "parse_situations", built)
     monkeypatch.setattr(search.SearchIndex, "_build", built)
     return registry
+
+
+def test_a_start_up_that_finds_the_copy_imports_no_reader() -> None:
+    """The copy spares reading the JSON, and with it importing the reader and json."""
+    code = "from http_status_browser.registry import load_registry\nload_registry()"
+    assert "http_status_browser.registry.reading" in loaded_modules(code), "the first keeps it"
+    loaded = loaded_modules(code)
+    assert "http_status_browser.registry.cache" in loaded
+    assert loaded.isdisjoint({"http_status_browser.registry.reading", "json", "string"})
 
 
 @pytest.mark.parametrize(
