@@ -115,7 +115,7 @@ def test_the_first_read_keeps_a_copy_and_the_next_reads_it(
 def test_kept_parts_that_cannot_be_read_are_read_and_built_again(
     registry: Registry, caplog: pytest.LogCaptureFixture
 ) -> None:
-    records, book, index = (
+    records, statuses, book, index = (
         cache.marshal.loads(part) for part in cache.marshal.loads(cache.encode(registry))[1:]
     )
     for bad_book, bad_index, says in (
@@ -124,13 +124,84 @@ def test_kept_parts_that_cannot_be_read_are_read_and_built_again(
         (cache.marshal.dumps(book), b"junk", "search index"),
         (cache.marshal.dumps(book), cache.marshal.dumps(([], [])), "search index"),
     ):
-        parts = (cache.FORMAT, cache.marshal.dumps(records), bad_book, bad_index)
+        parts = (
+            cache.FORMAT,
+            cache.marshal.dumps(records),
+            cache.marshal.dumps(statuses),
+            bad_book,
+            bad_index,
+        )
         decoded = cache.decode(cache.marshal.dumps(parts))
         caplog.clear()
         with caplog.at_level("INFO", logger="http_status_browser.registry.cache"):
             assert decoded.search("teapot") == registry.search("teapot")
         same_values(decoded.situations.situations, registry.situations.situations)
         assert f"kept {says}" in caplog.text
+
+
+def encoded_parts(registry: Registry) -> list[object]:
+    """The outer tuple of a copy of `registry`, its parts still marshal data."""
+    return list(cache.marshal.loads(cache.encode(registry)))
+
+
+def test_a_lookup_decodes_only_the_entries_of_its_code(registry: Registry) -> None:
+    """`show 404` decodes 404's entries and those it links to, not the whole registry."""
+    entries = cache.marshal.loads(encoded_parts(registry)[2])  # type: ignore[arg-type]
+    table = cache.KeptStatuses(entries, "test")
+    assert table.with_code(404) == registry.all_with_code(404)
+    assert table.with_code(599) == registry.all_with_code(599)
+    assert table.with_code(299) == ()
+    assert table.decoded_codes == {404, 599}
+    same_values(table.all(), registry.statuses)
+    assert table.with_code(404)[0] is table.all()[[s.code for s in table.all()].index(404)]
+
+
+def test_show_decodes_only_the_entries_it_shows(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from http_status_browser.cli.main import main
+
+    fresh_builtin()  # keeps the copy
+    asked: list[int] = []
+    with_code = cache.KeptStatuses.with_code
+
+    def looked_up(table: cache.KeptStatuses, code: int) -> tuple[model.StatusCode, ...]:
+        asked.append(code)
+        return with_code(table, code)
+
+    def every_entry(table: cache.KeptStatuses) -> None:
+        raise AssertionError("every entry decoded")
+
+    monkeypatch.setattr(cache.KeptStatuses, "with_code", looked_up)
+    monkeypatch.setattr(cache.KeptStatuses, "all", every_entry)
+    loader.builtin_registry.cache_clear()
+    try:
+        assert main(["show", "404"]) == 0
+    finally:
+        loader.builtin_registry.cache_clear()
+    assert capsys.readouterr().out.startswith("404 Not Found")
+    status = registry.lookup(404)
+    assert status is not None
+    assert set(asked) == {404, *(link.code for link in status.related)}
+
+
+def test_entries_that_cannot_be_read_are_read_from_the_data_file(
+    registry: Registry, caplog: pytest.LogCaptureFixture
+) -> None:
+    outer = encoded_parts(registry)
+    entries = cache.marshal.loads(outer[2])  # type: ignore[arg-type]
+    for junk in (b"junk", cache.marshal.dumps([(999, "x")]), cache.marshal.dumps([[1, 2]])):
+        outer[2] = cache.marshal.dumps({**entries, 404: junk})
+        broken = cache.marshal.dumps(tuple(outer))
+        assert cache.decode(broken).lookup(418) == registry.lookup(418), "others are readable"
+        with pytest.raises(ValueError, match="kept entries in"):
+            cache.decode(broken).lookup(404)
+        decoded = cache.decode(broken, "kept.marshal", lambda: registry.statuses)
+        caplog.clear()
+        with caplog.at_level("INFO", logger="http_status_browser.registry.cache"):
+            assert decoded.lookup(404) == registry.lookup(404)
+        assert "kept entries in kept.marshal cannot be read" in caplog.text
+        same_values(decoded.statuses, registry.statuses)
 
 
 def test_the_key_covers_every_file_that_makes_the_data() -> None:

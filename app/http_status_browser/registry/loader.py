@@ -13,6 +13,7 @@ from functools import cache
 from http_status_browser.registry import cache as registry_cache
 from http_status_browser.registry.fields import RegistryError
 from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 
 BUILTIN_NAME = "statuses.json"
 # The data file sits beside this module in a checkout, a wheel and a PyInstaller bundle alike.
@@ -64,9 +65,16 @@ def builtin_registry() -> Registry:
     """The registry shipped with the app, parsed once per process, or once per change of the
     data or the app where the registry cache can be kept."""
     kept_at = registry_cache.cache_file(builtin_sources())
-    kept = registry_cache.load(kept_at)
+    kept = registry_cache.load(kept_at, read_again=_read_builtin_statuses)
     if kept is not None:
         return kept
+    registry = _read_builtin()
+    registry_cache.store(kept_at, registry)
+    return registry
+
+
+def _read_builtin() -> Registry:
+    """The built-in registry, read and checked from its data file."""
     from http_status_browser.registry.reading import parse_registry  # noqa: PLC0415
 
     try:
@@ -76,9 +84,12 @@ def builtin_registry() -> Registry:
         raise RegistryError(
             BUILTIN_PATH, "", f"cannot read the built-in data ({error.strerror}); reinstall the app"
         ) from None
-    registry = parse_registry(data, BUILTIN_NAME, builtin=True)
-    registry_cache.store(kept_at, registry)
-    return registry
+    return parse_registry(data, BUILTIN_NAME, builtin=True)
+
+
+def _read_builtin_statuses() -> tuple[StatusCode, ...]:
+    """The built-in entries from the data file, for a kept copy whose entries prove unreadable."""
+    return _read_builtin().statuses
 
 
 def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:

@@ -9,8 +9,8 @@ command line and the window have always imported them from.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from http_status_browser.registry.values import (
     REQUIREMENT_LEVELS,
@@ -48,8 +48,10 @@ __all__ = [
     "Related",
     "Requirement",
     "SituationsSource",
+    "SortedStatuses",
     "Standing",
     "StatusCode",
+    "StatusTable",
     "TemplateKind",
 ]
 
@@ -59,6 +61,32 @@ SituationsSource = Callable[["Registry"], "SituationBook"]
 IndexSource = Callable[["Registry"], "SearchIndex"]
 
 
+class StatusTable(Protocol):
+    """A registry's entries: each code's, official first, and all of them in code order."""
+
+    def with_code(self, code: int) -> tuple[StatusCode, ...]: ...
+
+    def all(self) -> tuple[StatusCode, ...]: ...
+
+
+class SortedStatuses:
+    """The entries of a file just read, held at once (the registry cache has its own table,
+    which decodes a code's entries when first asked for)."""
+
+    def __init__(self, statuses: Iterable[StatusCode]) -> None:
+        self._all = tuple(sorted(statuses, key=lambda s: (s.code, not s.official)))
+        by_code: dict[int, list[StatusCode]] = {}
+        for status in self._all:
+            by_code.setdefault(status.code, []).append(status)
+        self._by_code = {code: tuple(entries) for code, entries in by_code.items()}
+
+    def with_code(self, code: int) -> tuple[StatusCode, ...]:
+        return self._by_code.get(code, ())
+
+    def all(self) -> tuple[StatusCode, ...]:
+        return self._all
+
+
 class Registry:
     """The loaded registry: classes, codes and languages, with look-ups and search."""
 
@@ -66,7 +94,7 @@ class Registry:
         self,
         categories: tuple[Category, ...],
         languages: tuple[Language, ...],
-        statuses: tuple[StatusCode, ...],
+        statuses: StatusTable,
         origin: str,
         *,
         situations: SituationsSource,
@@ -75,28 +103,30 @@ class Registry:
     ) -> None:
         self.categories = categories
         self.languages = languages
-        self.statuses = tuple(sorted(statuses, key=lambda s: (s.code, not s.official)))
         self.origin = origin
         # The data shipped with the app (with or without the user's codes): its situations
         # must name only codes it has; another registry may lack some of them.
         self.builtin = builtin
         self._categories = {c.id: c for c in categories}
         self._languages = {lang.id: lang for lang in languages}
-        self._by_code: dict[int, list[StatusCode]] = {}
-        for status in self.statuses:
-            self._by_code.setdefault(status.code, []).append(status)
+        self._statuses = statuses
         self._situations_source = situations
         self._index_source = search_index
         self._search_index: SearchIndex | None = None
         self._situations: SituationBook | None = None
 
+    @property
+    def statuses(self) -> tuple[StatusCode, ...]:
+        """Every entry, by code, the official one first where several sources use a number."""
+        return self._statuses.all()
+
     def lookup(self, code: int) -> StatusCode | None:
         """The entry for a code: the official one where several sources use the number."""
-        entries = self._by_code.get(code)
+        entries = self._statuses.with_code(code)
         return entries[0] if entries else None
 
     def all_with_code(self, code: int) -> tuple[StatusCode, ...]:
-        return tuple(self._by_code.get(code, ()))
+        return self._statuses.with_code(code)
 
     def category(self, category_id: str) -> Category | None:
         return self._categories.get(category_id)

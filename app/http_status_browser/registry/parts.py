@@ -8,9 +8,10 @@ the search modules are imported on first use: `httpstatus show` needs neither.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from http_status_browser.registry.model import Registry
+from http_status_browser.registry.model import Registry, SortedStatuses
 from http_status_browser.registry.values import Category, Language, StatusCode
 
 if TYPE_CHECKING:
@@ -37,16 +38,17 @@ def build_search_index(registry: Registry, state: IndexState | None = None) -> S
 def assemble(
     categories: tuple[Category, ...],
     languages: tuple[Language, ...],
-    statuses: tuple[StatusCode, ...],
+    statuses: Iterable[StatusCode],
     origin: str,
     *,
     builtin: bool = False,
 ) -> Registry:
-    """A registry whose situations are read and search index built when first used."""
+    """A registry of entries just read, whose situations are read and search index built
+    when first used."""
     return Registry(
         categories,
         languages,
-        statuses,
+        SortedStatuses(statuses),
         origin,
         situations=read_situations,
         search_index=build_search_index,

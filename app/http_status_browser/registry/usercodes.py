@@ -213,6 +213,10 @@ def merge_user_codes(registry: Registry, user: UserCodes) -> tuple[Registry, tup
     say something about an official code.
     """
     problems = list(user.problems)
+    if not user.codes and not user.notes:
+        # Nothing to merge (most users have no codes file): the registry as it is, whose
+        # entries a kept copy then decodes only as they are looked up (registry/cache.py).
+        return registry, tuple(problems)
     added: list[StatusCode] = []
     for custom in user.codes:
         existing = registry.lookup(custom.code)
