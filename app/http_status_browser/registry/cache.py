@@ -26,6 +26,7 @@ without a cache.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
@@ -412,10 +413,8 @@ def _remove_superseded(folder: str, kept: str, now: float) -> None:
 
 def _remove(path: str) -> None:
     """Remove a file if it is there; another process may have removed it first."""
-    try:  # noqa: SIM105  (contextlib.suppress: one more import for every `show`)
+    with contextlib.suppress(OSError):
         os.remove(path)
-    except OSError:
-        pass
 
 
 def _note(message: str) -> None:
