@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate_registry import generate
-from http_status_browser.registry import parse_registry
+from http_status_browser.registry.reading import parse_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -43,7 +43,6 @@ NOT_FOR_SHOW = (
     "difflib",
     "dataclasses",
     "inspect",
-    "typing",
     # pathlib brings urllib.parse, ipaddress and fnmatch (about 10 ms installed): checking
     # for a codes file needs only os.
     "pathlib",
@@ -102,7 +101,7 @@ def test_the_search_provider_loads_no_argparse() -> None:
         "from http_status_browser.cli.main import _plain_search_provider\n"
         "assert _plain_search_provider(['search-provider'])"
     )
-    assert loaded_modules(code).isdisjoint({"argparse", "typing", "jeepney"})
+    assert loaded_modules(code).isdisjoint({"argparse", "jeepney"})
 
 
 @pytest.mark.parametrize(

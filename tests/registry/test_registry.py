@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,8 @@ from typing import Any
 import pytest
 
 from http_status_browser.registry import Registry, RegistryError, Standing, load_registry
-from http_status_browser.registry.loader import REGISTRY_ENV, builtin_registry, parse_registry
+from http_status_browser.registry.loader import REGISTRY_ENV, builtin_registry
+from http_status_browser.registry.reading import _category, _language, _status, parse_registry
 from tests.conftest import entry
 
 # The IANA HTTP Status Code Registry, checked by hand against iana.org (2026): every code
@@ -263,3 +265,81 @@ def test_top_level_must_be_an_object() -> None:
         RegistryError, match=r"odd\.json: top level: expected an object, got a list"
     ):
         parse_registry("[]", "odd.json")
+
+
+def test_null_where_a_field_may_be_absent_means_absent(
+    registry_data: dict[str, Any], write_registry: Callable[[object], Path]
+) -> None:
+    """An explicit null for an optional field reads as the field left out."""
+    not_found = entry(registry_data, 404)
+    not_found.update(redirect=None, cacheable=None, method=None, aliases=None, headers=None)
+    status = load_registry(write_registry(registry_data)).lookup(404)
+    assert status is not None
+    assert (status.redirect, status.method, status.cacheable) == (None, None, False)
+    assert (status.aliases, status.headers) == ((), ())
+
+
+# Values a mistaken or hostile file might hold anywhere: wrong types, empty and blank text,
+# codes out of range, and valid-looking words in the wrong place.
+WRONG: list[object] = [
+    *(None, True, False, 0, 99, 404, 600, 1.5),
+    *("", " ", "\u2003", "x", "standard", "permanent", "kept", "MUST", "python"),
+    *([], [""], ["x"], [{}], {}, {"x": "y"}, {"python": "x"}, {"raw": "x"}),
+    {"python": [{"name": "A", "versions": "1"}]},
+]
+
+
+def mutants(value: Any) -> Iterator[Any]:
+    """`value` with one thing changed: any node replaced, a key dropped or added, a list
+    emptied; the changes go down to the innermost texts."""
+    yield from WRONG
+    if isinstance(value, dict):
+        for key in value:
+            rest = {k: v for k, v in value.items() if k != key}
+            yield rest
+            for changed in mutants(value[key]):
+                yield {**rest, key: changed}
+        yield {**value, "unexpected": "x"}
+    elif isinstance(value, list):
+        yield []
+        for index, item in enumerate(value[:2]):
+            for changed in mutants(item):
+                yield [*value[:index], changed, *value[index + 1 :]]
+
+
+def covering_codes(data: dict[str, Any]) -> list[int]:
+    """A few built-in entries that between them use every field (and the nested ones)."""
+    chosen = [404, 418, 102, 301, 307, 101, 499]
+    seen = set().union(*(entry(data, code) for code in chosen))
+    for raw in data["statuses"]:
+        if not set(raw) <= seen:
+            chosen.append(raw["code"])
+            seen |= set(raw)
+    return chosen
+
+
+def test_every_mutated_entry_loads_or_says_what_is_wrong(builtin_data: dict[str, Any]) -> None:
+    """The loader is the one check of the data: whatever an entry holds, it either loads
+    or raises a RegistryError naming the file and the entry, never another exception."""
+    categories = {
+        c["id"]: _category("t.json", i, c) for i, c in enumerate(builtin_data["categories"])
+    }
+    languages = {
+        raw["id"]: _language("t.json", i, raw) for i, raw in enumerate(builtin_data["languages"])
+    }
+    checked = accepted = 0
+    wrongly_placed: list[str] = []
+    for code in covering_codes(builtin_data):
+        for mutant in mutants(copy.deepcopy(entry(builtin_data, code))):
+            try:
+                _status("t.json", 0, mutant, categories, languages)
+            except RegistryError as error:
+                if not str(error).startswith("t.json: statuses[0]"):
+                    wrongly_placed.append(str(error))
+            else:
+                accepted += 1
+            checked += 1
+    assert wrongly_placed == []
+    # Some changes keep the entry valid (an optional field dropped, "x" for a summary).
+    assert checked > 3000
+    assert accepted > 100

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
@@ -17,13 +18,15 @@ from http_status_browser.registry import (
     fields,
     loader,
     model,
-    quickcheck,
-    records,
+    parts,
+    reading,
     search,
     situations,
+    values,
 )
 from http_status_browser.registry.folders import APP_DIR_NAME
 from http_status_browser.registry.model import Registry, Standing
+from tests.loaded_modules import loaded_modules
 
 
 def same_values(left: object, right: object, where: str = "registry") -> None:
@@ -100,7 +103,7 @@ def test_the_first_read_keeps_a_copy_and_the_next_reads_it(
     def not_again(*args: object, **kwargs: object) -> Registry:
         raise AssertionError("read or built again")
 
-    monkeypatch.setattr(loader, "parse_registry", not_again)
+    monkeypatch.setattr(reading, "parse_registry", not_again)
     monkeypatch.setattr(situations, "parse_situations", not_again)
     monkeypatch.setattr(search.SearchIndex, "_build", not_again)
     kept = fresh_builtin()
@@ -112,7 +115,7 @@ def test_the_first_read_keeps_a_copy_and_the_next_reads_it(
 def test_kept_parts_that_cannot_be_read_are_read_and_built_again(
     registry: Registry, caplog: pytest.LogCaptureFixture
 ) -> None:
-    records, book, index = (
+    records, statuses, book, index = (
         cache.marshal.loads(part) for part in cache.marshal.loads(cache.encode(registry))[1:]
     )
     for bad_book, bad_index, says in (
@@ -121,7 +124,13 @@ def test_kept_parts_that_cannot_be_read_are_read_and_built_again(
         (cache.marshal.dumps(book), b"junk", "search index"),
         (cache.marshal.dumps(book), cache.marshal.dumps(([], [])), "search index"),
     ):
-        parts = (cache.FORMAT, cache.marshal.dumps(records), bad_book, bad_index)
+        parts = (
+            cache.FORMAT,
+            cache.marshal.dumps(records),
+            cache.marshal.dumps(statuses),
+            bad_book,
+            bad_index,
+        )
         decoded = cache.decode(cache.marshal.dumps(parts))
         caplog.clear()
         with caplog.at_level("INFO", logger="http_status_browser.registry.cache"):
@@ -130,12 +139,77 @@ def test_kept_parts_that_cannot_be_read_are_read_and_built_again(
         assert f"kept {says}" in caplog.text
 
 
+def encoded_parts(registry: Registry) -> list[object]:
+    """The outer tuple of a copy of `registry`, its parts still marshal data."""
+    return list(cache.marshal.loads(cache.encode(registry)))
+
+
+def test_a_lookup_decodes_only_the_entries_of_its_code(registry: Registry) -> None:
+    """`show 404` decodes 404's entries and those it links to, not the whole registry."""
+    entries = cache.marshal.loads(encoded_parts(registry)[2])  # type: ignore[arg-type]
+    table = cache.KeptStatuses(entries, "test")
+    assert table.with_code(404) == registry.all_with_code(404)
+    assert table.with_code(599) == registry.all_with_code(599)
+    assert table.with_code(299) == ()
+    assert table.decoded_codes == {404, 599}
+    same_values(table.all(), registry.statuses)
+    assert table.with_code(404)[0] is table.all()[[s.code for s in table.all()].index(404)]
+
+
+def test_show_decodes_only_the_entries_it_shows(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from http_status_browser.cli.main import main
+
+    fresh_builtin()  # keeps the copy
+    asked: list[int] = []
+    with_code = cache.KeptStatuses.with_code
+
+    def looked_up(table: cache.KeptStatuses, code: int) -> tuple[model.StatusCode, ...]:
+        asked.append(code)
+        return with_code(table, code)
+
+    def every_entry(table: cache.KeptStatuses) -> None:
+        raise AssertionError("every entry decoded")
+
+    monkeypatch.setattr(cache.KeptStatuses, "with_code", looked_up)
+    monkeypatch.setattr(cache.KeptStatuses, "all", every_entry)
+    loader.builtin_registry.cache_clear()
+    try:
+        assert main(["show", "404"]) == 0
+    finally:
+        loader.builtin_registry.cache_clear()
+    assert capsys.readouterr().out.startswith("404 Not Found")
+    status = registry.lookup(404)
+    assert status is not None
+    assert set(asked) == {404, *(link.code for link in status.related)}
+
+
+def test_entries_that_cannot_be_read_are_read_from_the_data_file(
+    registry: Registry, caplog: pytest.LogCaptureFixture
+) -> None:
+    outer = encoded_parts(registry)
+    entries = cache.marshal.loads(outer[2])  # type: ignore[arg-type]
+    for junk in (b"junk", cache.marshal.dumps([(999, "x")]), cache.marshal.dumps([[1, 2]])):
+        outer[2] = cache.marshal.dumps({**entries, 404: junk})
+        broken = cache.marshal.dumps(tuple(outer))
+        assert cache.decode(broken).lookup(418) == registry.lookup(418), "others are readable"
+        with pytest.raises(ValueError, match="kept entries in"):
+            cache.decode(broken).lookup(404)
+        decoded = cache.decode(broken, "kept.marshal", lambda: registry.statuses)
+        caplog.clear()
+        with caplog.at_level("INFO", logger="http_status_browser.registry.cache"):
+            assert decoded.lookup(404) == registry.lookup(404)
+        assert "kept entries in kept.marshal cannot be read" in caplog.text
+        same_values(decoded.statuses, registry.statuses)
+
+
 def test_the_key_covers_every_file_that_makes_the_data() -> None:
     folder = Path(loader.BUILTIN_PATH).parent
     assert all((folder / name).is_file() for name in loader.CACHE_SOURCES)
     assert situations.SITUATIONS_NAME in loader.CACHE_SOURCES
     # Every module of the registry that reads, checks, holds, indexes or keeps the data.
-    modules = (loader, cache, situations, search, fields, model, quickcheck, records)
+    modules = (loader, reading, cache, situations, search, fields, values, model, parts)
     assert sorted(Path(str(m.__file__)).name for m in modules) == sorted(
         name for name in loader.CACHE_SOURCES if name.endswith(".py")
     )
@@ -237,8 +311,81 @@ def test_a_folder_that_cannot_be_written_only_costs_speed(
     assert not cache.store(str(blocker / "x" / "registry-1.marshal"), registry)
 
 
+def unbuilt_registry(monkeypatch: pytest.MonkeyPatch) -> Registry:
+    """The built-in data just read, whose situations and index fail the test if built."""
+    registry = reading.parse_registry(Path(loader.BUILTIN_PATH).read_bytes(), "x", builtin=True)
+
+    def built(*args: object, **kwargs: object) -> None:
+        raise AssertionError("built for a copy that cannot be kept")
+
+    monkeypatch.setattr(situations, "parse_situations", built)
+    monkeypatch.setattr(search.SearchIndex, "_build", built)
+    return registry
+
+
+def test_a_start_up_that_finds_the_copy_imports_no_reader() -> None:
+    """The copy spares reading the JSON, and with it importing the reader and json."""
+    code = "from http_status_browser.registry import load_registry\nload_registry()"
+    assert "http_status_browser.registry.reading" in loaded_modules(code), "the first keeps it"
+    loaded = loaded_modules(code)
+    assert "http_status_browser.registry.cache" in loaded
+    assert loaded.isdisjoint({"http_status_browser.registry.reading", "json", "string"})
+
+
+@pytest.mark.parametrize(
+    ("call", "failure"),
+    [
+        # A read-only folder (root ignores permission bits, so it is the refusal itself).
+        ("open", errno.EACCES),
+        ("open", errno.EROFS),
+        # A full disk: the room for the copy is written before the copy is made.
+        ("write", errno.ENOSPC),
+        ("write", errno.EDQUOT),
+    ],
+)
+def test_a_copy_that_cannot_be_kept_builds_nothing_for_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, call: str, failure: int
+) -> None:
+    registry = unbuilt_registry(monkeypatch)
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(failure, os.strerror(failure))
+
+    monkeypatch.setattr(os, call, refused)
+    assert not cache.store(str(tmp_path / "registry-1.marshal"), registry)
+    monkeypatch.undo()
+    assert not registry.situations_loaded
+    assert list(tmp_path.iterdir()) == [], "no partial file is left"
+
+
+def test_the_room_kept_for_a_copy_holds_the_built_in_one(registry: Registry) -> None:
+    """A copy larger than cache.ROOM would be built before a full disk is found."""
+    assert len(cache.encode(registry)) < cache.ROOM
+
+
+def test_a_copy_shorter_than_its_room_is_kept_whole(registry: Registry, tmp_path: Path) -> None:
+    target = tmp_path / "registry-1.marshal"
+    assert cache.store(str(target), registry)
+    assert target.read_bytes() == cache.encode(registry)
+
+
+def test_show_with_a_cache_that_cannot_be_written_builds_nothing_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`show 404` reads the JSON, as without a cache, but neither the situations nor the
+    search index that only a copy would hold."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    code = "from http_status_browser.httpstatus import main\nassert main(['show', '404']) == 0"
+    loaded = loaded_modules(code)
+    assert "json" in loaded, "read from statuses.json"
+    built = {"http_status_browser.registry.situations", "http_status_browser.registry.search"}
+    assert loaded.isdisjoint(built)
+
+
 def test_a_value_the_format_lacks_is_not_kept(registry: Registry, tmp_path: Path) -> None:
-    odd = Registry(
+    odd = parts.assemble(
         registry.categories,
         registry.languages,
         (registry.statuses[0]._replace(aliases=frozenset({"x"})),),  # type: ignore[arg-type]

@@ -12,14 +12,9 @@ from typing import Any
 import pytest
 
 from http_status_browser.registry import Registry, RegistryError
+from http_status_browser.registry.guide import GUIDE_PATH, builtin_guide, parse_guide
 from http_status_browser.registry.loader import load_registry_file
-from http_status_browser.registry.situations import (
-    GUIDE_PATH,
-    SITUATIONS_PATH,
-    builtin_guide,
-    parse_guide,
-    parse_situations,
-)
+from http_status_browser.registry.situations import SITUATIONS_PATH, parse_situations
 
 AREAS = {
     "auth",

@@ -8,30 +8,40 @@ modification time of the data files and of the modules that read them. Anything 
 changed file, another version, a copy that cannot be read) means reading the JSON again, and
 writing a new copy.
 
-The copy holds three parts, each marshal data (built into Python: nothing to import): the
-registry's records as nested tuples tagged with their class, the situations the same way, and
-the search index's word lists. The registry is decoded at once; the situations and the index
-only when asked for (the window after its first frame, a search, the desktop search), so that
-`httpstatus show` pays for neither. Reading the registry takes about half the time of reading
-the JSON (4.9 against 9.2 ms on the first read of a process on our test machine); the
-situations and the index, 35 ms to read and build, come in about 3 ms. A folder that cannot be
-written only costs that speed.
+The copy holds four parts, each marshal data (built into Python: nothing to import): the
+classes and languages as nested tuples tagged with their class, each code's entries the same
+way (a part of their own), the situations likewise, and the search index's word lists. The
+classes and languages are decoded at once, a code's entries when it is first looked up, the
+situations and the index only when asked for (the window after its first frame, a search, the
+desktop search): `httpstatus show 404` decodes the few entries it shows and builds neither
+the situations nor the index. Decoding every entry at once was 11 of the 16 million
+instructions that reading the copy took; the situations and the index, 35 ms to read and
+build, come in about 3 ms.
+
+A folder that cannot be written, or a disk without room, only costs that speed: the copy's
+file is opened and its room reserved before anything that only the copy needs (the
+situations, the search index) is built, so such a start-up builds nothing more than one
+without a cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from http_status_browser import __version__
+from http_status_browser.registry import parts
 from http_status_browser.registry.folders import app_folder
-from http_status_browser.registry.model import (
+from http_status_browser.registry.model import Registry, SortedStatuses
+from http_status_browser.registry.values import (
     Category,
     Header,
     Language,
@@ -40,7 +50,6 @@ from http_status_browser.registry.model import (
     Note,
     OtherConstant,
     RedirectKind,
-    Registry,
     Related,
     Requirement,
     Standing,
@@ -48,13 +57,22 @@ from http_status_browser.registry.model import (
     TemplateKind,
 )
 
-FORMAT = 2
+if TYPE_CHECKING:
+    from http_status_browser.registry.search import IndexState, SearchIndex
+    from http_status_browser.registry.situations import SituationBook
+
+FORMAT = 3
 PREFIX = "registry-"
 SUFFIX = ".marshal"
 # A copy being written: another name, so that no process takes it for a finished copy.
 PARTIAL_PREFIX = ".partial-"
 # Another version's copy unchanged this long belongs to an install that is no longer used.
 STALE_DAYS = 30
+# Room reserved for a copy before it is made (the built-in data's takes about 320 KB): a disk
+# that cannot give it fails the store before the situations and the index are built for it.
+ROOM = 1 << 20
+# Windows opens a descriptor as text unless told otherwise (elsewhere there is no such flag).
+_BINARY = getattr(os, "O_BINARY", 0)
 # Tags of the encoded values: a record or an enum member is (class number, ...), a read-only
 # mapping is (MAPPING, dict); a tuple of values is a list, as marshal keeps tuples apart.
 RECORDS: tuple[type[tuple[object, ...]], ...] = (
@@ -78,13 +96,6 @@ _LEAVES = frozenset(PLAIN)
 _MEMBERS: tuple[dict[object, Enum], ...] = tuple(
     {member.value: member for member in cls} for cls in ENUMS
 )
-
-
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from http_status_browser.registry.search import IndexState
-    from http_status_browser.registry.situations import SituationBook
 
 
 class CacheError(Exception):
@@ -183,15 +194,77 @@ def _dumps(value: object) -> bytes:
 UNREADABLE = (ValueError, EOFError, TypeError, IndexError, KeyError, AttributeError)
 
 
+class KeptStatuses:
+    """A copy's entries, each code's decoded when first asked for (registry.model's
+    StatusTable): `show 404` decodes the few it names instead of the whole registry.
+
+    `read_again` gives the entries from the data file, for the copy whose part for a code
+    cannot be decoded (after a log line); from then on every code's come from there.
+    """
+
+    def __init__(
+        self,
+        parts: dict[int, bytes],
+        origin: str,
+        read_again: Callable[[], Sequence[StatusCode]] | None = None,
+    ) -> None:
+        self._parts, self._origin, self._read_again = parts, origin, read_again
+        self._decoded: dict[int, tuple[StatusCode, ...]] = {}
+        self._all: tuple[StatusCode, ...] | None = None
+        self._instead: SortedStatuses | None = None
+
+    @property
+    def decoded_codes(self) -> frozenset[int]:
+        """The codes whose entries have been decoded so far."""
+        return frozenset(self._decoded)
+
+    def with_code(self, code: int) -> tuple[StatusCode, ...]:
+        if self._instead is not None:
+            return self._instead.with_code(code)
+        found = self._decoded.get(code)
+        if found is None:
+            part = self._parts.get(code)
+            if part is None:
+                return ()
+            try:
+                decoded = _decode(marshal.loads(part))
+                if not isinstance(decoded, tuple) or not all(
+                    type(entry) is StatusCode for entry in decoded
+                ):
+                    raise ValueError(f"not the entries of code {code}")
+            except UNREADABLE as error:
+                return self._read_instead(error).with_code(code)
+            found = self._decoded[code] = decoded
+        return found
+
+    def all(self) -> tuple[StatusCode, ...]:
+        if self._instead is not None:
+            return self._instead.all()
+        if self._all is None:
+            entries = [entry for code in sorted(self._parts) for entry in self.with_code(code)]
+            if self._instead is not None:  # a part could not be read on the way
+                return self._instead.all()
+            self._all = tuple(entries)
+        return self._all
+
+    def _read_instead(self, error: Exception) -> SortedStatuses:
+        message = f"the kept entries in {self._origin} cannot be read ({error})"
+        if self._read_again is None:
+            raise ValueError(message)
+        _note(f"{message}; reading the data file")
+        self._instead = SortedStatuses(self._read_again())
+        return self._instead
+
+
 class KeptParts:
-    """The parts of a copy that are decoded on first use: the situations and the index."""
+    """The parts of a copy that are decoded on first use: the situations and the index. A
+    part that cannot be read is read or built again from the data (registry/parts.py)."""
 
     def __init__(self, situations: bytes, index: bytes, origin: str) -> None:
         self._situations, self._index, self._origin = situations, index, origin
 
-    def situations(self) -> SituationBook | None:
-        """The situations as they were kept, or None (after a log line) where they cannot be
-        read: the caller then reads situations.json."""
+    def situations(self, registry: Registry) -> SituationBook:
+        """The situations as they were kept, else (after a log line) situations.json's."""
         from http_status_browser.registry.situations import SituationBook  # noqa: PLC0415
 
         try:
@@ -201,56 +274,78 @@ class KeptParts:
             return SituationBook(*decoded)
         except UNREADABLE as error:
             _note(f"the kept situations in {self._origin} cannot be read ({error})")
-            return None
+        return parts.read_situations(registry)
 
-    def index_state(self) -> IndexState | None:
-        """The search index's word lists as they were kept, or None (after a log line)."""
+    def search_index(self, registry: Registry) -> SearchIndex:
+        """The search index from its kept word lists, else (after a log line) built again."""
         try:
-            state = marshal.loads(self._index)
+            state: IndexState = marshal.loads(self._index)
         except UNREADABLE as error:
             _note(f"the kept search index in {self._origin} cannot be read ({error})")
-            return None
-        return state  # type: ignore[no-any-return]
-
-    def note_unusable_index(self, error: Exception) -> None:
-        _note(f"the kept search index in {self._origin} does not fit ({error})")
+        else:
+            try:
+                return parts.build_search_index(registry, state)
+            except ValueError as error:
+                _note(f"the kept search index in {self._origin} does not fit ({error})")
+        return parts.build_search_index(registry)
 
 
 def encode(registry: Registry) -> bytes:
-    """The registry's records, its situations and search index as marshal data (building the
-    latter two if they are not yet); CacheError for a value the format lacks."""
-    records = _encode((registry.categories, registry.languages, registry.statuses, registry.origin))
+    """The registry's records (each code's entries a part of their own), its situations and
+    search index as marshal data (building the latter two if they are not yet); CacheError
+    for a value the format lacks."""
+    records = _encode((registry.categories, registry.languages, registry.origin))
+    codes = sorted({status.code for status in registry.statuses})
+    statuses = {code: _dumps(_encode(registry.all_with_code(code))) for code in codes}
     situation_numbers = {cls: number for number, cls in enumerate(_situation_classes())}
     book = registry.situations
     situations = _encode((book.areas, book.situations), situation_numbers)
     index = registry.search_index.state()
-    return _dumps((FORMAT, _dumps(records), _dumps(situations), _dumps(index)))
+    parts = (_dumps(records), _dumps(statuses), _dumps(situations), _dumps(index))
+    return _dumps((FORMAT, *parts))
 
 
-def decode(data: bytes, origin: str = "the registry cache") -> Registry:
-    """The registry that `encode` wrote (built-in), its situations and index to be decoded
-    when first used. Raises one of UNREADABLE on data that `encode` did not write."""
+def decode(
+    data: bytes,
+    origin: str = "the registry cache",
+    read_again: Callable[[], Sequence[StatusCode]] | None = None,
+) -> Registry:
+    """The registry that `encode` wrote (built-in): its classes and languages decoded now,
+    its entries, situations and index when first used. Raises one of UNREADABLE on data
+    that `encode` did not write; `read_again` is for entries found unreadable later."""
     outer = marshal.loads(data)
-    if not isinstance(outer, tuple) or len(outer) != 4 or outer[0] != FORMAT:
+    if not isinstance(outer, tuple) or len(outer) != 5 or outer[0] != FORMAT:
         raise ValueError("not a registry cache")
-    _, records, situations, index = outer
+    _, records, statuses, situations, index = outer
     decoded = _decode(marshal.loads(records))
-    if not isinstance(decoded, tuple) or len(decoded) != 4:
+    entries = marshal.loads(statuses)
+    if not isinstance(decoded, tuple) or len(decoded) != 3 or not isinstance(entries, dict):
         raise ValueError("not a registry cache")
-    categories, languages, statuses, registry_origin = decoded
+    categories, languages, registry_origin = decoded
     kept = KeptParts(situations, index, origin)
-    return Registry(categories, languages, statuses, registry_origin, builtin=True, kept=kept)
+    return Registry(
+        categories,
+        languages,
+        KeptStatuses(entries, origin, read_again),
+        registry_origin,
+        situations=kept.situations,
+        search_index=kept.search_index,
+        builtin=True,
+    )
 
 
-def load(path: str) -> Registry | None:
-    """The registry kept at `path`, or None when there is none or it cannot be read."""
+def load(
+    path: str, read_again: Callable[[], Sequence[StatusCode]] | None = None
+) -> Registry | None:
+    """The registry kept at `path`, or None when there is none or it cannot be read;
+    `read_again` gives the entries from the data file should a code's prove unreadable."""
     try:
         with open(path, "rb") as file:
             data = file.read()
     except OSError:
         return None  # the usual case on a first run: no copy yet
     try:
-        return decode(data, path)
+        return decode(data, path, read_again)
     except UNREADABLE as error:
         _note(f"the registry cache {path} cannot be read ({error}); reading statuses.json")
         return None
@@ -259,16 +354,26 @@ def load(path: str) -> Registry | None:
 def store(path: str, registry: Registry, now: float | None = None) -> bool:
     """Keep `registry` at `path` (written whole or not at all), and remove the copies it
     supersedes: the same version's, and any other version's (or a partial file) unchanged
-    for STALE_DAYS. Two
-    installs of different versions used in turn (a bundle and a pip copy) thus keep a copy
-    each, and an uninstalled version's copy goes in time."""
+    for STALE_DAYS. Two installs of different versions used in turn (a bundle and a pip
+    copy) thus keep a copy each, and an uninstalled version's copy goes in time.
+
+    The file is opened and ROOM reserved in it first: a folder that cannot be written or a
+    full disk returns False before encode() builds the situations and the search index.
+    """
     folder = os.path.dirname(path)
     partial = os.path.join(folder, f"{PARTIAL_PREFIX}{os.getpid()}-{os.path.basename(path)}")
     try:
-        data = encode(registry)
         os.makedirs(folder, exist_ok=True)
-        with open(partial, "wb") as file:
-            file.write(data)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o644)
+        try:
+            # Written, not only sized (a sparse file reserves nothing): ENOSPC comes now.
+            _write_all(descriptor, bytes(ROOM))
+            data = encode(registry)
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            _write_all(descriptor, data)
+            os.ftruncate(descriptor, len(data))
+        finally:
+            os.close(descriptor)
         os.replace(partial, path)
     except (OSError, CacheError) as error:
         _note(f"cannot keep the registry cache in {folder} ({error})")
@@ -276,6 +381,13 @@ def store(path: str, registry: Registry, now: float | None = None) -> bool:
         return False
     _remove_superseded(folder, os.path.basename(path), time.time() if now is None else now)
     return True
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """os.write until all of `data` is written (a write may take only part of it)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def _remove_superseded(folder: str, kept: str, now: float) -> None:
@@ -301,10 +413,8 @@ def _remove_superseded(folder: str, kept: str, now: float) -> None:
 
 def _remove(path: str) -> None:
     """Remove a file if it is there; another process may have removed it first."""
-    try:  # noqa: SIM105  (contextlib.suppress: one more import for every `show`)
+    with contextlib.suppress(OSError):
         os.remove(path)
-    except OSError:
-        pass
 
 
 def _note(message: str) -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
 from http_status_browser.registry.situations import Situation
+from http_status_browser.registry.values import StatusCode
 
 
 class ComparisonRow(NamedTuple):

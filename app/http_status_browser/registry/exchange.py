@@ -9,7 +9,8 @@ import json
 from enum import StrEnum
 from typing import NamedTuple
 
-from http_status_browser.registry.model import Header, Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import Header, StatusCode
 
 EXAMPLE_HOST = "api.example.com"
 EXAMPLE_PATH = "/items/42"

@@ -1,23 +1,19 @@
 """Reading the data files: typed fields of JSON objects, with errors that name the file, the
-entry and the field. Shared by the registry loader and the situations; imports no other part
-of the registry, so the registry model can load situations lazily without an import circle.
+entry and the field. Shared by the registry loader, the situations and the decision guide;
+imports no other part of the registry.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from enum import StrEnum
-
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any, TypeVar
+from typing import Any, TypeVar
 
 FORMAT_VERSION = 1
 # Every status code, official or not, is a number in this range (RFC 9110 Section 15).
 CODE_RANGE = range(100, 600)
 
-if TYPE_CHECKING:
-    _E = TypeVar("_E", bound=StrEnum)
+_E = TypeVar("_E", bound=StrEnum)
 
 
 class RegistryError(Exception):
@@ -98,6 +94,13 @@ class Fields:
             raise self.fail(key, f"expected one of {', '.join(allowed)}, got {value!r}")
         return kind(value)
 
+    def known_code(self, key: str, codes: Collection[int]) -> int:
+        """A whole number that must be one of `codes` (the registry's)."""
+        code = self.integer(key)
+        if code not in codes:
+            raise self.fail(key, f"no status code {code} in the registry")
+        return code
+
     def objects(self, key: str) -> list[object]:
         value = self._get(key, required=False)
         if value is None:
@@ -139,6 +142,25 @@ def unique_ids(file: str, section: str, keys: list[str]) -> None:
         if key in seen:
             raise RegistryError(file, f"{section}[{index}]", f"duplicate id '{key}'")
         seen.add(key)
+
+
+def entry_where(section: str, index: int, raw: object) -> str:
+    """ "situations[3] (missing-credentials)": an entry's place, and its id when it has one."""
+    where = f"{section}[{index}]"
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        where += f" ({raw['id']})"
+    return where
+
+
+def read_builtin(path: str, name: str) -> bytes:
+    """A data file shipped with the app; one that cannot be read asks for a reinstall."""
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError as error:
+        raise RegistryError(
+            name, "", f"cannot read the built-in data ({error.strerror}); reinstall the app"
+        ) from None
 
 
 def top_level(text: str | bytes, file: str) -> Fields:

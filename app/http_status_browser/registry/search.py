@@ -14,17 +14,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import IntEnum
 from functools import lru_cache
+from typing import NamedTuple
 
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import NamedTuple
-
-    # The Registry builds this index: a runtime import would run in a circle.
-    from http_status_browser.registry.model import StatusCode
-    from http_status_browser.registry.situations import Situation
-else:
-    from http_status_browser.registry.records import NamedTuple
+from http_status_browser.registry.situations import Situation
+from http_status_browser.registry.values import StatusCode
 
 # Longer text cannot match better than its start: no phrase or description is this long
 # in words, and the cap keeps a pasted page from costing more than a keystroke.

@@ -1,39 +1,28 @@
-"""Situations ("the email is already taken": which code?) and the decision guide, as data.
+"""Situations ("the email is already taken": which code?), as data.
 
-Both live in JSON files beside statuses.json and are read only when something asks for them:
-`httpstatus show` never does. Every problem is a RegistryError naming the file, the entry and
-the field; every code they name must be in the registry, and the guide may not loop.
+They live in situations.json beside statuses.json and are read only when something asks for
+them: `httpstatus show` never does. Every problem is a RegistryError naming the file, the
+entry and the field; every code they name must be in the registry.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
+from typing import NamedTuple
 
 from http_status_browser.registry.fields import (
     CODE_RANGE,
     Fields,
-    RegistryError,
+    entry_where,
+    read_builtin,
     top_level,
     unique_ids,
 )
-
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py. The
-# desktop search's first answer waits for this module, the search index and their imports.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import NamedTuple
-
-    # The Registry loads situations lazily: a runtime import would be a circle.
-    from http_status_browser.registry.model import Registry
-else:
-    from http_status_browser.registry.records import NamedTuple
+from http_status_browser.registry.values import StatusCode
 
 SITUATIONS_NAME = "situations.json"
-GUIDE_NAME = "guide.json"
-_HERE = os.path.dirname(os.path.abspath(__file__))
-SITUATIONS_PATH = os.path.join(_HERE, SITUATIONS_NAME)
-GUIDE_PATH = os.path.join(_HERE, GUIDE_NAME)
+SITUATIONS_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), SITUATIONS_NAME)
 
 
 class Area(NamedTuple):
@@ -98,66 +87,10 @@ class SituationBook:
         return tuple(s for s in self.situations if s.code == code)
 
 
-class GuideAnswer(NamedTuple):
-    """One answer to a guide question: it leads to another question or ends at a code."""
-
-    label: str
-    next: str | None = None
-    code: int | None = None
-    reason: str = ""
-
-
-class GuideQuestion(NamedTuple):
-    id: str
-    text: str
-    help: str
-    answers: tuple[GuideAnswer, ...]
-
-
-class Guide:
-    """The decision guide: questions one at a time, from `start` to a code."""
-
-    def __init__(self, start: str, questions: tuple[GuideQuestion, ...]) -> None:
-        self.start = start
-        self.questions = questions
-        self._by_id = {q.id: q for q in questions}
-
-    def question(self, question_id: str) -> GuideQuestion:
-        return self._by_id[question_id]
-
-    def ends(self) -> set[int]:
-        """Every code the guide can end at."""
-        return {a.code for q in self.questions for a in q.answers if a.code is not None}
-
-
-def _read(path: str, name: str) -> bytes:
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError as error:
-        raise RegistryError(
-            name, "", f"cannot read the built-in data ({error.strerror}); reinstall the app"
-        ) from None
-
-
-def _where(section: str, index: int, raw: object) -> str:
-    """ "situations[3] (missing-credentials)": the entry's place, and its id when it has one."""
-    where = f"{section}[{index}]"
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        where += f" ({raw['id']})"
-    return where
-
-
-def _known(fields: Fields, key: str, code: int, codes: Collection[int]) -> int:
-    if code not in codes:
-        raise fields.fail(key, f"no status code {code} in the registry")
-    return code
-
-
 def _situation(
     file: str, index: int, raw: object, areas: Collection[str], codes: Collection[int]
 ) -> Situation:
-    where = _where("situations", index, raw)
+    where = entry_where("situations", index, raw)
     fields = Fields(file, where, raw)
     situation_id = fields.text("id")
     area = fields.text("area")
@@ -167,7 +100,7 @@ def _situation(
     for number, item in enumerate(fields.objects("alternatives")):
         alternative_fields = Fields(file, f"{where}, alternatives[{number}]", item)
         alternative = Alternative(
-            code=_known(alternative_fields, "code", alternative_fields.integer("code"), codes),
+            code=alternative_fields.known_code("code", codes),
             when=alternative_fields.text("when"),
         )
         alternative_fields.done()
@@ -177,7 +110,7 @@ def _situation(
         area=area,
         title=fields.text("title"),
         phrasings=fields.texts("phrasings"),
-        code=_known(fields, "code", fields.integer("code"), codes),
+        code=fields.known_code("code", codes),
         why=fields.text("why"),
         alternatives=tuple(alternatives),
         mistakes=fields.texts("mistakes"),
@@ -208,106 +141,17 @@ def parse_situations(text: str | bytes, file: str, codes: Collection[int]) -> Si
     return SituationBook(tuple(areas), situations)
 
 
-def _answer(file: str, where: str, raw: object, codes: Collection[int]) -> GuideAnswer:
-    fields = Fields(file, where, raw)
-    label = fields.text("label")
-    has_next, has_code = "next" in fields.data, "code" in fields.data
-    if has_next == has_code:
-        raise RegistryError(file, where, "expected either 'next' (a question) or 'code'")
-    if has_next:
-        answer = GuideAnswer(label=label, next=fields.text("next"))
-    else:
-        code = _known(fields, "code", fields.integer("code"), codes)
-        answer = GuideAnswer(label=label, code=code, reason=fields.text("reason"))
-    fields.done()
-    return answer
+def builtin_situations(statuses: Sequence[StatusCode], *, builtin: bool) -> SituationBook:
+    """The situations shipped with the app, limited to the codes in `statuses`.
 
-
-def _question(file: str, index: int, raw: object, codes: Collection[int]) -> GuideQuestion:
-    where = _where("questions", index, raw)
-    fields = Fields(file, where, raw)
-    answers = tuple(
-        _answer(file, f"{where}, answers[{number}]", item, codes)
-        for number, item in enumerate(fields.objects("answers"))
-    )
-    if len(answers) < 2:
-        raise fields.fail("answers", "expected at least two answers")
-    question = GuideQuestion(
-        id=fields.text("id"),
-        text=fields.text("text"),
-        help=fields.text("help", required=False),
-        answers=answers,
-    )
-    fields.done()
-    return question
-
-
-def _check_paths(file: str, guide: Guide) -> None:
-    """Every `next` names a question, none loops back, and every question can be reached."""
-    ids = {q.id: index for index, q in enumerate(guide.questions)}
-    for index, question in enumerate(guide.questions):
-        for number, answer in enumerate(question.answers):
-            if answer.next is not None and answer.next not in ids:
-                raise RegistryError(
-                    file,
-                    f"questions[{index}] ({question.id}), answers[{number}], field 'next'",
-                    f"no question '{answer.next}'",
-                )
-    if guide.start not in ids:
-        raise RegistryError(file, "top level, field 'start'", f"no question '{guide.start}'")
-    done: set[str] = set()
-
-    def visit(question_id: str, path: tuple[str, ...]) -> None:
-        if question_id in path:
-            loop = " -> ".join((*path[path.index(question_id) :], question_id))
-            where = f"questions[{ids[question_id]}] ({question_id})"
-            raise RegistryError(file, where, f"the guide loops: {loop}")
-        if question_id in done:
-            return
-        for answer in guide.question(question_id).answers:
-            if answer.next is not None:
-                visit(answer.next, (*path, question_id))
-        done.add(question_id)
-
-    visit(guide.start, ())
-    for index, question in enumerate(guide.questions):
-        if question.id not in done:
-            where = f"questions[{index}] ({question.id})"
-            raise RegistryError(file, where, "cannot be reached from the start")
-
-
-def parse_guide(text: str | bytes, file: str, codes: Collection[int]) -> Guide:
-    """Parse and validate the decision guide; it must end at codes in `codes` without loops."""
-    top = top_level(text, file)
-    start = top.text("start")
-    questions = tuple(
-        _question(file, index, raw, codes) for index, raw in enumerate(top.objects("questions"))
-    )
-    top.done()
-    unique_ids(file, "questions", [q.id for q in questions])
-    guide = Guide(start, questions)
-    _check_paths(file, guide)
-    return guide
-
-
-def _codes_for(registry: Registry) -> tuple[Collection[int], bool]:
-    """The codes the built-in data may name, and whether some are missing from `registry`.
-
-    With the registry it ships with, every code the data names must exist. Another registry
-    (`--registry FILE`) may lack some codes: situations that name them are left out.
+    With the registry it ships with (`builtin`), every code the data names must exist. Another
+    registry (`--registry FILE`) may lack some codes: situations that name them are left out.
     """
-    if registry.builtin:
-        return {s.code for s in registry.statuses}, False
-    return CODE_RANGE, True
-
-
-def builtin_situations(registry: Registry) -> SituationBook:
-    """The situations shipped with the app, limited to the codes `registry` has."""
-    codes, partial = _codes_for(registry)
-    book = parse_situations(_read(SITUATIONS_PATH, SITUATIONS_NAME), SITUATIONS_NAME, codes)
-    if not partial:
+    own = {s.code for s in statuses}
+    data = read_builtin(SITUATIONS_PATH, SITUATIONS_NAME)
+    book = parse_situations(data, SITUATIONS_NAME, own if builtin else CODE_RANGE)
+    if builtin:
         return book
-    own = {s.code for s in registry.statuses}
     kept = []
     for situation in book:
         if situation.code not in own:
@@ -315,9 +159,3 @@ def builtin_situations(registry: Registry) -> SituationBook:
         alternatives = tuple(a for a in situation.alternatives if a.code in own)
         kept.append(situation._replace(alternatives=alternatives))
     return SituationBook(book.areas, tuple(kept))
-
-
-def builtin_guide(registry: Registry) -> Guide:
-    """The decision guide shipped with the app, checked against the built-in codes."""
-    codes, _ = _codes_for(registry)
-    return parse_guide(_read(GUIDE_PATH, GUIDE_NAME), GUIDE_NAME, codes)

@@ -5,7 +5,7 @@ Templates and constants both live in the registry file; nothing here names a fra
 
 from __future__ import annotations
 
-from http_status_browser.registry.model import Language, StatusCode, TemplateKind
+from http_status_browser.registry.values import Language, StatusCode, TemplateKind
 
 # Marks the line of an import that this snippet does not need, so that it can be dropped.
 _UNUSED_IMPORT = "\x00"

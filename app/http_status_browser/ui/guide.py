@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from http_status_browser.registry.guide import Guide, GuideAnswer, builtin_guide
 from http_status_browser.registry.model import Registry
-from http_status_browser.registry.situations import Guide, GuideAnswer, builtin_guide
 from http_status_browser.ui.html import escape
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
