@@ -6,8 +6,8 @@ how it caches and redirects.
 
 from __future__ import annotations
 
-from collections import namedtuple
 from enum import StrEnum
+from typing import NamedTuple
 
 from http_status_browser.registry.model import MethodHandling, StatusCode
 
@@ -21,10 +21,9 @@ class BadgeKind(StrEnum):
     BEHAVIOUR = "behaviour"
 
 
-# A plain collections.namedtuple (text: str, kind: BadgeKind): `httpstatus show` does not
-# import typing yet (tests/cli/test_cli_startup.py); once the command line imports typing
-# anyway, this becomes a typing.NamedTuple like the other records.
-Badge = namedtuple("Badge", ["text", "kind"])
+class Badge(NamedTuple):
+    text: str
+    kind: BadgeKind
 
 
 METHOD_TEXT = {
