@@ -78,39 +78,6 @@ def check_environment(environ: Mapping[str, str] | None = None) -> None:
             raise CannotStartError(install_hint(missing))
 
 
-# PySide6's import hook asks of every module imported after it whether its source names
-# "PySide6" (shibokensupport/feature.py, _mod_uses_pyside): it reads the source through
-# inspect.getsource, which decodes and splits the whole file into lines. For the fifty-odd
-# modules of our start-up that was 16 M instructions, about 2% of the first frame.
-FEATURE_MODULE = "shibokensupport.feature"
-FEATURE_CHECK = "_mod_uses_pyside"
-
-
-def quicken_pyside_import_hook() -> bool:
-    """Give PySide6's "does this module use PySide6?" check a faster reading of the same
-    answer: the source file's bytes are searched as they are, without inspect. Modules
-    without a .py file go to PySide's own check. Does nothing (False) where PySide6's
-    internals differ from what this expects."""
-    feature = sys.modules.get(FEATURE_MODULE)
-    original = getattr(feature, FEATURE_CHECK, None)
-    if feature is None or not callable(original) or getattr(original, "quickened", False):
-        return False
-
-    def uses_pyside(module: object) -> object:
-        path = getattr(module, "__file__", None)
-        if isinstance(path, str) and path.endswith(".py"):
-            try:
-                with open(path, "rb") as source:
-                    return b"PySide6" in source.read()
-            except OSError:
-                pass  # unreadable: PySide's own check decides, as without this
-        return original(module)
-
-    uses_pyside.quickened = True  # type: ignore[attr-defined]
-    setattr(feature, FEATURE_CHECK, uses_pyside)
-    return True
-
-
 def resident_kib() -> int:
     """This process's resident memory in KiB (Linux), or 0 where it cannot be read."""
     try:
@@ -146,8 +113,6 @@ def run_gui(
     bound = bind_socket() if single_instance and not local_server else None
 
     from PySide6.QtCore import QSettings  # noqa: PLC0415
-
-    quicken_pyside_import_hook()
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from http_status_browser.ui.errors import ErrorReporter  # noqa: PLC0415
