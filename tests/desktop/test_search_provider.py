@@ -141,9 +141,7 @@ def test_the_service_imports_only_what_its_first_answer_needs() -> None:
     """D-Bus starts the service for a query: logging, subprocess and Qt would delay it."""
     loaded = loaded_modules("import http_status_browser.desktop.search_provider")
     assert "http_status_browser.desktop.search_provider" in loaded
-    assert loaded.isdisjoint(
-        {"logging", "subprocess", "typing", "PySide6", "http_status_browser.ui"}
-    )
+    assert loaded.isdisjoint({"logging", "subprocess", "PySide6", "http_status_browser.ui"})
 
 
 def test_unknown_methods_and_paths(registry: Registry) -> None:
