@@ -17,21 +17,18 @@ import socket
 import stat
 import sys
 import time
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from http_status_browser.desktop.display import display_configured
 
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-    from typing import Any, Protocol
 
-    class Stream(Protocol):
-        """What the pipe client needs of an open pipe (a FileIO; a stand-in in tests)."""
+class Stream(Protocol):
+    """What the pipe client needs of an open pipe (a FileIO; a stand-in in tests)."""
 
-        def write(self, data: bytes, /) -> int | None: ...
-        def read(self, size: int, /) -> bytes | None: ...
-        def close(self) -> None: ...
+    def write(self, data: bytes, /) -> int | None: ...
+    def read(self, size: int, /) -> bytes | None: ...
+    def close(self) -> None: ...
 
 
 SOCKET_NAME = "http-status-browser"
@@ -276,20 +273,6 @@ def allow_foreground() -> bool:
 
     user32 = ctypes.windll.user32  # type: ignore[attr-defined,unused-ignore]
     return bool(user32.AllowSetForegroundWindow(ASFW_ANY))
-
-
-def window_line(argv: Sequence[str]) -> tuple[str | None] | None:
-    """The code asked for by a command line that only opens the window, as a 1-tuple: none
-    (`httpstatus`), `open`, or `open CODE`; None for any other line, which opens a window of
-    its own or is no window at all. What `httpstatus` hands to a running window
-    (httpstatus.py) and what cli/main.py reads without argparse."""
-    if not argv:
-        return (None,)
-    if argv[0] != "open" or len(argv) > 2:
-        return None
-    if len(argv) == 1:
-        return (None,)
-    return None if argv[1].startswith("-") else (argv[1],)
 
 
 def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME) -> int | None:
