@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from importlib import import_module
 from typing import Any, NoReturn
 
 from http_status_browser.cli.console import UsageError, close_matches, terminal_columns
@@ -59,7 +58,12 @@ def parse_command_line(
 def add_arguments(parser: argparse.ArgumentParser, adds: AddArguments) -> None:
     """Give a command's sub-parser its -h and its arguments."""
     parser.add_argument("-h", "--help", action="help", help="show this help message and exit")
-    (import_module(adds).add_arguments if isinstance(adds, str) else adds)(parser)
+    if isinstance(adds, str):
+        from importlib import import_module  # noqa: PLC0415  (a command of its own module)
+
+        import_module(adds).add_arguments(parser)
+    else:
+        adds(parser)
 
 
 def suggest_command(message: str) -> str:
