@@ -187,3 +187,38 @@ def test_the_first_frame_of_a_single_instance_needs_no_json(tmp_path: Path) -> N
     )
     result = run_fresh(JSON_AT_FIRST_PAINT, without_site=False, env=env)
     assert result.stderr.splitlines()[-1] == "json at the first paint: False"
+
+
+STEPS_AFTER_FIRST_FRAME = """
+import sys
+import http_status_browser.ui.launch as launch
+from http_status_browser.registry import builtin_registry
+from http_status_browser.ui.window import MainWindow
+
+steps = []
+
+def recorded(name, step):
+    def run(*args, **kwargs):
+        steps.append(name)
+        return step(*args, **kwargs)
+    return run
+
+launch._serve_later_launches = recorded("instance server", launch._serve_later_launches)
+MainWindow.finish_start_up = recorded("finish start-up", MainWindow.finish_start_up)
+launch._connect_tray = recorded("tray", launch._connect_tray)
+launch._smoke_report = recorded("smoke report", launch._smoke_report)
+launch.run_gui(builtin_registry(), smoke_linger=0, single_instance=True)
+sys.stderr.write(", ".join(steps) + "\\n")
+"""
+
+
+def test_the_steps_after_the_first_frame_run_in_the_documented_order(tmp_path: Path) -> None:
+    # Four separate first-paint filters ran in the reverse order of their installation (Qt
+    # activates the last installed filter first): the tray before the instance server.
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    result = run_fresh(STEPS_AFTER_FIRST_FRAME, without_site=False, env=env)
+    assert '"shown": true' in result.stdout
+    assert result.stderr.splitlines()[-1] == (
+        "instance server, finish start-up, tray, smoke report"
+    )
