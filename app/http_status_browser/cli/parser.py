@@ -37,7 +37,8 @@ class Parser(argparse.ArgumentParser):
 def parse_command_line(
     parser: Parser, commands: Commands, argv: Sequence[str]
 ) -> argparse.Namespace:
-    """Read `argv` with `parser` (its top-level options) and one sub-parser per command.
+    """Read `argv` with `parser` (its top-level options), to which this adds one sub-parser
+    per command.
 
     Every sub-parser is made, empty, so that argparse itself picks the command and lists
     them all in the help; only the picked one gets its arguments, which may import the
