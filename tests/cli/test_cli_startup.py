@@ -1,30 +1,21 @@
-"""What `httpstatus show 404` loads: only what it needs (its speed is `make bench`'s matter)."""
+"""Reading a command line: one argparse parser for every line, and only what the command asked
+for is loaded (its speed is `make bench`'s matter)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
+import argparse
 
 import pytest
 
-from http_status_browser.cli.main import (
-    _build_parser,
-    _plain_open,
-    _plain_search_provider,
-    _plain_show,
-)
+from http_status_browser.cli import main as cli
+from http_status_browser.cli.parser import parse_command_line
+from http_status_browser.desktop.search_provider import IDLE_EXIT_S
 from tests.loaded_modules import loaded_modules
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # None of these is needed to print one code; each costs milliseconds of every run.
 NOT_FOR_SHOW = (
-    "argparse",
-    "locale",
     "PySide6",
     "http_status_browser.ui",
-    "http_status_browser.cli.parser",
     "http_status_browser.cli.compare_command",
     "http_status_browser.cli.explain_command",
     "http_status_browser.cli.search_provider_command",
@@ -48,9 +39,10 @@ NOT_FOR_SHOW = (
     "pathlib",
     "urllib",
     "ipaddress",
+    # argparse's help is laid out only for -h: the formatter is given its width (no shutil).
+    "shutil",
     # The single-instance client: only a window's launch line needs it.
     "http_status_browser.desktop.instance",
-    "_socket",
 )
 
 
@@ -64,13 +56,17 @@ def modules_loaded_by(*argv: str, without_site: bool = False) -> set[str]:
     return loaded_modules(code, *argv, without_site=without_site)
 
 
+def parse(*argv: str) -> argparse.Namespace:
+    return parse_command_line(cli._parser(), cli.COMMANDS, argv)
+
+
 def test_show_loads_only_what_it_needs() -> None:
     # The first run reads the JSON and keeps the compiled copy (with the situations and the
     # search index, which it builds for that); every later run reads the copy.
     first = modules_loaded_by("show", "404", without_site=True)
     assert {"json", "http_status_browser.registry.search"} <= first
     loaded = modules_loaded_by("show", "404", without_site=True)
-    assert "http_status_browser.registry.cache" in loaded
+    assert {"http_status_browser.registry.cache", "argparse"} <= loaded
     wrong = sorted(
         name for name in loaded for top in NOT_FOR_SHOW if name == top or name.startswith(top + ".")
     )
@@ -81,100 +77,87 @@ def test_a_command_from_its_own_module_is_loaded_when_it_runs() -> None:
     assert "http_status_browser.cli.compare_command" in modules_loaded_by("compare", "301", "308")
 
 
-@pytest.mark.parametrize("code", ["404", "4o4", "999", "", "1e3", " 404 "])
-def test_plain_show_reads_what_argparse_reads(code: str) -> None:
-    plain = _plain_show(["show", code])
-    assert plain is not None
-    assert vars(plain) == vars(_build_parser("show").parse_args(["show", code]))
-
-
-def test_the_search_provider_reads_what_argparse_reads() -> None:
-    plain = _plain_search_provider(["search-provider"])
-    assert plain is not None
-    parsed = _build_parser("search-provider").parse_args(["search-provider"])
-    assert vars(plain) == vars(parsed)
-
-
-def test_the_search_provider_loads_no_argparse() -> None:
-    """D-Bus starts it for a query; checked without running it (no session bus here)."""
+def test_asking_for_a_command_loads_no_other_command_module() -> None:
     code = (
-        "from http_status_browser.cli.main import _plain_search_provider\n"
-        "assert _plain_search_provider(['search-provider'])"
+        "import sys\nfrom http_status_browser.cli import main as cli\n"
+        "from http_status_browser.cli.parser import parse_command_line\n"
+        "parse_command_line(cli._parser(), cli.COMMANDS, sys.argv[1:])"
     )
-    assert loaded_modules(code).isdisjoint({"argparse", "jeepney"})
+    loaded = loaded_modules(code, "search-provider", "--idle-exit", "5")
+    commands = {name for name in loaded if name.endswith("_command")}
+    assert commands == {"http_status_browser.cli.search_provider_command"}
+    # D-Bus starts it for a query: jeepney waits until it serves.
+    assert "jeepney" not in loaded
+
+
+def test_the_search_provider_line_as_d_bus_starts_it() -> None:
+    args = parse("search-provider")
+    assert (args.command, args.idle_exit, args.registry) == ("search-provider", IDLE_EXIT_S, None)
+    assert parse("search-provider", "--idle-exit", "5").idle_exit == 5.0
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "smoke_test", "new_window"),
+    [
+        ([], None, None, False),
+        (["open"], None, None, False),
+        (["open", "404"], "404", None, False),
+        (["open", "--smoke-test"], None, 0.0, False),
+        (["open", "--smoke-test", "1.5"], None, 1.5, False),
+        (["open", "404", "--new-window"], "404", None, True),
+        (["open", "--new-window", "404"], "404", None, True),
+    ],
+)
+def test_window_lines(
+    argv: list[str], code: str | None, smoke_test: float | None, new_window: bool
+) -> None:
+    args = parse(*argv)
+    assert args.handler is cli._command_open
+    assert (args.code, args.smoke_test, args.new_window) == (code, smoke_test, new_window)
 
 
 @pytest.mark.parametrize(
     "argv",
     [
-        ["show"],
         ["show", "404", "--json"],
         ["show", "--json", "404"],
-        ["show", "-h"],
-        ["show", "--", "404"],
-        ["--registry", "x.json", "show", "404"],
-        ["search", "404"],
-        ["shw", "404"],
-        ["search-provider", "--idle-exit", "5"],
-        ["search-provider", "extra"],
+        ["--registry", "codes.json", "show", "--json", "404"],
     ],
 )
-def test_anything_else_goes_to_argparse(argv: list[str]) -> None:
-    assert _plain_show(argv) is None
-    assert _plain_search_provider(argv) is None
+def test_options_are_read_in_any_order(argv: list[str]) -> None:
+    args = parse(*argv)
+    assert (args.command, args.code, args.json, args.example) == ("show", "404", True, False)
 
 
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "message"),
     [
-        [],
-        ["open"],
-        ["open", "404"],
-        ["open", "4o4"],
-        ["open", ""],
-        ["open", "--smoke-test"],
-        ["open", "--smoke-test", "0"],
-        ["open", "--smoke-test", "1.5"],
-        ["open", "--smoke-test", ".5"],
-        ["open", "--smoke-test", "404"],
+        (["show", "404", "--lang", "python"], "unrecognized arguments: --lang python"),
+        (["show", "404", "--registry", "x.json"], "unrecognized arguments"),
+        (["open", "404", "405"], "unrecognized arguments: 405"),
+        (["open", "--smoke-test", "soon"], "invalid float value: 'soon'"),
+        (["snippet", "404"], "the following arguments are required: --lang"),
+        (["shw", "404"], "did you mean 'show'"),
     ],
 )
-def test_plain_open_reads_what_argparse_reads(argv: list[str]) -> None:
-    plain = _plain_open(argv)
-    assert plain is not None
-    parsed = _build_parser("open" if argv else None).parse_args(argv)
-    assert vars(plain) == vars(parsed)
+def test_one_command_is_read_with_its_own_arguments_only(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(argv) == cli.EXIT_USAGE
+    assert message in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["open", "--new-window"],
-        ["open", "404", "--new-window"],
-        ["open", "--smoke-test", "1e3"],
-        ["open", "--smoke-test", "."],
-        ["open", "--smoke-test", "-1"],
-        ["open", "--smoke-test", "1", "404"],
-        ["open", "404", "405"],
-        ["open", "-h"],
-        ["open", "--", "404"],
-        ["--registry", "x.json", "open"],
-        ["--new-window"],
-        ["404"],
-        ["show", "404"],
-    ],
-)
-def test_other_open_lines_go_to_argparse(argv: list[str]) -> None:
-    assert _plain_open(argv) is None
+@pytest.mark.parametrize("command", sorted(cli.COMMANDS))
+def test_every_command_has_its_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([command, "--help"]) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: httpstatus {command} [-h]")
+    assert "-h, --help  " in out or "-h, --help\n" in out
 
 
-def test_the_hand_over_path_imports_no_typing() -> None:
-    """A launch that hands over must cost less than `show 404`, which does without typing."""
-    code = (
-        "import sys, http_status_browser.gui, http_status_browser.httpstatus,"
-        " http_status_browser.desktop.instance; sys.exit('typing' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
+def test_the_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["-h"]) == cli.EXIT_OK
+    out = capsys.readouterr().out
+    for command, (help_text, _) in cli.COMMANDS.items():
+        assert command in out
+        assert help_text[:20] in out

@@ -223,20 +223,24 @@ def test_no_hand_over_without_a_display(monkeypatch: pytest.MonkeyPatch, runtime
 
 
 @pytest.mark.parametrize(
-    ("argv", "handed"),
+    ("argv", "handed", "ran"),
     [
-        ([], [None]),
-        (["open"], [None]),
-        (["open", "404"], ["404"]),
-        (["open", "404", "--new-window"], []),
-        (["open", "--smoke-test"], []),
-        (["--registry", "codes.json", "open"], []),
-        (["show", "404"], []),
-        (["404"], []),
+        ([], [None], []),
+        (["open"], [None], []),
+        (["open", "404"], ["404"], []),
+        (["open", "404", "--new-window"], [], ["open"]),
+        (["open", "--smoke-test"], [], ["open"]),
+        (["--registry", "codes.json", "open"], [], ["open"]),
+        (["show", "404"], [], ["show"]),
+        (["404"], [], ["show"]),
     ],
 )
 def test_which_httpstatus_lines_go_to_a_running_window(
-    monkeypatch: pytest.MonkeyPatch, argv: list[str], handed: list[str | None]
+    monkeypatch: pytest.MonkeyPatch,
+    registry: Registry,
+    argv: list[str],
+    handed: list[str | None],
+    ran: list[str],
 ) -> None:
     from http_status_browser import httpstatus
     from http_status_browser.cli import main as cli
@@ -244,9 +248,31 @@ def test_which_httpstatus_lines_go_to_a_running_window(
 
     asked: list[str | None] = []
     monkeypatch.setattr(instance, "hand_over", lambda code, prog: asked.append(code) or 0)
-    monkeypatch.setattr(cli, "main", lambda args: 7)  # the command line, when no hand-over
+    commands: list[str] = []
+    monkeypatch.setattr(cli, "load_registry", lambda path: registry)
+    monkeypatch.setattr(cli, "_command_open", lambda *_: commands.append("open") or 7)
+    monkeypatch.setattr(cli, "_command_show", lambda *_: commands.append("show") or 7)
     assert httpstatus.main(argv) == (0 if handed else 7)
-    assert asked == handed
+    assert (asked, commands) == (handed, ran)
+
+
+def test_a_launch_that_finds_no_window_opens_one(
+    monkeypatch: pytest.MonkeyPatch, runtime_dir: Path
+) -> None:
+    """Nobody listens: the launch line opens a window of its own, listening for later ones."""
+    from http_status_browser.cli import main as cli
+    from http_status_browser.ui import launch
+
+    opened: list[tuple[int | None, bool]] = []
+
+    def run_gui(registry: Registry, code: int | None, **options: Any) -> int:
+        opened.append((code, options["single_instance"]))
+        return 0
+
+    monkeypatch.setattr(launch, "run_gui", run_gui)
+    assert cli.main(["open", "404"]) == 0
+    assert cli.main(["open", "404", "--new-window"]) == 0
+    assert opened == [(404, True), (404, False)]
 
 
 @pytest.mark.parametrize(
@@ -270,16 +296,18 @@ def test_a_launch_without_a_window_asks_once(
     assert (asked, opened) == (["404"], [404])
 
 
-def test_handing_over_imports_no_command_line() -> None:
-    """`httpstatus open 404` reaches the running window before cli.main, the registry and
-    the console helpers are imported: what makes it cheaper than `httpstatus show 404`."""
+def test_handing_over_loads_no_registry_and_no_qt() -> None:
+    """`httpstatus open 404` reaches the running window before the registry is loaded and
+    before Qt is imported: what makes it cheaper than `httpstatus show 404`."""
     code = (
         "import sys, http_status_browser.desktop.instance\n"
         "http_status_browser.desktop.instance.hand_over = lambda code, prog: 0\n"
+        "import http_status_browser.cli.main as cli\n"
+        "def refuse(path): raise AssertionError('the registry was loaded')\n"
+        "cli.load_registry = refuse\n"
         "from http_status_browser.httpstatus import main\n"
         "assert main(['open', '404']) == 0\n"
-        "print(sorted(m for m in sys.modules if m.startswith("
-        "('http_status_browser.cli.main', 'http_status_browser.registry'))))"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'json'))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False

@@ -156,84 +156,23 @@ def test_malformed_display_does_not_answer(display: str) -> None:
     assert not x_display_answers(display)
 
 
-def test_pyside_import_hook_gets_the_same_answers_faster(monkeypatch: pytest.MonkeyPatch) -> None:
-    import json
-    import types
-
-    import PySide6.QtCore  # noqa: F401  (installs the hook)
-
-    import http_status_browser.registry.model
-    import http_status_browser.ui.window
-
-    feature = sys.modules[launch.FEATURE_MODULE]
-    original = getattr(feature, launch.FEATURE_CHECK)
-    monkeypatch.setattr(feature, launch.FEATURE_CHECK, original)  # restored after the test
-    assert launch.quicken_pyside_import_hook()
-    quick = getattr(feature, launch.FEATURE_CHECK)
-    assert quick is not original
-    assert not launch.quicken_pyside_import_hook(), "only once"
-    for module in (
-        http_status_browser.ui.window,
-        http_status_browser.registry.model,
-        json,
-        sys,
-        types.ModuleType("no_file"),
-    ):
-        assert bool(quick(module)) == bool(original(module)), module
-    assert quick(http_status_browser.ui.window)
-    assert not quick(json)
-
-
-def test_pyside_import_hook_left_alone_where_pyside_differs(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delitem(sys.modules, launch.FEATURE_MODULE, raising=False)
-    assert not launch.quicken_pyside_import_hook()
-    monkeypatch.setitem(sys.modules, launch.FEATURE_MODULE, object())
-    assert not launch.quicken_pyside_import_hook()
-
-
-QUICKENED_BY_RUN_GUI = """
-import sys
-from http_status_browser.registry import builtin_registry
-from http_status_browser.ui import launch
-from tests.loaded_modules import run_fresh
-launch.run_gui(builtin_registry(), smoke_linger=0)
-check = getattr(sys.modules[launch.FEATURE_MODULE], launch.FEATURE_CHECK)
-sys.stderr.write(f"quickened={getattr(check, 'quickened', False)}\\n")
-"""
-
-
-def test_the_window_start_quickens_the_import_hook(tmp_path: Path) -> None:
-    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
-    result = run_fresh(QUICKENED_BY_RUN_GUI, without_site=False, env=env)
-    assert result.stderr.splitlines()[-1] == "quickened=True"
-
-
 JSON_AT_FIRST_PAINT = """
 import sys
 import http_status_browser.ui.launch as launch
 from http_status_browser.registry import builtin_registry
 
-quicken = launch.quicken_pyside_import_hook
+import http_status_browser.ui.firstpaint as firstpaint
+original = firstpaint._FirstPaint.eventFilter
 
-def spy_on_first_paint():
-    done = quicken()
-    import http_status_browser.ui.firstpaint as firstpaint
-    original = firstpaint._FirstPaint.eventFilter
-    def spy(self, watched, event):
-        from PySide6.QtCore import QEvent
-        if event.type() == QEvent.Type.Paint and not hasattr(firstpaint, "seen"):
-            firstpaint.seen = "json" in sys.modules
-        return original(self, watched, event)
-    firstpaint._FirstPaint.eventFilter = spy
-    return done
+def spy(self, watched, event):
+    from PySide6.QtCore import QEvent
+    if event.type() == QEvent.Type.Paint and not hasattr(firstpaint, "seen"):
+        firstpaint.seen = "json" in sys.modules
+    return original(self, watched, event)
 
-launch.quicken_pyside_import_hook = spy_on_first_paint
+firstpaint._FirstPaint.eventFilter = spy
 launch.run_gui(builtin_registry(), smoke_linger=0, single_instance=True)
-import http_status_browser.ui.firstpaint
-sys.stderr.write(f"json at the first paint: {http_status_browser.ui.firstpaint.seen}\\n")
+sys.stderr.write(f"json at the first paint: {firstpaint.seen}\\n")
 """
 
 
@@ -248,3 +187,38 @@ def test_the_first_frame_of_a_single_instance_needs_no_json(tmp_path: Path) -> N
     )
     result = run_fresh(JSON_AT_FIRST_PAINT, without_site=False, env=env)
     assert result.stderr.splitlines()[-1] == "json at the first paint: False"
+
+
+STEPS_AFTER_FIRST_FRAME = """
+import sys
+import http_status_browser.ui.launch as launch
+from http_status_browser.registry import builtin_registry
+from http_status_browser.ui.window import MainWindow
+
+steps = []
+
+def recorded(name, step):
+    def run(*args, **kwargs):
+        steps.append(name)
+        return step(*args, **kwargs)
+    return run
+
+launch._serve_later_launches = recorded("instance server", launch._serve_later_launches)
+MainWindow.finish_start_up = recorded("finish start-up", MainWindow.finish_start_up)
+launch._connect_tray = recorded("tray", launch._connect_tray)
+launch._smoke_report = recorded("smoke report", launch._smoke_report)
+launch.run_gui(builtin_registry(), smoke_linger=0, single_instance=True)
+sys.stderr.write(", ".join(steps) + "\\n")
+"""
+
+
+def test_the_steps_after_the_first_frame_run_in_the_documented_order(tmp_path: Path) -> None:
+    # Four separate first-paint filters ran in the reverse order of their installation (Qt
+    # activates the last installed filter first): the tray before the instance server.
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    result = run_fresh(STEPS_AFTER_FIRST_FRAME, without_site=False, env=env)
+    assert '"shown": true' in result.stdout
+    assert result.stderr.splitlines()[-1] == (
+        "instance server, finish start-up, tray, smoke report"
+    )

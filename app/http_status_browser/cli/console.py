@@ -6,16 +6,12 @@ argparse.
 from __future__ import annotations
 
 import os
+from typing import IO, Any
 
 from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from http_status_browser.registry.codeinput import UsageError, close_matches, parse_code
 from http_status_browser.registry.model import Registry, StatusCode
 from http_status_browser.registry.snippets import render_snippet
-
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import IO, Any
 
 DEFAULT_COLUMNS = 88
 # Narrower than this, text is laid out for this width and the terminal folds the lines: an

@@ -1,13 +1,16 @@
 """The `httpstatus` command: show, search and list status codes, print snippets.
 
-Never imports Qt: the window is started through http_status_browser.ui.launch only when asked for.
+Every command line goes through one argparse parser (cli/parser.py). Never imports Qt: the
+window is started through http_status_browser.ui.launch only when asked for, after a launch
+line has been offered to a running window (desktop/instance.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Callable, Sequence
-from types import SimpleNamespace
+from collections.abc import Sequence
+from typing import IO
 
 from http_status_browser import PROG, __version__
 from http_status_browser.cli.console import (
@@ -25,6 +28,7 @@ from http_status_browser.cli.console import (
     terminal_columns,
     wrap,
 )
+from http_status_browser.cli.parser import Commands, Parser, parse_command_line
 from http_status_browser.registry.badges import status_badges
 from http_status_browser.registry.cache import cache_folder
 from http_status_browser.registry.fields import RegistryError
@@ -36,14 +40,6 @@ from http_status_browser.registry.usercodes import (
     read_user_codes,
     user_codes_path,
 )
-
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # argparse is imported only when a command line needs it (see main)
-    import argparse
-    from typing import IO
-
-    from http_status_browser.cli.parser import Parser as _Parser
 
 __all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_USAGE", "Style", "main"]
 
@@ -213,7 +209,7 @@ def _joins_running_window(args: argparse.Namespace) -> bool:
     return not (args.new_window or args.smoke_test is not None or args.registry)
 
 
-def _add_show(parser: _Parser) -> None:
+def _add_show(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", help="a status code such as 404")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
@@ -222,7 +218,7 @@ def _add_show(parser: _Parser) -> None:
     parser.set_defaults(handler=_command_show)
 
 
-def _add_search(parser: _Parser) -> None:
+def _add_search(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="+", help='for example "gateway timeout", 4xx or teapot')
     parser.add_argument("--all", action="store_true", help="include unofficial codes")
     parser.add_argument(
@@ -232,25 +228,25 @@ def _add_search(parser: _Parser) -> None:
     parser.set_defaults(handler=_command_search)
 
 
-def _add_list(parser: _Parser) -> None:
+def _add_list(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", metavar="CLASS", help="only this class, such as 4xx")
     parser.add_argument("--all", action="store_true", help="include unofficial codes")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=_command_list)
 
 
-def _add_snippet(parser: _Parser) -> None:
+def _add_snippet(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", help="a status code such as 404")
     parser.add_argument("--lang", required=True, help="a language id (see 'languages')")
     parser.set_defaults(handler=_command_snippet)
 
 
-def _add_check_codes(parser: _Parser) -> None:
+def _add_check_codes(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", help="the file to check")
     parser.set_defaults(handler=_command_check_codes)
 
 
-def _add_open(parser: _Parser) -> None:
+def _add_open(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", nargs="?", help="a status code to select, such as 404")
     parser.add_argument(
         "--new-window",
@@ -259,17 +255,20 @@ def _add_open(parser: _Parser) -> None:
     )
     # Hidden: quit SECONDS after the first painted frame and print a JSON report (packaging
     # smoke test, benchmarks).
-    from argparse import SUPPRESS  # noqa: PLC0415  (already loaded: a parser is being built)
-
     parser.add_argument(
-        "--smoke-test", nargs="?", type=float, const=0.0, metavar="SECONDS", help=SUPPRESS
+        "--smoke-test",
+        nargs="?",
+        type=float,
+        const=0.0,
+        metavar="SECONDS",
+        help=argparse.SUPPRESS,
     )
     parser.set_defaults(handler=_command_open)
 
 
 # Each command: its help line and what it adds to its parser, or the module whose
-# add_arguments does (imported only when that command's parser is built).
-COMMANDS: dict[str, tuple[str, Callable[[_Parser], None] | str]] = {
+# add_arguments does (imported only when that command is asked for).
+COMMANDS: Commands = {
     "show": ("explain one status code", _add_show),
     "search": ("find codes by number, class, phrase or identifier", _add_search),
     "list": ("list the status codes", _add_list),
@@ -307,29 +306,9 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None] | str]] = {
 }
 
 
-def _command_word(argv: Sequence[str]) -> str | None:
-    """The command a command line asks for, found before parsing: the first plain word."""
-    skip = False
-    for word in argv:
-        if skip:
-            skip = False
-        elif word == "--registry":
-            skip = True
-        elif not word.startswith("-"):
-            return word
-    return None
-
-
-def _build_parser(only: str | None = None) -> _Parser:
-    """The parser; with `only`, just that command's sub-parser.
-
-    argparse looks up gettext translations on disk for every parser it builds, a few
-    milliseconds for all eight; a command line that names its command needs only one.
-    """
-    from importlib import import_module  # noqa: PLC0415
-
-    from http_status_browser.cli.parser import Parser  # noqa: PLC0415
-
+def _parser() -> Parser:
+    """The top level of the command line's parser: its options and what a line without a
+    command does (open the window); parse_command_line adds the commands."""
     parser = Parser(
         prog=PROG,
         description="Look up HTTP status codes: meaning, headers, references and code snippets.",
@@ -345,44 +324,7 @@ def _build_parser(only: str | None = None) -> _Parser:
         help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
     )
     parser.set_defaults(handler=_command_open, code=None, smoke_test=None, new_window=False)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name, (help_text, adds) in COMMANDS.items():
-        if only is None or name == only:
-            add_arguments = import_module(adds).add_arguments if isinstance(adds, str) else adds
-            add_arguments(commands.add_parser(name, help=help_text))
     return parser
-
-
-# What every command line's namespace holds from the top-level parser, unless given.
-_PLAIN_DEFAULTS = {"registry": None, "smoke_test": None, "new_window": False}
-
-
-def _plain_show(argv: Sequence[str]) -> argparse.Namespace | None:
-    """What argparse makes of `show CODE` with no options, the most frequent command line,
-    built without it: importing argparse and building its parser (gettext looks up
-    translations, which imports locale) cost about a quarter of the run. Anything else,
-    None. tests/cli/test_cli_startup.py checks that argparse agrees."""
-    if len(argv) != 2 or argv[0] != "show" or argv[1].startswith("-"):
-        return None
-    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
-        **_PLAIN_DEFAULTS, command="show", code=argv[1], json=False, example=False
-    )
-    found.handler = _command_show
-    return found  # the handlers only read its attributes
-
-
-def _plain_search_provider(argv: Sequence[str]) -> argparse.Namespace | None:
-    """`search-provider` with no options, as D-Bus starts it, read as `show CODE` is: the
-    desktop search's first answer waits for it."""
-    if argv != ["search-provider"]:
-        return None
-    from http_status_browser.cli import search_provider_command as search_provider  # noqa: PLC0415
-
-    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
-        **_PLAIN_DEFAULTS, command="search-provider", code=None
-    )
-    search_provider.set_defaults(found)
-    return found
 
 
 def _code_shorthand(argv: list[str]) -> list[str]:
@@ -393,51 +335,25 @@ def _code_shorthand(argv: list[str]) -> list[str]:
     return argv
 
 
-def _plain_open(argv: Sequence[str]) -> argparse.Namespace | None:
-    """What argparse makes of the window's launch lines, built without it as for `show`:
-    no arguments, `open`, `open CODE` and `open --smoke-test [SECONDS]` (what the packaging
-    smoke test and the benchmarks run). Building the `open` parser and parsing cost about 2%
-    of the instructions before the first frame. Anything else, None; tests/cli/test_cli_startup.py
-    checks that argparse agrees."""
-    if argv and argv[0] != "open":
+def _hand_over(args: argparse.Namespace) -> int | None:
+    """Offer a window's launch line to a running window, before the registry is loaded: the
+    exit status when a window took it, None when this launch goes on by itself."""
+    if args.handler is not _command_open or not _joins_running_window(args):
         return None
-    from http_status_browser.desktop.instance import window_line  # noqa: PLC0415  (a window's launch line only)
+    from http_status_browser.desktop.instance import hand_over  # noqa: PLC0415  (launch lines only)
 
-    window = window_line(argv)
-    if window is not None:
-        command, code, smoke_test = ("open" if argv else None), window[0], None
-    elif len(argv) == 2 and argv[1] == "--smoke-test":
-        command, code, smoke_test = "open", None, 0.0
-    elif argv[1] == "--smoke-test" and len(argv) == 3 and _is_seconds(argv[2]):
-        command, code, smoke_test = "open", None, float(argv[2])
-    else:
-        return None
-    found: argparse.Namespace = SimpleNamespace(  # type: ignore[assignment]
-        **{**_PLAIN_DEFAULTS, "smoke_test": smoke_test}, command=command, code=code
-    )
-    found.handler = _command_open
-    return found
-
-
-def _is_seconds(word: str) -> bool:
-    """A plain decimal number such as 1 or 0.5, which argparse reads as --smoke-test's value."""
-    return word.replace(".", "", 1).isdecimal()
+    return hand_over(args.code, prog=PROG)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of raising."""
     args_list = _code_shorthand(list(sys.argv[1:] if argv is None else argv))
     out = sys.stdout
-    command = _command_word(args_list)
-    wants_help = "-h" in args_list or "--help" in args_list
-    only = command if command in COMMANDS and not wants_help else None
     try:
-        args = (
-            _plain_show(args_list)
-            or _plain_open(args_list)
-            or _plain_search_provider(args_list)
-            or _build_parser(only).parse_args(args_list)
-        )
+        args = parse_command_line(_parser(), COMMANDS, args_list)
+        handed_over = _hand_over(args)
+        if handed_over is not None:
+            return handed_over
         registry = load_registry(args.registry)
         handler = args.handler
         args.codes_problems = ()

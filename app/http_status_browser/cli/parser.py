@@ -1,14 +1,20 @@
-"""argparse for `httpstatus`: its formatter and parser class. Imported only when a command
-line is parsed with argparse: `httpstatus show 404` is read without it (see cli/main.py).
-"""
+"""The `httpstatus` command line's one argparse parser: its formatter, its parser class, and
+how a command's arguments are added only when that command is asked for."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NoReturn
 
 from http_status_browser.cli.console import UsageError, close_matches, terminal_columns
+
+# What a command adds to its sub-parser: a function, or the name of the module (imported
+# only when the command is asked for) whose add_arguments does.
+AddArguments = Callable[[argparse.ArgumentParser], None] | str
+# Each command: its help line, and what it adds to its sub-parser.
+Commands = Mapping[str, tuple[str, AddArguments]]
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -26,6 +32,39 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(suggest_command(message))
+
+
+def parse_command_line(
+    parser: Parser, commands: Commands, argv: Sequence[str]
+) -> argparse.Namespace:
+    """Read `argv` with `parser` (its top-level options), to which this adds one sub-parser
+    per command.
+
+    Every sub-parser is made, empty, so that argparse itself picks the command and lists
+    them all in the help; only the picked one gets its arguments, which may import the
+    command's module. argparse reads the line twice: parse_known_args, which keeps what the
+    empty sub-parser does not know, names the command, then parse_args reads it whole.
+    """
+    sub_parsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    empty = {
+        name: sub_parsers.add_parser(name, help=help_text, add_help=False)
+        for name, (help_text, _) in commands.items()
+    }
+    named = parser.parse_known_args(argv)[0].command
+    if named is not None:
+        add_arguments(empty[named], commands[named][1])
+    return parser.parse_args(argv)
+
+
+def add_arguments(parser: argparse.ArgumentParser, adds: AddArguments) -> None:
+    """Give a command's sub-parser its -h and its arguments."""
+    parser.add_argument("-h", "--help", action="help", help="show this help message and exit")
+    if isinstance(adds, str):
+        from importlib import import_module  # noqa: PLC0415  (a command of its own module)
+
+        import_module(adds).add_arguments(parser)
+    else:
+        adds(parser)
 
 
 def suggest_command(message: str) -> str:

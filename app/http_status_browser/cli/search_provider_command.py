@@ -2,34 +2,22 @@
 
 D-Bus starts it on demand (resources/org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider
 .service); it leaves after a minute without a query. Started for a query, it is on the way to
-that query's answer: it imports neither argparse (cli/main.py reads the bare command line
-itself) nor typing, and jeepney only once it runs.
+that query's answer: it imports jeepney only once it runs.
 """
 
 from __future__ import annotations
 
+import argparse
+from typing import IO
+
 from http_status_browser.desktop.search_provider import IDLE_EXIT_S
-
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import argparse
-    from typing import IO
-
-    from http_status_browser.registry.model import Registry
+from http_status_browser.registry.model import Registry
 
 
 def _run(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
     from http_status_browser.desktop.search_provider import serve  # noqa: PLC0415
 
     return serve(registry, idle_exit_s=args.idle_exit)
-
-
-def set_defaults(args: argparse.Namespace) -> None:
-    """Give `args` what the command's parser defaults to, for a command line without options
-    read without argparse (cli/main.py)."""
-    args.idle_exit = IDLE_EXIT_S
-    args.handler = _run
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,9 +6,8 @@ in well under a millisecond for a local display.
 
 from __future__ import annotations
 
-# _socket rather than socket, whose enums cost 7 ms to import (desktop/instance.py).
-import _socket
 import os
+import socket
 import sys
 from collections.abc import Mapping
 
@@ -21,7 +20,7 @@ CONNECT_TIMEOUT_S = 1.0
 
 
 def _connects(family: int, address: str | tuple[str, int]) -> bool:
-    probe = _socket.socket(family, _socket.SOCK_STREAM)
+    probe = socket.socket(family, socket.SOCK_STREAM)
     try:
         probe.settimeout(CONNECT_TIMEOUT_S)
         probe.connect(address)
@@ -35,7 +34,7 @@ def _connects(family: int, address: str | tuple[str, int]) -> bool:
 def x_display_answers(display: str, socket_dir: str = X_SOCKET_DIR) -> bool:
     """True when an X server accepts connections at `display` (":0", "localhost:10.0", ...)."""
     if display.startswith("/"):  # XQuartz's launchd socket, a path ending in ":0"
-        return _connects(_socket.AF_UNIX, display)
+        return _connects(socket.AF_UNIX, display)
     host, colon, rest = display.rpartition(":")
     number = rest.split(".", 1)[0]
     if not colon or not number.isdecimal():
@@ -45,8 +44,8 @@ def x_display_answers(display: str, socket_dir: str = X_SOCKET_DIR) -> bool:
         path = f"{socket_dir}/X{number}"
         # Linux X servers listen on an abstract socket too, which works across mount namespaces.
         abstract = "\0" + path
-        return _connects(_socket.AF_UNIX, abstract) or _connects(_socket.AF_UNIX, path)
-    return _connects(_socket.AF_INET, (host, X_TCP_BASE_PORT + int(number)))
+        return _connects(socket.AF_UNIX, abstract) or _connects(socket.AF_UNIX, path)
+    return _connects(socket.AF_INET, (host, X_TCP_BASE_PORT + int(number)))
 
 
 def wayland_socket_path(environ: Mapping[str, str]) -> str | None:
@@ -64,7 +63,7 @@ def wayland_display_answers(environ: Mapping[str, str]) -> bool:
     if environ.get("WAYLAND_SOCKET"):  # a connection handed down by the compositor
         return True
     path = wayland_socket_path(environ)
-    return path is not None and _connects(_socket.AF_UNIX, path)
+    return path is not None and _connects(socket.AF_UNIX, path)
 
 
 def display_configured(environ: Mapping[str, str]) -> bool:

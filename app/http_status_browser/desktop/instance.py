@@ -11,29 +11,24 @@ named pipe (ui/instance_local_server.py), and a launch opens the pipe as a file.
 
 from __future__ import annotations
 
-# _socket rather than socket: the socket module builds its enums on import, 7 ms of a
-# hand-over that should cost less than `httpstatus show 404` (measured 0.9 ms for _socket).
-import _socket
 import errno
 import os
+import socket
 import stat
 import sys
 import time
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from http_status_browser.desktop.display import display_configured
 
-# typing.TYPE_CHECKING without importing typing (4-6 ms): see registry/records.py.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-    from typing import Any, Protocol
 
-    class Stream(Protocol):
-        """What the pipe client needs of an open pipe (a FileIO; a stand-in in tests)."""
+class Stream(Protocol):
+    """What the pipe client needs of an open pipe (a FileIO; a stand-in in tests)."""
 
-        def write(self, data: bytes, /) -> int | None: ...
-        def read(self, size: int, /) -> bytes | None: ...
-        def close(self) -> None: ...
+    def write(self, data: bytes, /) -> int | None: ...
+    def read(self, size: int, /) -> bytes | None: ...
+    def close(self) -> None: ...
 
 
 SOCKET_NAME = "http-status-browser"
@@ -98,7 +93,7 @@ def checked_tokens(activation: object) -> tuple[dict[str, str], list[str]]:
 def socket_path(environ: dict[str, str] | os._Environ[str] | None = None) -> str | None:
     """The per-user socket: in XDG_RUNTIME_DIR (private to the user), else the temp folder
     with the user id in its name; None where Unix sockets are not available."""
-    if not hasattr(_socket, "AF_UNIX") or not hasattr(os, "getuid"):
+    if not hasattr(socket, "AF_UNIX") or not hasattr(os, "getuid"):
         return None
     environ = os.environ if environ is None else environ
     runtime = environ.get("XDG_RUNTIME_DIR", "")
@@ -184,7 +179,7 @@ def send_request(
     path = path or socket_path()
     if path is None or not owned_by_user(path):
         return None
-    connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         connection.settimeout(timeout)
         connection.connect(path)
@@ -280,20 +275,6 @@ def allow_foreground() -> bool:
     return bool(user32.AllowSetForegroundWindow(ASFW_ANY))
 
 
-def window_line(argv: Sequence[str]) -> tuple[str | None] | None:
-    """The code asked for by a command line that only opens the window, as a 1-tuple: none
-    (`httpstatus`), `open`, or `open CODE`; None for any other line, which opens a window of
-    its own or is no window at all. What `httpstatus` hands to a running window
-    (httpstatus.py) and what cli/main.py reads without argparse."""
-    if not argv:
-        return (None,)
-    if argv[0] != "open" or len(argv) > 2:
-        return None
-    if len(argv) == 1:
-        return (None,)
-    return None if argv[1].startswith("-") else (argv[1],)
-
-
 def hand_over(code: str | None, path: str | None = None, prog: str = SOCKET_NAME) -> int | None:
     """Ask a running window to come forward on `code`; the exit status when one did, None
     when the caller should open a window of its own (or say why it cannot). A launch without a
@@ -320,20 +301,19 @@ class BoundSocket:
     """The running window's listening socket, bound before Qt starts: a launch during the
     window's start-up connects and waits for its answer instead of opening a second window."""
 
-    def __init__(self, server: _socket.socket, path: str) -> None:
+    def __init__(self, server: socket.socket, path: str) -> None:
         self.socket = server
         self.path = path
         self._inode = os.stat(path).st_ino
         self._closed = False
 
-    def accept(self) -> _socket.socket | None:
+    def accept(self) -> socket.socket | None:
         """The next waiting connection, or None when there is none."""
         try:
-            # What socket.socket.accept() calls; typeshed leaves the private method out.
-            descriptor, _ = self.socket._accept()  # type: ignore[attr-defined]
+            connection, _ = self.socket.accept()
         except BlockingIOError:
             return None
-        return _socket.socket(fileno=descriptor)
+        return connection
 
     def close(self) -> None:
         """Stop listening and remove the socket, unless another window has replaced it."""
@@ -350,7 +330,7 @@ class BoundSocket:
 
 def _accepts_connections(path: str) -> bool:
     """True when something listens at `path`; a socket left by a crash refuses connections."""
-    probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         probe.settimeout(ANSWER_TIMEOUT_S)
         probe.connect(path)
@@ -384,7 +364,7 @@ def bind_socket(path: str | None = None) -> BoundSocket | None:
         return None
     if not free_for_listening(path):
         return None
-    server = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         # Only this user may connect, also where the socket is in a shared temp folder.
         old_mask = os.umask(0o077)

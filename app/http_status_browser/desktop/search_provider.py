@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from http_status_browser.registry.model import Registry, StatusCode
 
-# typing.TYPE_CHECKING without importing typing: see registry/records.py. The service
-# starts for a query and answers it, so what it imports is on the way to the first answer
-# (logging and subprocess cost about 8 ms together; subprocess is imported when a result
-# is activated).
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
+# The service starts for a query and answers it, so what it imports is on the way to the
+# first answer: logging and subprocess (about 8 ms together) are imported when needed,
+# subprocess when a result is activated.
 
 BUS_NAME = "org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider"
 GNOME_PATH = "/org/httpstatusbrowser/HTTPStatusBrowser/SearchProvider"

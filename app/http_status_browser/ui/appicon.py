@@ -9,8 +9,8 @@ Importing this module imports no Qt, so that the packaging can list the files.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 

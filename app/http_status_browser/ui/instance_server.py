@@ -1,7 +1,7 @@
 """The running window's side of "one window per user": answer each launch.
 
 A Unix socket watched by QSocketNotifier rather than QLocalServer: QtNetwork would add 30-50 ms
-of import and 3.3 MiB of memory to every start (measured), for what _socket and QtCore do here
+of import and 3.3 MiB of memory to every start (measured), for what socket and QtCore do here
 in a page. The socket, the protocol and the client are in desktop/instance.py; this module is
 imported after the first frame. Windows has no Unix sockets: QLocalServer there
 (ui/instance_local_server.py), with the same answers (answer_line).
@@ -9,10 +9,10 @@ imported after the first frame. Windows has no Unix sockets: QLocalServer there
 
 from __future__ import annotations
 
-import _socket
 import json
 import logging
 import os
+import socket
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -53,7 +53,7 @@ def answer_line(data: bytes, handler: RequestHandler) -> bytes:
 class _Connection(QObject):
     """One launch's connection: read its line without blocking, answer it, close."""
 
-    def __init__(self, connection: _socket.socket, handler: RequestHandler, parent: QObject):
+    def __init__(self, connection: socket.socket, handler: RequestHandler, parent: QObject):
         super().__init__(parent)
         self.connection = connection
         self.handler = handler

@@ -1,13 +1,26 @@
-"""Start the window: check that Qt can run here, create the application, show the window.
+"""Start the window: the one place that states and performs the start-up order.
 
-Qt is imported only after the checks, so that a missing display or library gives one clear
-line instead of Qt's abort.
+Before it, the command line (cli/main.py) has read the launch line, offered it to a running
+window (desktop/instance.py: hand_over) and loaded the registry. Then run_gui:
+
+1. Check the environment (display, Qt's system libraries), before Qt is imported, so that a
+   missing display or library gives one clear line instead of Qt's abort.
+2. Bind the single-instance socket (desktop/instance.py), before Qt starts: a launch in the
+   meantime waits for this window's answer instead of opening a second window.
+3. Import Qt and create the QApplication (on Windows, and with HTTPSTATUS_INSTANCE_SERVER=qt,
+   QLocalServer listens now: it needs the application).
+4. Build the window, with the error reporter, building only what its first frame shows.
+5. Show it, and run the event loop.
+6. After the first painted frame (ui/firstpaint.py), in this order: answer later launches
+   (ui/instance_server.py), window.finish_start_up (what the first frame did without), the
+   tray and its menu action, and with --smoke-test the JSON report and quitting.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
@@ -78,39 +91,6 @@ def check_environment(environ: Mapping[str, str] | None = None) -> None:
             raise CannotStartError(install_hint(missing))
 
 
-# PySide6's import hook asks of every module imported after it whether its source names
-# "PySide6" (shibokensupport/feature.py, _mod_uses_pyside): it reads the source through
-# inspect.getsource, which decodes and splits the whole file into lines. For the fifty-odd
-# modules of our start-up that was 16 M instructions, about 2% of the first frame.
-FEATURE_MODULE = "shibokensupport.feature"
-FEATURE_CHECK = "_mod_uses_pyside"
-
-
-def quicken_pyside_import_hook() -> bool:
-    """Give PySide6's "does this module use PySide6?" check a faster reading of the same
-    answer: the source file's bytes are searched as they are, without inspect. Modules
-    without a .py file go to PySide's own check. Does nothing (False) where PySide6's
-    internals differ from what this expects."""
-    feature = sys.modules.get(FEATURE_MODULE)
-    original = getattr(feature, FEATURE_CHECK, None)
-    if feature is None or not callable(original) or getattr(original, "quickened", False):
-        return False
-
-    def uses_pyside(module: object) -> object:
-        path = getattr(module, "__file__", None)
-        if isinstance(path, str) and path.endswith(".py"):
-            try:
-                with open(path, "rb") as source:
-                    return b"PySide6" in source.read()
-            except OSError:
-                pass  # unreadable: PySide's own check decides, as without this
-        return original(module)
-
-    uses_pyside.quickened = True  # type: ignore[attr-defined]
-    setattr(feature, FEATURE_CHECK, uses_pyside)
-    return True
-
-
 def resident_kib() -> int:
     """This process's resident memory in KiB (Linux), or 0 where it cannot be read."""
     try:
@@ -132,22 +112,24 @@ def run_gui(
     *,
     single_instance: bool = False,
 ) -> int:
-    """Open the window (optionally on `code`); returns the exit status. With
-    `single_instance`, later launches hand their request to this window (ui/instance_server.py)."""
+    """Open the window (optionally on `code`), in the order of this module's docstring;
+    returns the exit status. With `single_instance`, later launches hand their request to
+    this window (ui/instance_server.py)."""
+    # 1. The environment.
     try:
         check_environment()
     except CannotStartError as error:
         sys.stderr.write(f"{APP_NAME}: {error}\n")
         return EXIT_CANNOT_START
 
-    # Bound before Qt starts: a launch meanwhile waits for this window instead of opening one.
-    # Windows has no Unix sockets: there QLocalServer listens once the QApplication exists.
+    # 2. The instance socket (Windows has no Unix sockets: QLocalServer listens at step 3).
     local_server = single_instance and uses_qt_server()
-    bound = bind_socket() if single_instance and not local_server else None
+    listener: BoundSocket | LocalInstanceServer | None = (
+        bind_socket() if single_instance and not local_server else None
+    )
 
+    # 3. Qt and the application.
     from PySide6.QtCore import QSettings  # noqa: PLC0415
-
-    quicken_pyside_import_hook()
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from http_status_browser.ui.errors import ErrorReporter  # noqa: PLC0415
@@ -160,20 +142,16 @@ def run_gui(
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName(DESKTOP_FILE)
-    listener: BoundSocket | LocalInstanceServer | None = bound
     if local_server:
         listener = _listen_locally()
+
+    # 4. The window.
     window = MainWindow(registry, QSettings(), initial_code=code, warnings=warnings)
     reporter = ErrorReporter(window)
     reporter.install()
-    if listener is not None:
-        after_first_paint(window, partial(_serve_later_launches, window, registry, listener))
-    after_first_paint(window, window.finish_start_up)
-    after_first_paint(window, partial(_connect_tray, window, registry))
-    if smoke_linger is not None:
-        # Packaging smoke test and benchmarks: report and quit `smoke_linger` seconds after the
-        # first painted frame.
-        after_first_paint(window, partial(_smoke_report, window), delay_ms=int(smoke_linger * 1000))
+
+    # 5. Show it; step 6 runs once it has painted.
+    after_first_paint(window, partial(_after_first_frame, window, registry, listener, smoke_linger))
     window.show()
     try:
         return app.exec()
@@ -181,6 +159,27 @@ def run_gui(
         reporter.uninstall()
         if listener is not None:
             listener.close()
+
+
+def _after_first_frame(
+    window: MainWindow,
+    registry: Registry,
+    listener: BoundSocket | LocalInstanceServer | None,
+    smoke_linger: float | None,
+    painted_at: float,
+) -> None:
+    """Step 6: what waits for the first painted frame, in order."""
+    if listener is not None:
+        _serve_later_launches(window, registry, listener)
+    window.finish_start_up(painted_at)
+    _connect_tray(window, registry)
+    if smoke_linger is not None:
+        # Packaging smoke test and benchmarks: report and quit `smoke_linger` seconds after
+        # the first painted frame.
+        from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+        delay_ms = max(0, int((painted_at + smoke_linger - time.time()) * 1000))
+        QTimer.singleShot(delay_ms, partial(_smoke_report, window, painted_at))
 
 
 def _listen_locally() -> LocalInstanceServer | None:
@@ -194,10 +193,7 @@ def _listen_locally() -> LocalInstanceServer | None:
 
 
 def _serve_later_launches(
-    window: MainWindow,
-    registry: Registry,
-    listener: BoundSocket | LocalInstanceServer,
-    painted_at: float = 0.0,
+    window: MainWindow, registry: Registry, listener: BoundSocket | LocalInstanceServer
 ) -> None:
     """Answer launches once the window is up; until then they wait on the listener."""
     from http_status_browser.ui.instance_server import InstanceServer, request_handler  # noqa: PLC0415
@@ -213,7 +209,7 @@ def _serve_later_launches(
         listener.serve(handler)
 
 
-def _connect_tray(window: MainWindow, registry: Registry, painted_at: float = 0.0) -> None:
+def _connect_tray(window: MainWindow, registry: Registry) -> None:
     """The tray quick lookup: its menu action, and the tray itself when the setting is on.
     The tray module is imported only then, so that it costs nothing while off."""
     from http_status_browser.ui.settings import TRAY_ENABLED, SettingsReader  # noqa: PLC0415

@@ -10,7 +10,8 @@ through Qt's property system, which takes ints. The namespace is built after the
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
