@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
 from enum import Enum
@@ -86,8 +87,10 @@ class ClientConnection:
         self.h11 = h11.Connection(h11.SERVER, max_incomplete_event_size=self.limits.header_bytes)
         peer = writer.get_extra_info("peername")
         self.peer = str(peer[0]) if isinstance(peer, tuple) else "-"
+        self._loop = asyncio.get_running_loop()
         self.phase = Phase.IDLE
-        self.phase_since = time.monotonic()
+        # In the event loop's clock, as the deadlines are.
+        self.phase_since = self._loop.time()
         self._deadline: Deadline | None = None
         self._received = 0
         # Set by the server when it closes this connection to make room for a new one.
@@ -102,10 +105,9 @@ class ClientConnection:
 
     def _enter(self, phase: Phase) -> None:
         self.phase = phase
-        self.phase_since = time.monotonic()
+        self.phase_since = loop_now = self._loop.time()
         self._received = 0
         limits = self.limits
-        loop_now = asyncio.get_running_loop().time()
         if phase is Phase.HEAD:
             self._deadline = Deadline(
                 loop_now, limits.head_seconds, limits.head_max_seconds, limits.min_rate
@@ -140,7 +142,7 @@ class ClientConnection:
     def _read_deadline(self) -> float:
         """When the next read gives up: the idle time, and for a request under way its total
         deadline, whichever comes first."""
-        idle = asyncio.get_running_loop().time() + self.limits.idle_seconds
+        idle = self._loop.time() + self.limits.idle_seconds
         if self._deadline is None:
             return idle
         return min(idle, self._deadline.at(self._received))
@@ -292,6 +294,8 @@ class ClientConnection:
     async def _write(self, chunks: list[bytes]) -> None:
         """Write, waiting at most the idle time for a client that does not read."""
         self.writer.write(b"".join(chunks))
+        if not self.writer.transport.get_write_buffer_size():
+            return  # all sent at once, as small answers are: nothing to wait for
         try:
             async with asyncio.timeout(self.limits.idle_seconds):
                 await self.writer.drain()
@@ -386,5 +390,11 @@ class ClientConnection:
             self.writer.close()
 
 
+@functools.lru_cache(maxsize=1024)
+def _encoded(fields: tuple[tuple[str, str], ...]) -> tuple[tuple[bytes, bytes], ...]:
+    """Remembered: answers are remembered too, so the same fields come again and again."""
+    return tuple((name.encode(), value.encode()) for name, value in fields)
+
+
 def _encode(fields: tuple[tuple[str, str], ...]) -> list[tuple[bytes, bytes]]:
-    return [(name.encode(), value.encode()) for name, value in fields]
+    return list(_encoded(fields))

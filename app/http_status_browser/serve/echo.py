@@ -15,6 +15,8 @@ ECHO_PATH = "/anything"
 
 
 def is_echo_target(target: bytes) -> bool:
+    if not target.startswith(b"/anything"):
+        return False
     path = target.split(b"?", 1)[0]
     return path == ECHO_PATH.encode() or path.startswith(ECHO_PATH.encode() + b"/")
 

@@ -3,6 +3,7 @@ request names, which guards a loopback endpoint against DNS rebinding."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import socket
@@ -53,6 +54,12 @@ def check_host(host_field: bytes | None, target: bytes) -> HostCheck:
         host_field = urlsplit(text).netloc.rpartition("@")[2].encode("ascii", "replace")
     if host_field is None:
         return HostCheck.LOCAL
+    return _check_host_field(host_field)
+
+
+@functools.lru_cache(maxsize=256)
+def _check_host_field(host_field: bytes) -> HostCheck:
+    """A Host value's check; remembered, as a client sends the same one with every request."""
     match = HOST_FIELD.fullmatch(host_field.decode("ascii", "replace"))
     if match is None:
         return HostCheck.INVALID
