@@ -1,6 +1,7 @@
 """`make bench`: requests per second of `httpstatus serve` against `python -m http.server`
-serving a small file, both on loopback in their own processes, measured in the same run by
-the same client (benchmarks/loadgen.py), interleaved and repeated; medians are reported.
+serving a small file and against httpbin's /status/200 under gunicorn (the `bench` extra),
+all on loopback in their own processes, measured in the same run by the same client
+(benchmarks/loadgen.py or wrk), interleaved and repeated; medians are reported.
 """
 
 from __future__ import annotations
@@ -27,9 +28,15 @@ SMALL_FILE = "small.txt"
 STARTUP_TIMEOUT = 30.0
 
 
+# The line that names the port, and which stream it comes on, for each server.
+ANNOUNCED_PORT = re.compile(r"https?://[^/\s]*:(\d+)")
+ANNOUNCE_LINES = 20
+
+
 @contextmanager
-def _process(command: Sequence[str]) -> Iterator[tuple[int, int]]:
-    """A server process: its pid and the port it announces on its first line."""
+def _process(command: Sequence[str], announced_on: str) -> Iterator[tuple[int, int]]:
+    """A server process: its pid and the port it announces (on "stdout" or "stderr") within
+    its first ANNOUNCE_LINES lines."""
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
@@ -37,12 +44,16 @@ def _process(command: Sequence[str]) -> Iterator[tuple[int, int]]:
         text=True,
     )
     try:
-        stream = process.stderr if "http_status_browser.cli.main" in command else process.stdout
+        stream = process.stderr if announced_on == "stderr" else process.stdout
         assert stream is not None
-        line = stream.readline()
-        found = re.search(r"(?:port |:)(\d+)", line)
+        found = None
+        for _ in range(ANNOUNCE_LINES):
+            line = stream.readline()
+            found = ANNOUNCED_PORT.search(line)
+            if found is not None or not line:
+                break
         if found is None:
-            raise RuntimeError(f"no port announced by {command[:3]}: {line!r}")
+            raise RuntimeError(f"no port announced by {command[:3]}")
         # Keep reading what the server writes (its access log), so that it never blocks on a
         # full pipe; the logs go nowhere, as they would to a file.
         subprocess.Popen(["cat"], stdin=process.stdout, stdout=subprocess.DEVNULL)
@@ -63,9 +74,13 @@ class Sample(NamedTuple):
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of a process so far (Linux /proc)."""
+    """User plus system CPU time of a process and its children so far (Linux /proc): a
+    gunicorn master's worker does the serving."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    kids = children.read_text().split() if children.exists() else []
+    return own + sum(_cpu_seconds(int(kid)) for kid in kids if Path(f"/proc/{kid}").exists())
 
 
 def _wrk(url: str, connections: int, seconds: float, keep: bool) -> tuple[int, float]:
@@ -119,9 +134,16 @@ def _sample(
 
 
 def measure(runs: int, seconds: float) -> dict[str, Sample]:
-    """Medians of interleaved runs: ours and http.server with a new connection per request
-    (http.server speaks HTTP/1.0 and closes after each answer), then ours with keep-alive."""
-    samples: dict[str, list[Sample]] = {"ours": [], "floor": [], "ours keep-alive": []}
+    """Medians of interleaved runs: ours, http.server and httpbin under gunicorn with a new
+    connection per request (http.server speaks HTTP/1.0 and closes after each answer, and
+    gunicorn's sync worker too), then ours with keep-alive. gunicorn runs one sync worker,
+    as ours is one process on one thread."""
+    samples: dict[str, list[Sample]] = {
+        "ours": [],
+        "floor": [],
+        "httpbin": [],
+        "ours keep-alive": [],
+    }
     with tempfile.TemporaryDirectory() as folder:
         small = Path(folder) / SMALL_FILE
         small.write_text("200 OK\nThe request succeeded; the content depends on the method.\n")
@@ -135,10 +157,17 @@ def measure(runs: int, seconds: float) -> dict[str, Sample]:
         ]
         floor_command = [sys.executable, "-u", "-m", "http.server", "0"]
         floor_command += ["--bind", "127.0.0.1", "--directory", folder]
-        with _process(ours_command) as ours, _process(floor_command) as floor:
+        httpbin_command = [sys.executable, "-m", "gunicorn", "--workers", "1"]
+        httpbin_command += ["--bind", "127.0.0.1:0", "--no-control-socket", "httpbin:app"]
+        with (
+            _process(ours_command, "stderr") as ours,
+            _process(floor_command, "stdout") as floor,
+            _process(httpbin_command, "stderr") as httpbin,
+        ):
             for _ in range(runs):
                 samples["ours"].append(_sample(ours, "/200", 10, seconds, keep=False))
                 samples["floor"].append(_sample(floor, f"/{SMALL_FILE}", 10, seconds, keep=False))
+                samples["httpbin"].append(_sample(httpbin, "/status/200", 10, seconds, keep=False))
                 samples["ours keep-alive"].append(_sample(ours, "/200", 100, seconds, keep=True))
     return {
         name: Sample(
@@ -155,6 +184,7 @@ def serve_figures(runs: int, smoke: bool = False) -> list[Figure]:
 
     found = measure(1, 1.0) if smoke else measure(max(3, runs // 3), 3.0)
     ours, floor, kept = found["ours"], found["floor"], found["ours keep-alive"]
+    httpbin = found["httpbin"]
     return [
         Figure(
             "`httpstatus serve` requests/s, a connection per request (floor: http.server)",
@@ -171,6 +201,22 @@ def serve_figures(runs: int, smoke: bool = False) -> list[Figure]:
             "us",
             "ratio ≤ 1.0",
             ours.cpu_us_per_request <= floor.cpu_us_per_request,
+        ),
+        Figure(
+            "`httpstatus serve` requests/s, a connection per request (floor: httpbin, gunicorn)",
+            ours.per_second,
+            httpbin.per_second,
+            "req/s",
+            "ratio ≥ 1.0",
+            ours.per_second >= httpbin.per_second,
+        ),
+        Figure(
+            "`httpstatus serve` server CPU per request (floor: httpbin under gunicorn)",
+            ours.cpu_us_per_request,
+            httpbin.cpu_us_per_request,
+            "us",
+            "ratio ≤ 1.0",
+            ours.cpu_us_per_request <= httpbin.cpu_us_per_request,
         ),
         Figure(
             "`httpstatus serve` requests/s, keep-alive, 100 connections",
