@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
@@ -128,10 +129,13 @@ def run_serve(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int
         sys.stderr.flush()
 
     def warn_dropping() -> None:
-        sys.stderr.write(
-            f"{PROG}: standard output is not being read: dropping log lines until it is\n"
+        # Called from the event loop; standard error may be the same full pipe (2>&1 | ...),
+        # so a thread writes the warning, with os.write (no lock held while it waits).
+        text = f"{PROG}: standard output is not being read: dropping log lines until it is\n"
+        warning = threading.Thread(
+            target=os.write, args=(sys.stderr.fileno(), text.encode()), daemon=True
         )
-        sys.stderr.flush()
+        warning.start()
 
     log = None if args.quiet else LogWriter(_writer(out), on_first_drop=warn_dropping)
     server = StatusServer(registry, access_log=log, allow_remote=args.allow_remote)

@@ -48,6 +48,8 @@ HEADER_LIST = re.compile(
 # A number longer than this is larger than any length here: compared by its digit count, as
 # int() refuses strings over 4,300 digits (CPython's integer string conversion limit).
 MAX_NUMBER_DIGITS = 18
+# Which code of a weighted list answers: nothing secret, so not the `secrets` module.
+_RANDOM = random.Random()
 
 
 class Action(Enum):
@@ -151,7 +153,7 @@ def phrase(registry: Registry, code: int) -> str:
 
 def answer(registry: Registry, head: RequestHead, rng: random.Random | None = None) -> Answer:
     """The answer to one request; never raises for any method, target or header."""
-    return outcomes(registry, head).pick(rng or random.Random())
+    return outcomes(registry, head).pick(rng or _RANDOM)
 
 
 def outcomes(registry: Registry, head: RequestHead) -> Outcomes:
