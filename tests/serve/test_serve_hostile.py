@@ -10,7 +10,7 @@ import re
 import select
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -34,9 +34,9 @@ def server() -> Iterator[BackgroundServer]:
         yield running
 
 
-def _wait_until(condition: object, attempts: int = 500) -> None:
+def _wait_until(condition: Callable[[], bool], attempts: int = 500) -> None:
     for _ in range(attempts):  # bounded: 5 s at most
-        if callable(condition) and condition():
+        if condition():
             return
         threading.Event().wait(0.01)
     raise AssertionError("the server never got there")
