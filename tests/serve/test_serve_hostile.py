@@ -16,7 +16,7 @@ import pytest
 
 from http_status_browser.registry import Registry, builtin_registry
 from http_status_browser.serve.limits import Deadline, Limits
-from http_status_browser.serve.server import BackgroundServer
+from http_status_browser.serve.server import BackgroundServer, StatusServer
 from tests.serve.serve_client import (
     TIMEOUT,
     raw_exchange,
@@ -281,3 +281,24 @@ def test_an_error_answer_survives_an_unread_body(server: BackgroundServer) -> No
     request = b"POST /200 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 99999999\r\n\r\n"
     raw = _exchange_strict(server, request + b"x" * 200_000)
     assert status_codes(raw) == [413]
+
+
+def test_an_error_of_ours_is_a_500_and_one_log_line(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The first defect showed as a traceback on standard error and a dropped connection.
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(StatusServer, "answer_for", broken)
+    log: list[str] = []
+    with caplog.at_level(logging.WARNING), running_server(registry, log=log) as server:
+        raw = raw_exchange(server, raw_request("/200"))
+        _wait_until(lambda: bool(log))
+    assert raw.startswith(b"HTTP/1.1 500 Internal Server Error\r\n")
+    warnings = [r for r in caplog.records if r.name == SERVER_LOGGER]
+    assert [r.getMessage() for r in warnings] == [
+        "could not answer 127.0.0.1: RuntimeError: a bug of ours"
+    ]
+    assert warnings[0].exc_info is None
+    assert '"GET /200 HTTP/1.1" 500' in log[0]

@@ -103,6 +103,11 @@ class ClientConnection:
     def idle(self) -> bool:
         return self.phase is Phase.IDLE
 
+    @property
+    def request_line(self) -> bytes | None:
+        """The request line being answered, for the access log (None between requests)."""
+        return self._request_line
+
     def _enter(self, phase: Phase) -> None:
         self.phase = phase
         self.phase_since = loop_now = self._loop.time()
@@ -137,6 +142,7 @@ class ClientConnection:
             if self.h11.our_state is not h11.DONE or self.h11.their_state is not h11.DONE:
                 return
             self.h11.start_next_cycle()
+            self._request_line = self._referer = self._agent = None
             self._enter(Phase.HEAD if self.h11.trailing_data[0] else Phase.IDLE)
 
     def _read_deadline(self) -> float:

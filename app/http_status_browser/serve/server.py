@@ -153,7 +153,7 @@ class StatusServer:
             log.debug("connection from %s ended: %s", client.peer, error)
         except Exception as error:  # a bug of ours: one line (not a traceback) and a 500
             log.warning("could not answer %s: %s: %s", client.peer, type(error).__name__, error)
-            await client.reject(500, None)
+            await client.reject(500, client.request_line)
         finally:
             self._connections.pop(task, None)
             client.close()
