@@ -302,3 +302,12 @@ def test_an_error_of_ours_is_a_500_and_one_log_line(
     ]
     assert warnings[0].exc_info is None
     assert '"GET /200 HTTP/1.1" 500' in log[0]
+
+
+def test_pipelined_requests_are_all_answered_in_order(server: BackgroundServer) -> None:
+    # Answered one after another, with a turn for other connections between them.
+    codes = [200, 404, 201, 503, 418] * 40
+    request = b"".join(b"GET /%d HTTP/1.1\r\nHost: localhost\r\n\r\n" % code for code in codes[:-1])
+    raw = raw_exchange(server, request + raw_request(f"/{codes[-1]}"))
+    # Each body ends with a bare newline, so a status line follows it on the same "line".
+    assert [int(code) for code in re.findall(rb"HTTP/1\.1 (\d{3}) ", raw)] == codes

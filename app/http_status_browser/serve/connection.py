@@ -143,7 +143,13 @@ class ClientConnection:
                 return
             self.h11.start_next_cycle()
             self._request_line = self._referer = self._agent = None
-            self._enter(Phase.HEAD if self.h11.trailing_data[0] else Phase.IDLE)
+            if self.h11.trailing_data[0]:
+                self._enter(Phase.HEAD)
+                # Pipelined requests are all in the buffer, and answering them never waits:
+                # let other connections have a turn between them.
+                await asyncio.sleep(0)
+            else:
+                self._enter(Phase.IDLE)
 
     def _read_deadline(self) -> float:
         """When the next read gives up: the idle time, and for a request under way its total
