@@ -142,6 +142,7 @@ def test_headers_that_cannot_be_sent_get_400(client: httpx.Client, value: str) -
     response = client.get("/200", params={"header": value})
     assert response.status_code == 400
     assert "header" in response.text
+    assert response.headers["X-Content-Type-Options"] == "nosniff"  # it quotes the request
     assert "set-cookie" not in response.headers
     assert "location" not in response.headers
 

@@ -271,6 +271,8 @@ def problem(registry: Registry, code: int, message: str) -> Answer:
     text = f"{code} {reason}\n{message}\n".encode("ascii", "backslashreplace")
     fields = (
         *CORS_FIELDS,
+        # The message quotes the request: never let a browser read it as anything but text.
+        ("X-Content-Type-Options", "nosniff"),
         ("Content-Type", "text/plain; charset=utf-8"),
         ("Content-Length", str(len(text))),
     )
