@@ -35,7 +35,7 @@ check-snippets: $(STAMP)
 	$(BIN)/python -m tests_snippets.run
 
 bench: system-deps
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package,bench]'
 	$(BIN)/python -m benchmarks.run
 
 # PyInstaller bundle for this platform in dist/, smoke-tested (see packaging/build.sh).

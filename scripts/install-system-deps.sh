@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install the Debian/Ubuntu packages that Qt needs and this machine lacks (see app/http_status_browser/desktop/systemdeps.py).
+# Install the Debian/Ubuntu packages that Qt needs (see app/http_status_browser/desktop/systemdeps.py)
+# and the tests use (dbus, curl) where this machine lacks them.
 set -euo pipefail
 python=$1
 packages=$("$python" -m http_status_browser.desktop.systemdeps --platform xcb)
@@ -7,18 +8,22 @@ packages=$("$python" -m http_status_browser.desktop.systemdeps --platform xcb)
 if ! command -v dbus-run-session >/dev/null; then
     packages="${packages:+$packages }dbus"
 fi
+# The endpoint's end-to-end tests use curl as a real client (tests/serve/test_serve_features.py).
+if ! command -v curl >/dev/null; then
+    packages="${packages:+$packages }curl"
+fi
 [ -z "$packages" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing the system libraries Qt needs: $packages"
+    echo "Installing the system packages Qt and the tests need: $packages"
     apt-get update -qq
     # shellcheck disable=SC2086  # one word per package
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages
 elif command -v apt-get >/dev/null; then
-    echo "Qt needs system libraries that are missing. Run:" >&2
+    echo "Qt or the tests need system packages that are missing. Run:" >&2
     echo "    sudo apt-get install $packages" >&2
     exit 1
 else
-    echo "Qt needs these system libraries, which are missing: $packages" >&2
+    echo "Qt or the tests need these system packages, which are missing: $packages" >&2
     echo "Install them with your system's package manager, then run make again." >&2
     exit 1
 fi

@@ -3,6 +3,7 @@ path (served and stopped by SIGTERM or Ctrl+C, cannot bind, usage), and the impo
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import os
 import re
@@ -13,8 +14,10 @@ import sys
 
 import pytest
 
+from benchmarks.loadgen import run_load
 from http_status_browser.cli.main import EXIT_OK, EXIT_USAGE, main
-from http_status_browser.cli.serve_command import EXIT_CANNOT_BIND, is_loopback
+from http_status_browser.cli.serve_command import EXIT_CANNOT_BIND
+from http_status_browser.serve.hosts import address_is_loopback
 from tests.cli.test_cli import run_cli
 
 TIMEOUT = 30
@@ -92,13 +95,18 @@ def test_serve_usage_errors(args: list[str], capsys: pytest.CaptureFixture[str])
         ("::1", True),
         ("[::1]", True),
         ("localhost", True),
+        ("127.1", True),  # inet_aton's short form, as curl and ping read it
+        ("0x7f.1", True),
         ("0.0.0.0", False),
         ("::", False),
         ("10.0.0.1", False),
+        ("example.com", False),  # never resolved: a name other than localhost is not loopback
+        ("127.0.0.1\x00", False),  # getaddrinfo would stop at the NUL
+        ("127.0.0.1 example.com", False),  # and inet_aton at the space
     ],
 )
 def test_is_loopback(host: str, loopback: bool) -> None:
-    assert is_loopback(host.strip("[]")) is loopback
+    assert address_is_loopback(host) is loopback
 
 
 def test_allow_remote_warns() -> None:
@@ -147,3 +155,72 @@ def test_other_commands_do_not_import_the_server(command: list[str]) -> None:
         env={**os.environ, "NO_COLOR": "1"},
     )
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def _port(url: str) -> int:
+    return int(url.rsplit(":", 1)[1])
+
+
+def test_an_unread_log_never_stops_the_serving() -> None:
+    # `httpstatus serve | sleep 90`: nobody reads standard output. The old server blocked on
+    # the full pipe after about 800 lines and answered nothing more.
+    process, url = start_serve()
+    try:
+        result = asyncio.run(
+            run_load("127.0.0.1", _port(url), connections=20, per_connection=150, timeout=60)
+        )
+        assert (result.requests, result.errors, result.wrong) == (3000, 0, 0)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == EXIT_OK, err
+    assert len(out.splitlines()) == 3000  # queued meanwhile, none lost, once read
+
+
+def test_a_closed_log_reader_never_stops_the_serving() -> None:
+    # `httpstatus serve | head -1`: the reader goes away; serving goes on, the loss is told.
+    process, url = start_serve()
+    try:
+        first = http.client.HTTPConnection("127.0.0.1", _port(url), timeout=TIMEOUT)
+        first.request("GET", "/200")
+        first.getresponse().read()
+        first.close()
+        assert process.stdout is not None
+        assert process.stdout.readline()
+        process.stdout.close()
+        result = asyncio.run(
+            run_load("127.0.0.1", _port(url), connections=5, per_connection=40, timeout=60)
+        )
+        assert (result.requests, result.errors, result.wrong) == (200, 0, 0)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.stderr is not None
+        err = process.stderr.read()
+        process.wait(TIMEOUT)
+    assert process.returncode == EXIT_OK, err
+    assert re.search(r"\d+ log lines not written to standard output \(writing failed", err), err
+
+
+def test_serve_on_a_short_loopback_address() -> None:
+    # 127.1 is 127.0.0.1 to inet_aton (and to curl and ping); it was refused as remote.
+    process, url = start_serve("--host", "127.1", "--quiet")
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", _port(url), timeout=TIMEOUT)
+        connection.request("GET", "/204")
+        assert connection.getresponse().status == 204
+        connection.close()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == EXIT_OK, err
+    assert "warning" not in err
+
+
+def test_help_documents_the_endpoint(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--help"]) == EXIT_OK
+    shown = capsys.readouterr().out
+    for feature in ("/200:0.9,500:0.1", "/redirect/N", "/anything", "?header=Name:value"):
+        assert feature in shown
+    assert "250ms" in shown
+    assert "Access-Control-Allow-Origin: *" in shown
+    assert "421" in shown

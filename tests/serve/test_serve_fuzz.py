@@ -38,6 +38,12 @@ targets = st.one_of(
     ),
     st.binary(max_size=80),
     st.text(max_size=60).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    # The query options and code lists of issue 26: ?header= must never inject a line.
+    st.builds(lambda value: b"/200?header=" + value, st.binary(max_size=40)),
+    st.builds(lambda value: b"/200?delay=0.00" + value, st.binary(max_size=8)),
+    st.builds(lambda value: b"/200:1,500:" + value, st.binary(max_size=12)),
+    st.builds(lambda value: b"/anything" + value, st.binary(max_size=20)),
+    st.builds(lambda value: b"/redirect/" + value, st.binary(max_size=8)),
 )
 versions = st.sampled_from([b"HTTP/1.1", b"HTTP/1.0", b"HTTP/2.0", b"HTTP/1.1 x", b"", b"http/1.1"])
 header_names = st.one_of(
