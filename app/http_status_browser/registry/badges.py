@@ -2,9 +2,11 @@
 
 One wording for both: the class, the standing, who defines an unofficial or custom code, and
 how it caches and redirects.
-"""
 
-from __future__ import annotations
+Annotations are evaluated, not postponed, as in registry/values.py: typing.NamedTuple compiles
+a postponed annotation, and the first such compile in a process costs `httpstatus show` about
+10 M instructions (callgrind).
+"""
 
 from enum import StrEnum
 from typing import NamedTuple
