@@ -21,8 +21,9 @@ from pathlib import Path
 
 from http_status_browser.registry import Registry, load_registry
 from http_status_browser.registry.model import Language
+from http_status_browser.registry.snippets import sent_headers
 from tests_snippets import programs
-from tests_snippets.cases import Case, Outcome, cases, judge_server
+from tests_snippets.cases import Case, Outcome, cases, judge_server, mentions_headers
 from tests_snippets.wire import WireError, exchange, serve_once
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +93,10 @@ def serving(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
 def _request_for(case: Case) -> dict[str, str]:
     if case.code == 101:
         return {"Connection": "Upgrade", "Upgrade": "websocket"}
+    if any(rule.header.lower() == "connection" for rule in sent_headers(case.status)):
+        # A server that closes after this answer replaces the snippet's Connection options
+        # with close (Go, Werkzeug): ask to keep the connection, as a browser would.
+        return {"Connection": "keep-alive"}
     return {}
 
 
@@ -102,6 +107,9 @@ def check_server(language_id: str, runnable: list[Case], port: int) -> list[Outc
         if time.monotonic() > deadline:
             detail = f"not run: the language took over {LANGUAGE_BUDGET:.0f} s"
             outcomes.append(Outcome(language_id, case.code, "wire", False, detail))
+            continue
+        if case.status.not_sent:
+            outcomes.append(check_closed(language_id, case, port))
             continue
         try:
             if programs.is_module_level(case) and case.code == 100:
@@ -117,6 +125,21 @@ def check_server(language_id: str, runnable: list[Case], port: int) -> list[Outc
     return outcomes
 
 
+def check_closed(language_id: str, case: Case, port: int) -> Outcome:
+    """A code applications do not send (444, 499): the snippet closes without an answer."""
+    try:
+        seen = exchange(port, programs.path_for(case))
+    except WireError as error:
+        ok = str(error).endswith("b''")  # closed before a single byte of a head
+        return Outcome(language_id, case.code, "closed", ok, str(error))
+    except ConnectionResetError:
+        return Outcome(language_id, case.code, "closed", True, "reset")
+    except OSError as error:
+        return Outcome(language_id, case.code, "closed", False, str(error))
+    detail = f"answered {seen.final.status} instead of closing"
+    return Outcome(language_id, case.code, "closed", False, detail)
+
+
 def check_expect_continue(language_id: str, port: int) -> Outcome:
     """The 100 snippet says the server answers Expect: 100-continue itself; ask it."""
     try:
@@ -128,12 +151,22 @@ def check_expect_continue(language_id: str, port: int) -> Outcome:
 
 
 def explained(language: Language, found: list[Case]) -> list[Outcome]:
-    """Snippets that send nothing must say plainly that the framework cannot."""
-    return [
-        Outcome(language.id, case.code, "says-cannot", "cannot" in case.snippet, case.snippet[:80])
-        for case in found
-        if not case.runs
-    ]
+    """Snippets that send nothing must say plainly that the framework cannot, or that
+    applications do not send the code (and what to send instead)."""
+    outcomes = []
+    for case in found:
+        if case.runs:
+            continue
+        said = "cannot" in case.snippet
+        if case.status.not_sent:
+            marker = language.comment
+            text = " ".join(line.strip().removeprefix(marker) for line in case.snippet.splitlines())
+            text = " ".join(text.split())
+            said = f"Applications do not send {case.code}" in text
+            if case.status.instead is not None:
+                said = said and f"send {case.status.instead} instead" in text
+        outcomes.append(Outcome(language.id, case.code, "says-cannot", said, case.snippet[:80]))
+    return outcomes
 
 
 ServerProgram = Callable[[list[Case]], str]
@@ -299,7 +332,8 @@ def answering(registry: Registry) -> Iterator[int]:
 
 
 def _client_expected(case: Case) -> str:
-    return f"{case.code} {case.status.wire_phrase}"
+    """What a client snippet prints: the registry's phrase, as the page shows it."""
+    return f"{case.code} {case.status.phrase}"
 
 
 def run_fetch(registry: Registry, language: Language) -> list[Outcome]:
@@ -493,6 +527,11 @@ def run_table(registry: Registry, language: Language) -> list[Outcome]:
         missing = sorted(used_apis(case.snippet, constant) - set(data.api))
         detail = f"not in the {where}: {missing}" if missing else ""
         outcomes.append(Outcome(language.id, case.code, f"api ({where})", not missing, detail))
+        if case.runs and not case.status.not_sent and sent_headers(case.status):
+            lacking = mentions_headers(case)
+            outcomes.append(
+                Outcome(language.id, case.code, "headers", not lacking, "; ".join(lacking))
+            )
     return outcomes
 
 

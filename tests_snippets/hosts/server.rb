@@ -41,6 +41,11 @@ class Controller
     Request.new(@env)
   end
 
+  # As ActionController's response: its headers are the ones sent.
+  def response
+    self
+  end
+
   def head(status)
     @status = status_code(status)
   end

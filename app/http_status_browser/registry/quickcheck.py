@@ -52,11 +52,14 @@ STATUS_FIELDS = frozenset(
         "constants",
         "constant_notes",
         "other_constants",
+        "not_sent",
+        "instead",
     }
 )
 _HEADER_FIELDS = frozenset({"name", "note"})
 _RELATED_FIELDS = frozenset({"code", "note"})
 _REQUIREMENT_FIELDS = frozenset({"level", "text", "reference", "url"})
+_SENDING_REQUIREMENT_FIELDS = _REQUIREMENT_FIELDS | {"header", "value"}
 _OTHER_CONSTANT_FIELDS = frozenset({"name", "versions"})
 _STANDINGS = {member.value: member for member in Standing}
 _REDIRECTS = {member.value: member for member in RedirectKind}
@@ -83,6 +86,15 @@ def _all_text(values: Collection[Any]) -> bool:
 def _record(value: object, fields: frozenset[str]) -> bool:
     """An object with exactly these fields, each non-empty text."""
     return type(value) is dict and value.keys() == fields and _all_text(value.values())
+
+
+def _sending(rule: object) -> bool:
+    """A rule that names the header it asks for, with a value that has no quotes."""
+    if not _record(rule, _SENDING_REQUIREMENT_FIELDS):
+        return False
+    assert type(rule) is dict
+    value: str = rule["value"]
+    return '"' not in value and "'" not in value
 
 
 class QuickCheck:
@@ -144,8 +156,19 @@ class QuickCheck:
             if type(link["code"]) is not int or not _text(link["note"]):
                 return None
         for rule in requirements:
-            if not _record(rule, _REQUIREMENT_FIELDS) or rule["level"] not in REQUIREMENT_LEVELS:
+            if not _record(rule, _REQUIREMENT_FIELDS) and not _sending(rule):
                 return None
+            if rule["level"] not in REQUIREMENT_LEVELS:
+                return None
+        not_sent, instead = get("not_sent", ""), get("instead")
+        if "not_sent" in raw and not _text(not_sent):
+            return None
+        if instead is not None and (
+            type(instead) is not int or not 100 <= instead <= 599 or not not_sent
+        ):
+            return None
+        if "instead" in raw and instead is None:
+            return None
         cacheable, content = get("cacheable", False), get("content", True)
         if type(cacheable) is not bool or type(content) is not bool:
             return None
@@ -177,7 +200,15 @@ class QuickCheck:
             reference=reference,
             url=url,
             requirements=tuple(
-                Requirement(r["level"], r["text"], r["reference"], r["url"]) for r in requirements
+                Requirement(
+                    r["level"],
+                    r["text"],
+                    r["reference"],
+                    r["url"],
+                    r.get("header", ""),
+                    r.get("value", ""),
+                )
+                for r in requirements
             ),
             aliases=tuple(aliases),
             headers=tuple(Header(h["name"], h["note"]) for h in headers),
@@ -189,4 +220,6 @@ class QuickCheck:
             constants=dict(constants),
             constant_notes=dict(notes),
             other_constants=other_constants,
+            not_sent=not_sent,
+            instead=instead,
         )
