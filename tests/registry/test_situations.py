@@ -199,7 +199,10 @@ def _walk(registry: Registry, labels: tuple[str, ...]) -> int | None:
 
 FAILED = ("No, something went wrong", "The request's")
 ALLOWED = (*FAILED, "No", "No", "Yes", "Yes")
-READABLE = (*ALLOWED, "Yes", "Yes", "Yes, or I will send my default format anyway")
+ACCEPTABLE = (*ALLOWED, "Yes", "Yes", "Yes, or I will send my default format anyway")
+# Preconditions come before the body is read (RFC 9110 Section 13.2.1).
+READABLE = (*ACCEPTABLE, "No, and none is needed")
+SERVER = ("No, something went wrong", "The server's, or a service behind it")
 REDIRECT = ("Yes", "The client should go to another URL")
 
 
@@ -224,14 +227,15 @@ REDIRECT = ("Yes", "The client should go to another URL")
         ((*FAILED, "No", "No", "Yes", "No", "No, hide it"), 404),
         ((*ALLOWED, "No", "Yes, and clients may forget it"), 410),
         ((*ALLOWED, "Yes", "No, but other methods work here"), 405),
-        ((*ALLOWED, "Yes", "No, the server does not implement this method anywhere"), 501),
+        ((*SERVER, "The server does not implement the method, for any resource"), 501),
         ((*ALLOWED, "Yes", "Yes", "No, and the client insists"), 406),
         ((*READABLE, "No, it is in a media type you do not accept"), 415),
         ((*READABLE, "No, it does not parse"), 400),
         ((*READABLE, "Yes", "No"), 422),
-        ((*READABLE, "Yes", "Yes", "Yes, and it failed"), 412),
-        ((*READABLE, "Yes", "Yes", "No, and you require one"), 428),
-        ((*READABLE, "Yes", "Yes", "Yes, and it holds", "Yes"), 409),
+        ((*ACCEPTABLE, "Yes, and it failed"), 412),
+        ((*ACCEPTABLE, "No, and you require one"), 428),
+        ((*ACCEPTABLE, "Yes, and it holds", "Yes", "Yes", "Yes"), 409),
+        ((*READABLE, "Yes", "Yes", "Yes"), 409),
         (
             (
                 "No, something went wrong",
