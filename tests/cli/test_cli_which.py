@@ -23,6 +23,8 @@ SITUATION_KEYS = {
     "code",
     "phrase",
     "why",
+    "convention",
+    "practice",
     "alternatives",
     "mistakes",
     "reference",
@@ -53,6 +55,11 @@ def test_which_json_has_the_stable_keys(capsys: pytest.CaptureFixture[str]) -> N
     assert set(data[0]) == SITUATION_KEYS
     assert {"code": 400}.items() <= data[0]["alternatives"][0].items()
     assert set(data[0]["alternatives"][0]) == {"code", "phrase", "when"}
+    # What the big API guidelines do, as data: Google, Azure and Zalando answer 400 here.
+    practice = {(p["source"], p["code"]) for p in data[0]["practice"]}
+    assert {("google", 400), ("azure", 400), ("zalando", 400)} <= practice
+    assert set(data[0]["practice"][0]) == {"source", "source_name", "code", "note", "reference"}
+    assert data[0]["convention"]
 
 
 def test_which_nothing_found(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ from http_status_browser.registry import (
     fields,
     loader,
     model,
+    practice,
     quickcheck,
     records,
     search,
@@ -135,7 +136,7 @@ def test_the_key_covers_every_file_that_makes_the_data() -> None:
     assert all((folder / name).is_file() for name in loader.CACHE_SOURCES)
     assert situations.SITUATIONS_NAME in loader.CACHE_SOURCES
     # Every module of the registry that reads, checks, holds, indexes or keeps the data.
-    modules = (loader, cache, situations, search, fields, model, quickcheck, records)
+    modules = (loader, cache, situations, practice, search, fields, model, quickcheck, records)
     assert sorted(Path(str(m.__file__)).name for m in modules) == sorted(
         name for name in loader.CACHE_SOURCES if name.endswith(".py")
     )

@@ -151,3 +151,15 @@ def test_any_text_filters_to_the_search_result(qapp: QApplication, text: str) ->
         assert len(shown) == len(registry.search_index.search_situations(text))
     else:
         assert len(shown) == len(registry.situations)
+
+
+def test_the_card_shows_what_the_guidelines_do(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_situation_view()
+    view = window.situation_view
+    assert view.show_situation("well-formed-invalid")
+    text = view.card.toPlainText()
+    assert "What API guidelines and large APIs do" in text
+    assert "A convention, not an RFC rule" in text
+    for name in ("Google AIP", "Microsoft Azure", "Zalando", "GitHub API", "Stripe API"):
+        assert name in text
+    assert "status:400" in link_hrefs(view.card)

@@ -46,6 +46,17 @@ def situation_json(situation: Situation, registry: Registry) -> dict[str, Any]:
         ],
         "mistakes": list(situation.mistakes),
         "reference": situation.reference,
+        "convention": situation.convention or None,
+        "practice": [
+            {
+                "source": p.source,
+                "source_name": p.source_name,
+                "code": p.code,
+                "note": p.note,
+                "reference": p.reference,
+            }
+            for p in situation.practice
+        ],
     }
 
 
@@ -63,6 +74,14 @@ def _print(
         out.write(wrap(f"or {name}: {alternative.when}", width, "  ", "      ") + "\n")
     for mistake in situation.mistakes:
         out.write(wrap(f"Mistake: {mistake}", width, "  ", "      ") + "\n")
+    if situation.convention:
+        out.write(wrap(f"Convention: {situation.convention}", width, "  ", "      ") + "\n")
+    for practice in situation.practice:
+        verb = "recommends" if practice.guideline else "answers"
+        line = (
+            f"{practice.source_name} {verb} {practice.code}: {practice.note} [{practice.reference}]"
+        )
+        out.write(wrap(line, width, "  ", "      ") + "\n")
     out.write(f"  {style.dim('Reference: ' + situation.reference)}\n")
 
 

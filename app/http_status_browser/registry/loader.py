@@ -373,6 +373,7 @@ CACHE_SOURCES = (
     "records.py",
     "quickcheck.py",
     "situations.py",
+    "practice.py",
     "search.py",
     "cache.py",
 )
