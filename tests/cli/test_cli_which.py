@@ -62,11 +62,21 @@ def test_which_json_has_the_stable_keys(capsys: pytest.CaptureFixture[str]) -> N
     assert data[0]["convention"]
 
 
-def test_which_nothing_found(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["which", "zebra", "crossing"]) == EXIT_NOT_FOUND
-    assert "no situation matches 'zebra crossing'" in capsys.readouterr().err
+def test_which_nothing_found_still_shows_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    # Nothing matches well: the exit status says so, and the nearest situations are shown.
+    assert main(["which", "zebra", "crossing", "--limit", "2"]) == EXIT_NOT_FOUND
+    captured = capsys.readouterr()
+    assert "no situation matches 'zebra crossing' well; the nearest:" in captured.err
+    assert captured.out.count("Reference:") >= 1
     assert main(["which", "zebra", "--json"]) == EXIT_NOT_FOUND
-    assert json.loads(capsys.readouterr().out) == []
+    assert json.loads(capsys.readouterr().out)
+
+
+def test_which_takes_a_code_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["which", "204", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data
+    assert data[0]["code"] == 204
 
 
 def test_which_bad_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

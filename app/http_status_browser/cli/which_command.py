@@ -92,13 +92,16 @@ def run(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
     if args.limit < 1:
         raise UsageError(f"--limit must be 1 or more, got {args.limit}")
     matches = registry.search_index.search_situations(text)[: args.limit]
+    # Nothing that matches well: the nearest situations are still shown, and the exit status
+    # says that none matched (scripts rely on it).
+    found = bool(matches) and not matches[0].weak
     if args.json:
         print_json([situation_json(m.situation, registry) for m in matches], out)
-        return EXIT_OK if matches else EXIT_NOT_FOUND
+        return EXIT_OK if found else EXIT_NOT_FOUND
+    if not found:
+        nearest = "; the nearest:" if matches else f"; try '{PROG} search' or '{PROG} compare'"
+        sys.stderr.write(f"{PROG}: no situation matches {text!r} well{nearest}\n")
     if not matches:
-        sys.stderr.write(
-            f"{PROG}: no situation matches {text!r}; try '{PROG} search' or '{PROG} compare'\n"
-        )
         return EXIT_NOT_FOUND
     style = Style(out)
     width = min(terminal_columns(out), 100) - 2
@@ -106,7 +109,7 @@ def run(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
         if number:
             out.write("\n")
         _print(match.situation, registry, out, style, width)
-    return EXIT_OK
+    return EXIT_OK if found else EXIT_NOT_FOUND
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -109,6 +109,8 @@ class SituationFilterProxy(QSortFilterProxyModel):
         self._query = ""
         self._ranks: dict[tuple[int, int], int] | None = None
         self._area_ranks: dict[int, int] = {}
+        # True when nothing matched well and the nearest situations are shown instead.
+        self.only_nearest = False
         self.setDynamicSortFilter(False)
         self.sort(0, Qt.SortOrder.AscendingOrder)
 
@@ -122,9 +124,11 @@ class SituationFilterProxy(QSortFilterProxyModel):
         self._query = text
         self._ranks = None
         self._area_ranks = {}
+        self.only_nearest = False
         if text.strip():
             self._ranks = {}
             matches = self._registry.search_index.search_situations(text)
+            self.only_nearest = bool(matches) and matches[0].weak
             for rank, match in enumerate(matches):
                 position = self._source.position(match.situation.id)
                 if position is None:
@@ -291,9 +295,12 @@ class SituationView(QWidget):
         self.tree.expandAll()
         shown = proxy.matches()
         total = len(self._registry.situations)
-        self.count_label.setText(
-            f"{shown} of {total} situations" if self._query.strip() else f"{total} situations"
-        )
+        if not self._query.strip():
+            self.count_label.setText(f"{total} situations")
+        elif proxy.only_nearest:
+            self.count_label.setText(f"No close match: the {shown} nearest of {total} situations")
+        else:
+            self.count_label.setText(f"{shown} of {total} situations")
         first_area = proxy.index(0, 0)
         first = proxy.index(0, 0, first_area)
         if first.isValid():
