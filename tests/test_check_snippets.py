@@ -93,3 +93,11 @@ def test_repeated_header_lines_are_combined() -> None:
     answer += b"Content-Length: 0\r\n\r\n"
     with serve_once(answer) as port:
         assert exchange(port, "/").final.headers["connection"] == "Upgrade, close"
+
+
+def test_206_content_must_be_the_range_it_names(registry: Registry) -> None:
+    partial = _case(registry, "go", 206)
+    head = {"content-range": "bytes 0-14/1234"}
+    assert judge_server(partial, _seen(206, head, b"Partial Content")) == []
+    (problem,) = judge_server(partial, _seen(206, head, b""))
+    assert problem == "Content-Range names 15 bytes, the content has 0"

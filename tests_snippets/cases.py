@@ -95,8 +95,14 @@ def mentions_headers(case: Case) -> list[str]:
     ]
 
 
-def judge_server(case: Case, seen: Exchange) -> list[str]:
-    """What is wrong with a server snippet's answer; empty when it did what it says."""
+_BYTE_RANGE = re.compile(r"bytes (\d+)-(\d+)/(?:\d+|\*)")
+
+
+def judge_server(case: Case, seen: Exchange, *, head_only: bool = False) -> list[str]:
+    """What is wrong with a server snippet's answer; empty when it did what it says.
+
+    `head_only`: the snippet is a message head (the status line), whose content is not shown.
+    """
     problems: list[str] = []
     code = case.code
     final = seen.final
@@ -120,6 +126,12 @@ def judge_server(case: Case, seen: Exchange) -> list[str]:
     if final.status != code:
         problems.append(f"status {final.status} on the wire, expected {code}")
     problems += missing_headers(case.status, final.headers)
+    byte_range = _BYTE_RANGE.fullmatch(final.headers.get("content-range", ""))
+    if code == 206 and byte_range and not head_only:
+        # The content must be exactly the range that Content-Range names.
+        span = int(byte_range[2]) - int(byte_range[1]) + 1
+        if len(seen.body) != span:
+            problems.append(f"Content-Range names {span} bytes, the content has {len(seen.body)}")
     if case.kind is TemplateKind.REDIRECT:
         # The Location must be the path the snippet names (a server may make it absolute).
         named = set(re.findall(r"[\"'](/[\w/.-]*)[\"']", case.snippet))

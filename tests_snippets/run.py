@@ -405,7 +405,7 @@ def run_raw(registry: Registry, language: Language) -> list[Outcome]:
         with serve_once(answer) as port:
             try:
                 seen = exchange(port, "/", headers=_request_for(case))
-                problems = judge_server(case, seen)
+                problems = judge_server(case, seen, head_only=True)
                 phrase_line = case.snippet.splitlines()[0]
                 if not phrase_line.endswith(case.status.wire_phrase):
                     problems.append(f"status line {phrase_line!r}")
