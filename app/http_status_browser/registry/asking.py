@@ -15,6 +15,7 @@ situations those codes answer.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -63,21 +64,24 @@ class SituationRanker:
         self.situations = tuple(situations)
         self._tokenize = tokenize
         self._filler = filler
-        self._own: list[frozenset[str]] = []
-        self._related: list[frozenset[str]] = []
-        counts: dict[str, int] = {}
-        for situation in self.situations:
+        # Where each base form occurs: as a situation's own word, or in its related texts.
+        self._own: dict[str, set[int]] = {}
+        self._related: dict[str, set[int]] = {}
+        for position, situation in enumerate(self.situations):
             name = code_names.get(situation.code, "")
             own = self._forms((situation.title, *situation.phrasings, name))
             related = self._forms((situation.why, code_texts.get(situation.code, ""))) - own
-            self._own.append(own)
-            self._related.append(related)
-            for form in own | related:
-                counts[form] = counts.get(form, 0) + 1
+            for form in own:
+                self._own.setdefault(form, set()).add(position)
+            for form in related:
+                self._related.setdefault(form, set()).add(position)
         total = len(self.situations)
-        self._rarity = {form: math.log(1 + total / count) for form, count in counts.items()}
+        self._rarity = {
+            form: math.log(1 + total / len(self._own.get(form, set()) | positions))
+            for form, positions in {**self._own, **self._related}.items()
+        }
         self._unknown = math.log(1 + total)  # a word no situation has weighs the most
-        self._vocabulary = sorted(counts)
+        self._vocabulary = sorted(self._rarity)
 
     def _forms(self, texts: Iterable[str]) -> frozenset[str]:
         found: set[str] = set()
@@ -101,25 +105,28 @@ class SituationRanker:
         whole = sum(weights.values())
         scores: dict[int, float] = {}
         for form, weight in weights.items():
-            for position in range(len(self.situations)):
-                found = self._weight_in(form, position)
-                if found:
-                    scores[position] = scores.get(position, 0.0) + weight * found
+            for position, found in self._found(form).items():
+                scores[position] = scores.get(position, 0.0) + weight * found
         ranked = sorted((-score / whole, position) for position, score in scores.items())
         return [(-negative, position) for negative, position in ranked]
 
-    def _weight_in(self, form: str, position: int) -> float:
-        own, related = self._own[position], self._related[position]
-        if form in own:
-            return OWN_WEIGHT
-        if form in related:
-            return RELATED_WEIGHT
+    def _found(self, form: str) -> dict[int, float]:
+        """The weight with which each situation holds `form`: whole, else as a word's start."""
+        found: dict[int, float] = {}
         if len(form) >= MIN_PREFIX:
-            if any(word.startswith(form) for word in own):
-                return OWN_WEIGHT * PREFIX_FACTOR
-            if any(word.startswith(form) for word in related):
-                return RELATED_WEIGHT * PREFIX_FACTOR
-        return 0.0
+            start = bisect_left(self._vocabulary, form)
+            for word in self._vocabulary[start:]:
+                if not word.startswith(form):
+                    break
+                if word != form:
+                    self._merge(found, word, PREFIX_FACTOR)
+        self._merge(found, form, 1.0)
+        return found
+
+    def _merge(self, found: dict[int, float], form: str, factor: float) -> None:
+        for positions, weight in ((self._related, RELATED_WEIGHT), (self._own, OWN_WEIGHT)):
+            for position in positions.get(form, ()):
+                found[position] = max(found.get(position, 0.0), weight * factor)
 
     def nearest(self, text: str, limit: int) -> list[tuple[float, int]]:
         """The situations closest to the question: by coverage, or, where no word is shared
