@@ -8,7 +8,7 @@ import pytest
 
 from http_status_browser.registry import Registry
 from http_status_browser.registry.snippets import render_snippet
-from tests_snippets.cases import Case, judge_server
+from tests_snippets.cases import Case, judge_server, mentions_headers
 from tests_snippets.wire import Exchange, Head, WireError, exchange, serve_once
 
 
@@ -64,3 +64,40 @@ def test_what_counts_as_a_failure(registry: Registry) -> None:
     assert judge_server(interim, _seen(103))
     hints = Head(103, {"link": "</style.css>"})
     assert judge_server(interim, Exchange([hints], Head(200, {}), b"")) == []
+
+
+def test_a_snippet_that_forgets_a_required_header_fails(registry: Registry) -> None:
+    """The headers expected come from the code's requirements, not from the harness."""
+    unauthorized = _case(registry, "go", 401)
+    assert judge_server(unauthorized, _seen(401, {"www-authenticate": "Bearer"})) == []
+    (problem,) = judge_server(unauthorized, _seen(401))
+    assert problem == "no WWW-Authenticate header (MUST, RFC 9110 Section 15.5.2)"
+    upgrade = _case(registry, "express", 426)
+    both = {"upgrade": "websocket", "connection": "Upgrade, close"}
+    assert judge_server(upgrade, _seen(426, both)) == []
+    assert judge_server(upgrade, _seen(426, {**both, "connection": "close"}))
+    created = _case(registry, "rust", 201)
+    assert judge_server(created, _seen(201, {"location": "http://h/items/42"})) == []
+    assert judge_server(created, _seen(201, {"location": "/elsewhere"}))
+
+
+def test_frameworks_without_a_toolchain_are_read_for_the_headers(registry: Registry) -> None:
+    spring = _case(registry, "spring", 405)
+    assert mentions_headers(spring) == []
+    forgetful = spring._replace(snippet=spring.snippet.replace('.header("Allow", "GET, HEAD")', ""))
+    assert mentions_headers(forgetful)
+
+
+def test_repeated_header_lines_are_combined() -> None:
+    answer = b"HTTP/1.1 426 Upgrade Required\r\nConnection: Upgrade\r\nConnection: close\r\n"
+    answer += b"Content-Length: 0\r\n\r\n"
+    with serve_once(answer) as port:
+        assert exchange(port, "/").final.headers["connection"] == "Upgrade, close"
+
+
+def test_206_content_must_be_the_range_it_names(registry: Registry) -> None:
+    partial = _case(registry, "go", 206)
+    head = {"content-range": "bytes 0-14/1234"}
+    assert judge_server(partial, _seen(206, head, b"Partial Content")) == []
+    (problem,) = judge_server(partial, _seen(206, head, b""))
+    assert problem == "Content-Range names 15 bytes, the content has 0"

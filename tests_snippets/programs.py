@@ -320,13 +320,18 @@ def rust_http(cases: list[Case]) -> str:
     functions, arms = [], []
     for case in cases:
         returns_status = "let status = " in case.snippet
+        with_content = '.body("' in case.snippet
         kind = "http::StatusCode" if returns_status else "http::Response<()>"
+        if with_content:
+            kind = "http::Response<&'static str>"
         value = "status" if returns_status else "response"
         functions.append(
             f"#[allow(unused_imports)]\nfn c{case.code}() -> Result<{kind}, Box<dyn Error>> {{\n"
             f"{_indent(case.snippet)}\n    Ok({value})\n}}"
         )
         answer = "status_answer" if returns_status else "response_answer"
+        if with_content:
+            answer = "body_answer"
         arms.append(f"        {case.code} => {answer}(c{case.code}()?),")
     return (
         _host("main.rs")

@@ -12,23 +12,21 @@ import select
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from http_status_browser.registry import Registry, load_registry
 from http_status_browser.registry.model import Language
+from http_status_browser.registry.snippets import sent_headers
 from tests_snippets import programs
-from tests_snippets.cases import Case, Outcome, cases, judge_server
+from tests_snippets.cases import Case, Outcome, cases, judge_server, mentions_headers
+from tests_snippets.clients import CACHE, run_curl, run_fetch
 from tests_snippets.wire import WireError, exchange, serve_once
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "check-snippets"
 START_TIMEOUT = 240.0  # compiling the Go or Rust program happens before it listens
-RUN_TIMEOUT = 120.0
 # A language whose server stops answering fails its remaining codes at once after this, so a
 # broken framework costs minutes, not codes x timeout.
 LANGUAGE_BUDGET = 180.0
@@ -92,6 +90,10 @@ def serving(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
 def _request_for(case: Case) -> dict[str, str]:
     if case.code == 101:
         return {"Connection": "Upgrade", "Upgrade": "websocket"}
+    if any(rule.header.lower() == "connection" for rule in sent_headers(case.status)):
+        # A server that closes after this answer replaces the snippet's Connection options
+        # with close (Go, Werkzeug): ask to keep the connection, as a browser would.
+        return {"Connection": "keep-alive"}
     return {}
 
 
@@ -102,6 +104,9 @@ def check_server(language_id: str, runnable: list[Case], port: int) -> list[Outc
         if time.monotonic() > deadline:
             detail = f"not run: the language took over {LANGUAGE_BUDGET:.0f} s"
             outcomes.append(Outcome(language_id, case.code, "wire", False, detail))
+            continue
+        if case.status.not_sent:
+            outcomes.append(check_closed(language_id, case, port))
             continue
         try:
             if programs.is_module_level(case) and case.code == 100:
@@ -117,6 +122,21 @@ def check_server(language_id: str, runnable: list[Case], port: int) -> list[Outc
     return outcomes
 
 
+def check_closed(language_id: str, case: Case, port: int) -> Outcome:
+    """A code applications do not send (444, 499): the snippet closes without an answer."""
+    try:
+        seen = exchange(port, programs.path_for(case))
+    except WireError as error:
+        ok = str(error).endswith("b''")  # closed before a single byte of a head
+        return Outcome(language_id, case.code, "closed", ok, str(error))
+    except ConnectionResetError:
+        return Outcome(language_id, case.code, "closed", True, "reset")
+    except OSError as error:
+        return Outcome(language_id, case.code, "closed", False, str(error))
+    detail = f"answered {seen.final.status} instead of closing"
+    return Outcome(language_id, case.code, "closed", False, detail)
+
+
 def check_expect_continue(language_id: str, port: int) -> Outcome:
     """The 100 snippet says the server answers Expect: 100-continue itself; ask it."""
     try:
@@ -128,12 +148,22 @@ def check_expect_continue(language_id: str, port: int) -> Outcome:
 
 
 def explained(language: Language, found: list[Case]) -> list[Outcome]:
-    """Snippets that send nothing must say plainly that the framework cannot."""
-    return [
-        Outcome(language.id, case.code, "says-cannot", "cannot" in case.snippet, case.snippet[:80])
-        for case in found
-        if not case.runs
-    ]
+    """Snippets that send nothing must say plainly that the framework cannot, or that
+    applications do not send the code (and what to send instead)."""
+    outcomes = []
+    for case in found:
+        if case.runs:
+            continue
+        said = "cannot" in case.snippet
+        if case.status.not_sent:
+            marker = language.comment
+            text = " ".join(line.strip().removeprefix(marker) for line in case.snippet.splitlines())
+            text = " ".join(text.split())
+            said = f"Applications do not send {case.code}" in text
+            if case.status.instead is not None:
+                said = said and f"send {case.status.instead} instead" in text
+        outcomes.append(Outcome(language.id, case.code, "says-cannot", said, case.snippet[:80]))
+    return outcomes
 
 
 ServerProgram = Callable[[list[Case]], str]
@@ -228,136 +258,7 @@ def run_server_language(registry: Registry, language: Language) -> list[Outcome]
     return outcomes
 
 
-# ---- Clients: fetch under Node and curl, against a server that answers each code
-
-
-class Answering(BaseHTTPRequestHandler):
-    """Answers /<code> with that code: 1xx as interim before 200, redirects with Location."""
-
-    protocol_version = "HTTP/1.1"
-    registry: Registry
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: the run prints its own summary."""
-
-    def do_GET(self) -> None:
-        if self.path == "/landing":
-            self._final(200, b"landed")
-            return
-        code = int(self.path.strip("/"))
-        status = self.registry.lookup(code)
-        if code == 101:
-            self.send_response(101)
-            self.send_header("Connection", "Upgrade")
-            self.send_header("Upgrade", "websocket")
-            self.end_headers()
-            self.close_connection = True
-        elif code < 200:
-            self.send_response_only(code)
-            if code == 103:
-                self.send_header("Link", "</style.css>; rel=preload; as=style")
-            self.end_headers()
-            self._final(200, b"ok")
-        elif status is not None and status.redirect is not None:
-            self.send_response(code)
-            self.send_header("Location", "/landing")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        else:
-            self._final(code, b"" if code in (204, 205, 304) else b"body")
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        self._final(200, b"ok")
-
-    def _final(self, code: int, body: bytes) -> None:
-        self.send_response(code)
-        if code not in (204, 304):
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if code not in (204, 304):
-            self.wfile.write(body)
-
-
-class AnsweringServer(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
-        """One line instead of a traceback: a client that hangs up is the client's failure."""
-        print(f"answering server: {sys.exc_info()[1]!r} from {client_address}", file=sys.stderr)
-
-
-@contextmanager
-def answering(registry: Registry) -> Iterator[int]:
-    handler = type("Handler", (Answering,), {"registry": registry})
-    server = AnsweringServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _client_expected(case: Case) -> str:
-    return f"{case.code} {case.status.wire_phrase}"
-
-
-def run_fetch(registry: Registry, language: Language) -> list[Outcome]:
-    found = cases(registry.statuses, language)
-    runnable = [case for case in found if "new WebSocket" not in case.snippet]
-    outcomes = [
-        Outcome(language.id, case.code, "browser-only", "WebSocket" in case.snippet)
-        for case in found
-        if case not in runnable
-    ]
-    folder = CACHE / language.id
-    folder.mkdir(parents=True, exist_ok=True)
-    with answering(registry) as port:
-        (folder / "client.mjs").write_text(programs.fetch_node(runnable, port), encoding="utf-8")
-        done = subprocess.run(
-            ["node", "client.mjs"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=RUN_TIMEOUT,
-            check=False,
-        )
-    printed = done.stdout.splitlines()
-    for case in runnable:
-        expected = _client_expected(case)
-        ok = any(line.startswith(expected) for line in printed)
-        if case.status.redirect is not None:
-            ok = f"{expected} to /landing" in printed
-        errors = [line for line in printed if line.startswith(f"ERROR {case.code}")]
-        detail = "" if ok else f"expected {expected!r}; {errors} {done.stderr[-300:]!r}"
-        outcomes.append(Outcome(language.id, case.code, "client", ok, detail))
-    return outcomes
-
-
-def run_curl(registry: Registry, language: Language) -> list[Outcome]:
-    found = cases(registry.statuses, language)
-    folder = CACHE / language.id
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "upload.bin").write_bytes(b"x" * 1024)
-    # Bounds every transfer without changing the snippets: curl reads $CURL_HOME/.curlrc.
-    (folder / ".curlrc").write_text("max-time = 10\n", encoding="utf-8")
-    outcomes = []
-    with answering(registry) as port:
-        for case in found:
-            script = programs.EXAMPLE_URL.sub(f"http://127.0.0.1:{port}/{case.code}", case.snippet)
-            done = subprocess.run(
-                ["bash", "-c", script],
-                cwd=folder,
-                env={**os.environ, "CURL_HOME": str(folder)},
-                capture_output=True,
-                text=True,
-                timeout=20,
-                check=False,
-            )
-            ok = done.stdout.strip() == _client_expected(case)
-            detail = "" if ok else f"printed {done.stdout!r} {done.stderr[-200:]!r}"
-            outcomes.append(Outcome(language.id, case.code, "client", ok, detail))
-    return outcomes
+# ---- Clients: fetch under Node and curl (tests_snippets/clients.py); the raw status line
 
 
 def run_raw(registry: Registry, language: Language) -> list[Outcome]:
@@ -371,7 +272,7 @@ def run_raw(registry: Registry, language: Language) -> list[Outcome]:
         with serve_once(answer) as port:
             try:
                 seen = exchange(port, "/", headers=_request_for(case))
-                problems = judge_server(case, seen)
+                problems = judge_server(case, seen, head_only=True)
                 phrase_line = case.snippet.splitlines()[0]
                 if not phrase_line.endswith(case.status.wire_phrase):
                     problems.append(f"status line {phrase_line!r}")
@@ -493,6 +394,11 @@ def run_table(registry: Registry, language: Language) -> list[Outcome]:
         missing = sorted(used_apis(case.snippet, constant) - set(data.api))
         detail = f"not in the {where}: {missing}" if missing else ""
         outcomes.append(Outcome(language.id, case.code, f"api ({where})", not missing, detail))
+        if case.runs and not case.status.not_sent and sent_headers(case.status):
+            lacking = mentions_headers(case)
+            outcomes.append(
+                Outcome(language.id, case.code, "headers", not lacking, "; ".join(lacking))
+            )
     return outcomes
 
 

@@ -51,7 +51,9 @@ def _parse_head(block: bytes) -> Head:
     headers: dict[str, str] = {}
     for line in lines[1:]:
         name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
+        key = name.strip().lower()
+        # Repeated field lines combine into one list (RFC 9110 Section 5.3).
+        headers[key] = f"{headers[key]}, {value.strip()}" if key in headers else value.strip()
     return Head(int(parts[1]), headers)
 
 

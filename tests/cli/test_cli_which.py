@@ -23,6 +23,8 @@ SITUATION_KEYS = {
     "code",
     "phrase",
     "why",
+    "convention",
+    "practice",
     "alternatives",
     "mistakes",
     "reference",
@@ -53,13 +55,28 @@ def test_which_json_has_the_stable_keys(capsys: pytest.CaptureFixture[str]) -> N
     assert set(data[0]) == SITUATION_KEYS
     assert {"code": 400}.items() <= data[0]["alternatives"][0].items()
     assert set(data[0]["alternatives"][0]) == {"code", "phrase", "when"}
+    # What the big API guidelines do, as data: Google, Azure and Zalando answer 400 here.
+    practice = {(p["source"], p["code"]) for p in data[0]["practice"]}
+    assert {("google", 400), ("azure", 400), ("zalando", 400)} <= practice
+    assert set(data[0]["practice"][0]) == {"source", "source_name", "code", "note", "reference"}
+    assert data[0]["convention"]
 
 
-def test_which_nothing_found(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["which", "zebra", "crossing"]) == EXIT_NOT_FOUND
-    assert "no situation matches 'zebra crossing'" in capsys.readouterr().err
+def test_which_nothing_found_still_shows_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    # Nothing matches well: the exit status says so, and the nearest situations are shown.
+    assert main(["which", "zebra", "crossing", "--limit", "2"]) == EXIT_NOT_FOUND
+    captured = capsys.readouterr()
+    assert "no situation matches 'zebra crossing' well; the nearest:" in captured.err
+    assert captured.out.count("Reference:") >= 1
     assert main(["which", "zebra", "--json"]) == EXIT_NOT_FOUND
-    assert json.loads(capsys.readouterr().out) == []
+    assert json.loads(capsys.readouterr().out)
+
+
+def test_which_takes_a_code_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["which", "204", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data
+    assert data[0]["code"] == 204
 
 
 def test_which_bad_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from http_status_browser.registry import Registry, StatusCode
 
 
@@ -98,3 +100,78 @@ def test_no_must_never_where_the_rfcs_say_should_not(registry: Registry) -> None
         if status.official:
             assert "must never" not in _text(status).lower(), status.code
     assert "Origin servers should not send it" in _text(_status(registry, 511))
+
+
+# ---- The second review (issue 25)
+
+
+def test_524_gives_cloudflare_s_current_timeout(registry: Registry) -> None:
+    # Cloudflare, Error 524 and Connection limits: Proxy Read Timeout 120 s by default.
+    text = _text(_status(registry, 524))
+    assert "120 seconds" in text
+    assert "100 seconds" not in text
+
+
+def test_522_names_both_of_cloudflare_s_timeouts(registry: Registry) -> None:
+    # Cloudflare, Error 522: no SYN+ACK within 19 s, or no ACK of the request within 90 s.
+    text = _text(_status(registry, 522))
+    assert "19 seconds" in text
+    assert "90 seconds" in text
+
+
+def test_527_does_not_cite_a_page_without_527(registry: Registry) -> None:
+    status = _status(registry, 527)
+    assert "cloudflare-5xx-errors" not in status.url
+    assert "2024" in _text(status)
+
+
+@pytest.mark.parametrize("code", [520, 530])
+def test_cloudflare_phrases_say_whose_they_are(registry: Registry, code: int) -> None:
+    status = _status(registry, code)
+    text = _text(status)
+    assert "Cloudflare" in text
+    assert f"cloudflare-5xx-errors/error-{code}/" in status.url
+    if code == 530:
+        assert "our label" in text
+    else:
+        assert "Returned" in " ".join(status.aliases)
+
+
+def test_449_says_which_phrase_ms_wdv_uses_where(registry: Registry) -> None:
+    status = _status(registry, 449)
+    text = _text(status)
+    assert "Reply With" in text
+    assert "4.7" in text
+    assert "Reply With" in status.aliases
+
+
+def test_104_gives_the_registration_s_expiry(registry: Registry) -> None:
+    text = _text(_status(registry, 104))
+    assert "2026-11-13" in text
+    assert "2024-11-13" in text
+
+
+def test_503_does_not_set_search_engines_against_500(registry: Registry) -> None:
+    # Google Search Central, Reduce the Google crawl rate: 500, 503 and 429 alike.
+    text = _text(_status(registry, 503))
+    assert "unlike 404 or 500" not in text
+    assert "500, 503 and 429" in text
+
+
+def test_426_does_not_offer_an_upgrade_to_http2(registry: Registry) -> None:
+    # RFC 9113 Section 3.1 deprecated the h2c upgrade token.
+    text = _text(_status(registry, 426))
+    assert "requires a newer HTTP version" not in text
+    assert "RFC 9113 Section 3.1" in text
+    situation = registry.situations.get("upgrade-required")
+    assert situation is not None
+    assert "HTTP/2)" not in situation.title
+    assert any("h2c" in mistake for mistake in situation.mistakes)
+
+
+def test_a_proxy_loop_is_not_answered_with_508(registry: Registry) -> None:
+    # RFC 5842 Section 7.2 limits 508 to a WebDAV Depth: infinity operation.
+    situation = registry.situations.get("proxy-loop")
+    assert situation is not None
+    assert situation.code != 508
+    assert "Depth: infinity" in situation.why

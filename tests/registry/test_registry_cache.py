@@ -19,6 +19,7 @@ from http_status_browser.registry import (
     loader,
     model,
     parts,
+    practice,
     reading,
     search,
     situations,
@@ -209,7 +210,7 @@ def test_the_key_covers_every_file_that_makes_the_data() -> None:
     assert all((folder / name).is_file() for name in loader.CACHE_SOURCES)
     assert situations.SITUATIONS_NAME in loader.CACHE_SOURCES
     # Every module of the registry that reads, checks, holds, indexes or keeps the data.
-    modules = (loader, reading, cache, situations, search, fields, values, model, parts)
+    modules = (loader, reading, cache, situations, practice, search, fields, values, model, parts)
     assert sorted(Path(str(m.__file__)).name for m in modules) == sorted(
         name for name in loader.CACHE_SOURCES if name.endswith(".py")
     )

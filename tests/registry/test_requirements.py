@@ -142,9 +142,18 @@ def test_show_json_lists_requirements(
     data = json.loads(capsys.readouterr().out)
     status = registry.lookup(451)
     assert status is not None
-    assert data["requirements"] == [rule._asdict() for rule in status.requirements]
-    assert set(data["requirements"][0]) == {"level", "text", "reference", "url"}
+    plain = ("level", "text", "reference", "url")
+    assert data["requirements"] == [
+        {name: getattr(rule, name) for name in plain} for rule in status.requirements
+    ]
+    assert set(data["requirements"][0]) == set(plain)
     assert data["requirements"][1]["url"] == "https://www.rfc-editor.org/rfc/rfc7725#section-4"
+
+
+def test_show_json_names_the_header_a_rule_asks_for(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "401", "--json"]) == EXIT_OK
+    rule = json.loads(capsys.readouterr().out)["requirements"][0]
+    assert (rule["level"], rule["header"], rule["value"]) == ("MUST", "WWW-Authenticate", "Bearer")
 
 
 def test_show_prints_requirements_as_a_subprocess() -> None:

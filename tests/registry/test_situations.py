@@ -14,7 +14,10 @@ import pytest
 from http_status_browser.registry import Registry, RegistryError
 from http_status_browser.registry.guide import GUIDE_PATH, builtin_guide, parse_guide
 from http_status_browser.registry.loader import load_registry_file
-from http_status_browser.registry.situations import SITUATIONS_PATH, parse_situations
+from http_status_browser.registry.situations import (
+    SITUATIONS_PATH,
+    parse_situations,
+)
 
 AREAS = {
     "auth",
@@ -194,7 +197,10 @@ def _walk(registry: Registry, labels: tuple[str, ...]) -> int | None:
 
 FAILED = ("No, something went wrong", "The request's")
 ALLOWED = (*FAILED, "No", "No", "Yes", "Yes")
-READABLE = (*ALLOWED, "Yes", "Yes", "Yes, or I will send my default format anyway")
+ACCEPTABLE = (*ALLOWED, "Yes", "Yes", "Yes, or I will send my default format anyway")
+# Preconditions come before the body is read (RFC 9110 Section 13.2.1).
+READABLE = (*ACCEPTABLE, "No, and none is needed")
+SERVER = ("No, something went wrong", "The server's, or a service behind it")
 REDIRECT = ("Yes", "The client should go to another URL")
 
 
@@ -219,14 +225,15 @@ REDIRECT = ("Yes", "The client should go to another URL")
         ((*FAILED, "No", "No", "Yes", "No", "No, hide it"), 404),
         ((*ALLOWED, "No", "Yes, and clients may forget it"), 410),
         ((*ALLOWED, "Yes", "No, but other methods work here"), 405),
-        ((*ALLOWED, "Yes", "No, the server does not implement this method anywhere"), 501),
+        ((*SERVER, "The server does not implement the method, for any resource"), 501),
         ((*ALLOWED, "Yes", "Yes", "No, and the client insists"), 406),
         ((*READABLE, "No, it is in a media type you do not accept"), 415),
         ((*READABLE, "No, it does not parse"), 400),
         ((*READABLE, "Yes", "No"), 422),
-        ((*READABLE, "Yes", "Yes", "Yes, and it failed"), 412),
-        ((*READABLE, "Yes", "Yes", "No, and you require one"), 428),
-        ((*READABLE, "Yes", "Yes", "Yes, and it holds", "Yes"), 409),
+        ((*ACCEPTABLE, "Yes, and it failed"), 412),
+        ((*ACCEPTABLE, "No, and you require one"), 428),
+        ((*ACCEPTABLE, "Yes, and it holds", "Yes", "Yes", "Yes"), 409),
+        ((*READABLE, "Yes", "Yes", "Yes"), 409),
         (
             (
                 "No, something went wrong",
@@ -304,3 +311,118 @@ def test_another_registry_keeps_only_situations_it_has_codes_for(
     assert book.get("duplicate-record") is None
     assert all(409 not in s.codes for s in book)
     assert smaller.search("validation failed")[0].status.code == 422
+
+
+def _questions_on_the_way(registry: Registry, code: int) -> list[str]:
+    """The ids of the questions asked before the guide ends at `code` (first path found)."""
+    guide = builtin_guide(registry)
+    stack: list[tuple[str, list[str]]] = [(guide.start, [])]
+    while stack:
+        question_id, seen = stack.pop()
+        question = guide.question(question_id)
+        for answer in question.answers:
+            if answer.code == code:
+                return [*seen, question_id]
+            if answer.next is not None and answer.next not in seen:
+                stack.append((answer.next, [*seen, question_id]))
+    return []
+
+
+def test_the_guide_asks_about_preconditions_before_the_body(registry: Registry) -> None:
+    # RFC 9110 Section 13.2.1: preconditions are evaluated after the usual request checks
+    # and just before the request content is processed.
+    for code in (400, 415, 422):
+        asked = _questions_on_the_way(registry, code)
+        if "precondition" in asked:
+            assert asked.index("precondition") < asked.index("parsable"), code
+    assert "parsable" not in _questions_on_the_way(registry, 412)
+    assert "valid" not in _questions_on_the_way(registry, 428)
+
+
+def test_the_guide_offers_501_only_as_the_server_s_limit(registry: Registry) -> None:
+    # RFC 9110 Section 15.6.2: 501 is a server error, not a fault of the request.
+    asked = _questions_on_the_way(registry, 501)
+    assert asked[-1] == "server-side"
+    assert "method" not in asked
+
+
+# ---- What the big API guidelines and public APIs do (issue 25)
+
+PRACTICE = {"source": "google", "code": 400, "note": "x", "reference": "AIP-193"}
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({**PRACTICE, "source": "acme"}, "expected one of google, azure, zalando"),
+        ({**PRACTICE, "code": 299}, "no status code 299"),
+        ({**PRACTICE, "note": ""}, "non-empty text"),
+        ({k: v for k, v in PRACTICE.items() if k != "reference"}, "missing field 'reference'"),
+        ({**PRACTICE, "colour": "red"}, "unknown field 'colour'"),
+    ],
+)
+def test_broken_practice_names_its_entry(
+    registry: Registry, situations_data: dict[str, Any], entry: dict[str, Any], problem: str
+) -> None:
+    data = copy.deepcopy(situations_data)
+    data["situations"][0]["practice"] = [entry]
+    error = _broken(data, registry)
+    assert error.where.startswith("situations[0] (missing-credentials), practice[0]")
+    assert problem in error.problem
+
+
+def test_a_source_s_code_is_listed_once(
+    registry: Registry, situations_data: dict[str, Any]
+) -> None:
+    data = copy.deepcopy(situations_data)
+    data["situations"][0]["practice"] = [PRACTICE, PRACTICE]
+    assert "listed twice" in _broken(data, registry).problem
+
+
+def test_at_least_30_situations_say_what_the_guidelines_do(registry: Registry) -> None:
+    book = registry.situations
+    with_practice = [s for s in book if s.practice]
+    assert len(with_practice) >= 30
+    sources = {p.source for s in with_practice for p in s.practice}
+    assert {"google", "azure", "zalando", "github", "stripe"} <= sources
+    for situation in with_practice:
+        for practice in situation.practice:
+            assert practice.reference.strip(), situation.id
+            assert practice.note.endswith("."), (situation.id, practice.note)
+
+
+@pytest.mark.parametrize(
+    ("situation_id", "source", "code"),
+    [
+        # The issue's findings: 400 for validation, FAILED_PRECONDITION as 400, soft-deleted
+        # resources returned on Get, DELETE of a missing resource and the finished job.
+        ("well-formed-invalid", "google", 400),
+        ("well-formed-invalid", "azure", 400),
+        ("well-formed-invalid", "zalando", 400),
+        ("state-conflict", "google", 400),
+        ("soft-deleted", "google", 200),
+        ("deleted", "azure", 204),
+        ("job-finished", "azure", 200),
+    ],
+)
+def test_the_guidelines_answers_are_recorded(
+    registry: Registry, situation_id: str, source: str, code: int
+) -> None:
+    situation = registry.situations.get(situation_id)
+    assert situation is not None
+    assert (source, code) in {(p.source, p.code) for p in situation.practice}
+
+
+def test_a_documented_convention_is_not_called_a_mistake(registry: Registry) -> None:
+    soft_deleted = registry.situations.get("soft-deleted")
+    assert soft_deleted is not None
+    assert soft_deleted.convention
+    assert not any("200 and a deleted flag" in m for m in soft_deleted.mistakes)
+    for situation in registry.situations:
+        for practice in situation.practice:
+            if practice.code != situation.code and practice.guideline:
+                # A guideline's different answer is shown, never listed as a mistake.
+                assert not any(
+                    f"Answering {practice.code} " in m and "is a mistake" in m
+                    for m in situation.mistakes
+                )

@@ -20,6 +20,8 @@ from http_status_browser.registry.model import TemplateKind
 from http_status_browser.registry.snippets import (
     COMMENT_WIDTH,
     render_snippet,
+    sent_headers,
+    snippet_template,
     status_expression,
     template_kind,
     uses_status,
@@ -131,7 +133,8 @@ def test_errors_and_redirects_pick_their_own_template(registry: Registry) -> Non
         200: TemplateKind.DEFAULT,
         301: TemplateKind.REDIRECT,
         404: TemplateKind.ERROR,
-        503: TemplateKind.ERROR,
+        # Its snippet shows maintenance, so it says when to come back (Retry-After).
+        503: TemplateKind.HEADERS,
     }
 
 
@@ -495,3 +498,145 @@ def test_comments_fit_the_panel(registry: Registry) -> None:
         for line in snippet.splitlines():
             if line.lstrip().startswith(("#", "//")):
                 assert len(line) <= COMMENT_WIDTH, (code, language_id, line)
+
+
+# ---- Snippets obey the rules printed above them (issue 25)
+
+
+def _prose(snippet: str) -> str:
+    """A comment-only snippet's words, markers and line breaks removed."""
+    lines = (line.strip().removeprefix("#").removeprefix("//") for line in snippet.splitlines())
+    return " ".join(" ".join(lines).split())
+
+
+def _code_lines(snippet: str) -> str:
+    return "\n".join(
+        line for line in snippet.splitlines() if not line.lstrip().startswith(("#", "//"))
+    )
+
+
+@pytest.mark.parametrize("code", [401, 405, 407, 416, 426, 201, 206, 429, 503])
+def test_server_snippets_send_the_headers_their_code_requires(
+    registry: Registry, code: int
+) -> None:
+    """Every server snippet that sends the code sets each header its requirements name,
+    with the registry's value; the rest say that the framework cannot (and why)."""
+    status = registry.lookup(code)
+    assert status is not None
+    rules = sent_headers(status)
+    assert rules
+    for language_id in SERVER_LANGUAGES:
+        language = registry.language(language_id)
+        assert language is not None
+        snippet = render_snippet(status, language)
+        code_text = _code_lines(snippet)
+        if not code_text.strip():
+            assert "cannot" in snippet, (language_id, snippet)
+            continue
+        for rule in rules:
+            assert rule.header.lower() in code_text.lower(), (language_id, rule.header)
+            if language_id != "django-rest-framework" or rule.header != "Allow":
+                assert rule.value in code_text, (language_id, rule.header)
+            if "{headers}" in snippet_template(status, language):
+                # The rule's level and source sit above the line that obeys it.
+                assert f"{rule.level} ({rule.reference}): {rule.header}" in snippet
+
+
+def test_the_status_line_carries_the_required_headers(registry: Registry) -> None:
+    http = registry.language("http")
+    unauthorized = registry.lookup(401)
+    assert http is not None
+    assert unauthorized is not None
+    assert render_snippet(unauthorized, http) == (
+        "HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer"
+    )
+
+
+def test_every_must_header_rule_names_its_header(registry: Registry) -> None:
+    """A rule that says the sender must send a header field names it as data, so that
+    snippets send it and check-snippets expects it on the wire."""
+    pattern = re.compile(r"\bmust (?:send|carry) an? ([\w-]+) header")
+    for status in registry.statuses:
+        if status.code < 200 and status.code != 101:
+            continue  # an interim response's headers are not the final one's
+        for rule in status.requirements:
+            found = pattern.search(rule.text)
+            if rule.level == "MUST" and found:
+                assert rule.header == found.group(1), (status.code, rule.text)
+
+
+@pytest.mark.parametrize("code", [444, 499])
+def test_codes_closed_without_an_answer_are_not_sent(registry: Registry, code: int) -> None:
+    status = registry.lookup(code)
+    assert status is not None
+    for language_id in SERVER_LANGUAGES:
+        language = registry.language(language_id)
+        assert language is not None
+        snippet = render_snippet(status, language)
+        assert str(code) not in _code_lines(snippet), language_id
+        flat = _prose(snippet)
+        assert f"Applications do not send {code}:" in flat, language_id
+        assert "log" in flat
+        assert template_kind(status, language) is TemplateKind.CLOSE
+
+
+@pytest.mark.parametrize(("code", "instead"), [(494, 431), (495, 403), (496, 403), (497, 308)])
+def test_codes_nginx_answers_itself_point_to_what_to_send(
+    registry: Registry, code: int, instead: int
+) -> None:
+    status = registry.lookup(code)
+    assert status is not None
+    assert status.instead == instead
+    for language_id in SERVER_LANGUAGES:
+        language = registry.language(language_id)
+        assert language is not None
+        snippet = render_snippet(status, language)
+        assert not _code_lines(snippet).strip(), language_id
+        assert f"send {instead} instead" in _prose(snippet)
+
+
+def test_clients_print_the_registry_phrase(registry: Registry) -> None:
+    teapot = registry.lookup(418)
+    assert teapot is not None
+    for language_id in ("curl", "fetch"):
+        language = registry.language(language_id)
+        assert language is not None
+        snippet = render_snippet(teapot, language)
+        assert f"418 {teapot.phrase}" in snippet
+        assert "I'm a teapot" not in snippet
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"header": "Allow"}, "missing field 'value'"),
+        ({"value": "GET"}, "a value needs the header"),
+        ({"header": "WWW-Authenticate", "value": 'Bearer realm="x"'}, "quotes"),
+    ],
+)
+def test_a_rule_s_header_is_validated(
+    registry_data: dict[str, Any],
+    write_registry: Callable[[object], Path],
+    change: dict[str, str],
+    message: str,
+) -> None:
+    entry(registry_data, 404)["requirements"][0].update(change)
+    assert message in _load_broken(write_registry, registry_data)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"instead": 431}, "only a code that is not sent"),
+        ({"not_sent": "x.", "instead": 999}, "expected a code from 100 to 599"),
+        ({"not_sent": "x.", "instead": 432}, "not an official entry"),
+    ],
+)
+def test_what_to_send_instead_is_validated(
+    registry_data: dict[str, Any],
+    write_registry: Callable[[object], Path],
+    change: dict[str, object],
+    message: str,
+) -> None:
+    entry(registry_data, 404).update(change)
+    assert message in _load_broken(write_registry, registry_data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from http_status_browser.registry import Registry
+from http_status_browser.registry.asking import base_form
 from http_status_browser.registry.search import missing_allowed
 
 QUESTIONS = [
@@ -135,3 +136,75 @@ def test_a_word_said_again_is_one_word(registry: Registry) -> None:
     repeated = index.search_situations("zebra zebra zebra user banned")
     assert repeated == index.search_situations("zebra user banned")
     assert repeated[0].situation.id == "account-locked"
+
+
+# ---- Finding the situation (issue 25)
+
+
+@pytest.mark.parametrize("code", [204, 409, 503, 301])
+def test_a_code_number_finds_the_situations_that_recommend_it(
+    registry: Registry, code: int
+) -> None:
+    index = registry.search_index
+    book = registry.situations
+    recommending = {s.id for s in book if s.code == code}
+    for question in (str(code), f"which {code}", f"which code is {code}"):
+        found = index.search_situations(question)
+        first = [m.situation.id for m in found[: len(recommending)]]
+        assert set(first) == recommending, question
+        # Then the situations that offer it as an alternative.
+        rest = found[len(recommending) :]
+        assert all(code in m.situation.codes and m.situation.code != code for m in rest)
+
+
+def test_no_permission_does_not_rank_402_first(registry: Registry) -> None:
+    assert registry.search("no permission")[0].status.code == 403
+    situations = registry.search_index.search_situations("no permission")
+    assert situations[0].situation.code == 403
+    assert not situations[0].weak
+
+
+# Everyday questions that no title or phrasing holds (none of them found anything before):
+# found by the words' base forms, the situations' explanations and their codes' own texts.
+UNPHRASED = [
+    ("no permission", 403),
+    ("forbidden", 403),
+    ("unauthorized", 401),
+    ("unprocessable", 422),
+    ("the thing is gone forever", 410),
+]
+
+
+@pytest.mark.parametrize(("question", "code"), UNPHRASED)
+def test_questions_worded_unlike_any_phrasing(registry: Registry, question: str, code: int) -> None:
+    index = registry.search_index
+    assert index.strict_situations(question) == []
+    found = index.search_situations(question)
+    assert found[0].situation.code == code, [m.situation.id for m in found[:3]]
+
+
+@pytest.mark.parametrize("question", ["zebra crossing", "qqqq", "the moon is made of cheese"])
+def test_a_question_matching_nothing_well_gets_the_nearest(
+    registry: Registry, question: str
+) -> None:
+    found = registry.search_index.search_situations(question)
+    assert found
+    assert all(m.weak for m in found)
+    # The main list does not fill up with weak guesses.
+    assert not any(m.kind.name == "SITUATION" for m in registry.search(question))
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("timed", "time"),
+        ("times", "time"),
+        ("timing", "time"),
+        ("denied", "deny"),
+        ("denies", "deny"),
+        ("permissions", "permission"),
+        ("stopped", "stop"),
+    ],
+)
+def test_word_forms_meet(word: str, form: str) -> None:
+    assert base_form(word) == base_form(form)

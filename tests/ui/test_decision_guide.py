@@ -35,9 +35,9 @@ def test_walk_to_409_and_open_it(qtbot: QtBot, window: MainWindow) -> None:
         "Yes",  # exists
         "Yes",  # method supported
         "Yes, or I will send my default format anyway",
+        "No, and none is needed",  # preconditions come before the body (RFC 9110 13.2.1)
         "Yes",  # parsable
         "Yes",  # valid
-        "No, and none is needed",
         "Yes",  # conflicts
     ):
         click_answer(qtbot, guide, label)

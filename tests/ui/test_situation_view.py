@@ -152,3 +152,39 @@ def test_any_text_filters_to_the_search_result(qapp: QApplication, text: str) ->
         assert len(shown) == len(registry.search_index.search_situations(text))
     else:
         assert len(shown) == len(registry.situations)
+
+
+def test_the_card_shows_what_the_guidelines_do(qtbot: QtBot, window: MainWindow) -> None:
+    window.tabs.show_situation_view()
+    view = window.tabs.situation_view
+    assert view.show_situation("well-formed-invalid")
+    text = view.card.toPlainText()
+    assert "What API guidelines and large APIs do" in text
+    assert "A convention, not an RFC rule" in text
+    for name in ("Google AIP", "Microsoft Azure", "Zalando", "GitHub API", "Stripe API"):
+        assert name in text
+    assert "status:400" in link_hrefs(view.card)
+
+
+def test_a_code_number_lists_the_situations_that_recommend_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.tabs.show_situation_view()
+    search(qtbot, window, "204")
+    view = window.tabs.situation_view
+    assert view.proxy is not None
+    shown = visible_situations(view.proxy)
+    recommending = [s.id for s in window.registry.situations if s.code == 204]
+    assert sorted(shown[: len(recommending)]) == sorted(recommending)
+    assert "204 No Content" in view.card.toPlainText()
+
+
+def test_a_question_matching_nothing_well_shows_the_nearest(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.tabs.show_situation_view()
+    search(qtbot, window, "zebra crossing")
+    view = window.tabs.situation_view
+    assert view.proxy is not None
+    assert visible_situations(view.proxy)
+    assert view.count_label.text().startswith("No close match: the ")

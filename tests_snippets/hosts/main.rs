@@ -23,6 +23,21 @@ fn response_answer(response: http::Response<()>) -> String {
     head + "connection: close\r\n\r\n"
 }
 
+// A response with content (206's bytes): its length is the content's.
+fn body_answer(response: http::Response<&str>) -> String {
+    let status = response.status();
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\n",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("")
+    );
+    for (name, value) in response.headers() {
+        head += &format!("{}: {}\r\n", name, value.to_str().unwrap_or(""));
+    }
+    let body = *response.body();
+    head + &format!("content-length: {}\r\nconnection: close\r\n\r\n{}", body.len(), body)
+}
+
 // An interim status cannot be a response here: the snippet hands the value to the check.
 fn status_answer(status: http::StatusCode) -> String {
     let body = format!("{} {}", status.as_u16(), status.is_informational());

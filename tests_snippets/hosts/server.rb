@@ -41,14 +41,19 @@ class Controller
     Request.new(@env)
   end
 
+  # As ActionController's response: its headers are the ones sent.
+  def response
+    self
+  end
+
   def head(status)
     @status = status_code(status)
   end
 
-  def render(json:, status: 200)
+  def render(json: nil, plain: nil, status: 200)
     @status = status_code(status)
-    @headers["content-type"] = "application/json"
-    @body = JSON.generate(json)
+    @headers["content-type"] = plain ? "text/plain" : "application/json"
+    @body = plain || JSON.generate(json)
   end
 
   def redirect_to(url, status: 302)

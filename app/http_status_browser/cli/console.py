@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from http_status_browser.registry.codeinput import UsageError, close_matches, parse_code
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry, Requirement, StatusCode
 from http_status_browser.registry.snippets import render_snippet
 
 DEFAULT_COLUMNS = 88
@@ -53,6 +53,14 @@ class Style:
         return self._wrap("1;" + colours.get(status.code // 100, "0"), text)
 
 
+def requirement_json(rule: Requirement) -> dict[str, str]:
+    """A rule; with the header it asks the sender for, and the value snippets send, if any."""
+    found = {"level": rule.level, "text": rule.text, "reference": rule.reference, "url": rule.url}
+    if rule.header:
+        found.update(header=rule.header, value=rule.value)
+    return found
+
+
 def status_json(status: StatusCode, registry: Registry) -> dict[str, Any]:
     """The stable JSON shape of one code (documented in the README)."""
     return {
@@ -66,10 +74,7 @@ def status_json(status: StatusCode, registry: Registry) -> dict[str, Any]:
         "description": "\n\n".join(status.description),
         "reference": status.reference,
         "url": status.url,
-        "requirements": [
-            {"level": r.level, "text": r.text, "reference": r.reference, "url": r.url}
-            for r in status.requirements
-        ],
+        "requirements": [requirement_json(r) for r in status.requirements],
         "headers": [{"name": h.name, "note": h.note} for h in status.headers],
         "related": [{"code": r.code, "note": r.note} for r in status.related],
         "aliases": list(status.aliases),
@@ -78,6 +83,8 @@ def status_json(status: StatusCode, registry: Registry) -> dict[str, Any]:
         "redirect": status.redirect.value if status.redirect else None,
         "method": status.method.value if status.method else None,
         "notes": [{"text": n.text, "source": n.source} for n in status.notes],
+        "not_sent": status.not_sent or None,
+        "instead": status.instead,
         "snippets": {lang.id: render_snippet(status, lang) for lang in registry.languages},
     }
 

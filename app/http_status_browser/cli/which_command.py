@@ -46,6 +46,17 @@ def situation_json(situation: Situation, registry: Registry) -> dict[str, Any]:
         ],
         "mistakes": list(situation.mistakes),
         "reference": situation.reference,
+        "convention": situation.convention or None,
+        "practice": [
+            {
+                "source": p.source,
+                "source_name": p.source_name,
+                "code": p.code,
+                "note": p.note,
+                "reference": p.reference,
+            }
+            for p in situation.practice
+        ],
     }
 
 
@@ -63,6 +74,14 @@ def _print(
         out.write(wrap(f"or {name}: {alternative.when}", width, "  ", "      ") + "\n")
     for mistake in situation.mistakes:
         out.write(wrap(f"Mistake: {mistake}", width, "  ", "      ") + "\n")
+    if situation.convention:
+        out.write(wrap(f"Convention: {situation.convention}", width, "  ", "      ") + "\n")
+    for practice in situation.practice:
+        verb = "recommends" if practice.guideline else "answers"
+        line = (
+            f"{practice.source_name} {verb} {practice.code}: {practice.note} [{practice.reference}]"
+        )
+        out.write(wrap(line, width, "  ", "      ") + "\n")
     out.write(f"  {style.dim('Reference: ' + situation.reference)}\n")
 
 
@@ -73,13 +92,16 @@ def run(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
     if args.limit < 1:
         raise UsageError(f"--limit must be 1 or more, got {args.limit}")
     matches = registry.search_index.search_situations(text)[: args.limit]
+    # Nothing that matches well: the nearest situations are still shown, and the exit status
+    # says that none matched (scripts rely on it).
+    found = bool(matches) and not matches[0].weak
     if args.json:
         print_json([situation_json(m.situation, registry) for m in matches], out)
-        return EXIT_OK if matches else EXIT_NOT_FOUND
+        return EXIT_OK if found else EXIT_NOT_FOUND
+    if not found:
+        nearest = "; the nearest:" if matches else f"; try '{PROG} search' or '{PROG} compare'"
+        sys.stderr.write(f"{PROG}: no situation matches {text!r} well{nearest}\n")
     if not matches:
-        sys.stderr.write(
-            f"{PROG}: no situation matches {text!r}; try '{PROG} search' or '{PROG} compare'\n"
-        )
         return EXIT_NOT_FOUND
     style = Style(out)
     width = min(terminal_columns(out), 100) - 2
@@ -87,7 +109,7 @@ def run(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
         if number:
             out.write("\n")
         _print(match.situation, registry, out, style, width)
-    return EXIT_OK
+    return EXIT_OK if found else EXIT_NOT_FOUND
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -137,9 +137,10 @@ def cache_file(sources: Sequence[str], folder: str | None = None) -> str:
 
 def _situation_classes() -> tuple[type, ...]:
     """The situations' records, numbered after CLASSES (imported only when needed)."""
+    from http_status_browser.registry.practice import Practice  # noqa: PLC0415
     from http_status_browser.registry.situations import Alternative, Area, Situation  # noqa: PLC0415
 
-    return (*CLASSES, Area, Alternative, Situation)
+    return (*CLASSES, Area, Alternative, Situation, Practice)
 
 
 def _encode(value: object, numbers: dict[type, int] = _NUMBERS) -> object:

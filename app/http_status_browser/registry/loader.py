@@ -48,6 +48,7 @@ CACHE_SOURCES = (
     "model.py",
     "parts.py",
     "situations.py",
+    "practice.py",
     "search.py",
     "cache.py",
 )

@@ -37,7 +37,7 @@ from http_status_browser.registry.values import (
     TemplateKind,
 )
 
-TEMPLATE_FIELDS = frozenset({"status", "code", "phrase", "constant_import"})
+TEMPLATE_FIELDS = frozenset({"status", "code", "phrase", "constant_import", "headers"})
 
 _CATEGORY_ID = re.compile(r"[1-5]xx")
 _LANGUAGE_ID = re.compile(r"[a-z][a-z0-9-]*")
@@ -60,12 +60,14 @@ def _category(file: str, index: int, raw: object) -> Category:
     return category
 
 
-def _check_template(fields: Fields, key: str, template: str) -> None:
+def _check_template(
+    fields: Fields, key: str, template: str, allowed: frozenset[str] = TEMPLATE_FIELDS
+) -> None:
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     except ValueError as error:
         raise fields.fail(key, f"template is not valid: {error}") from None
-    unknown = names - TEMPLATE_FIELDS - {"name"}
+    unknown = names - allowed - {"name"}
     if unknown:
         raise fields.fail(key, f"unknown placeholder {{{sorted(unknown)[0]}}}")
 
@@ -111,6 +113,9 @@ def _language(file: str, index: int, raw: object) -> Language:
     _check_template(fields, "number_expr", number_expr)
     kind = fields.choice("kind", LanguageKind)
     assert kind is not None
+    header_line = fields.text("header_line", required=TemplateKind.HEADERS in templates)
+    if header_line:
+        _check_template(fields, "header_line", header_line, frozenset({"value"}))
     language = Language(
         id=language_id,
         name=fields.text("name"),
@@ -122,6 +127,7 @@ def _language(file: str, index: int, raw: object) -> Language:
         templates=templates,
         constant_import=constant_import,
         code_templates=code_templates,
+        header_line=header_line,
     )
     fields.done()
     return language
@@ -188,9 +194,23 @@ def _status(
         constants=constants,
         constant_notes=notes,
         other_constants=other_constants,
+        not_sent=fields.text("not_sent", required=False),
+        instead=_instead(fields),
     )
     fields.done()
     return entry
+
+
+def _instead(fields: Fields) -> int | None:
+    """The code an application sends instead of one it does not send (validated later)."""
+    if "instead" not in fields.data:
+        return None
+    if "not_sent" not in fields.data:
+        raise fields.fail("instead", "only a code that is not sent may name one instead")
+    code = fields.integer("instead")
+    if code not in CODE_RANGE:
+        raise fields.fail("instead", f"expected a code from 100 to 599, got {code}")
+    return code
 
 
 def _other_constants(
@@ -243,11 +263,20 @@ def _requirement(file: str, where: str, raw: object) -> Requirement:
         raise fields.fail(
             "level", f"expected one of {', '.join(REQUIREMENT_LEVELS)}, got {level!r}"
         )
+    header = fields.text("header", required=False)
+    value = fields.text("value", required=bool(header))
+    if value and not header:
+        raise fields.fail("value", "a value needs the header it belongs to")
+    if '"' in value or "'" in value:
+        # Snippets put it inside a string literal of any of their languages.
+        raise fields.fail("value", "quotes cannot go into every language's string literal")
     requirement = Requirement(
         level=level,
         text=fields.text("text"),
         reference=fields.text("reference"),
         url=fields.text("url"),
+        header=header,
+        value=value,
     )
     fields.done()
     return requirement
@@ -278,6 +307,12 @@ def _check_codes(file: str, statuses: list[StatusCode]) -> None:
             )
     codes = {s.code for s in statuses}
     for index, status in enumerate(statuses):
+        if status.instead is not None and status.instead not in official:
+            raise RegistryError(
+                file,
+                f"statuses[{index}] (code {status.code}), field 'instead'",
+                f"refers to code {status.instead}, which is not an official entry",
+            )
         for link in status.related:
             if link.code not in codes or link.code == status.code:
                 raise RegistryError(

@@ -14,10 +14,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import IntEnum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from http_status_browser.registry.situations import Situation
 from http_status_browser.registry.values import StatusCode
+
+if TYPE_CHECKING:
+    # Built on first use, for questions that no phrasing holds (see _ranker).
+    from http_status_browser.registry.asking import SituationRanker
 
 # Longer text cannot match better than its start: no phrase or description is this long
 # in words, and the cap keeps a pasted page from costing more than a keystroke.
@@ -34,6 +38,12 @@ _COMPARISON = re.compile(
     r"(?:(?:what is the )?difference between|compare)\s+(?P<a>.+?)\s+(?:and|with|to|vs\.?|or)\s+"
     r"(?P<b>.+?)[\s?]*|(?P<c>.+?)\s+(?:vs\.?|versus|or)\s+(?P<d>.+?)[\s?]*"
 )
+# Situations found by coverage rather than by a phrasing (registry/asking.py) score after every
+# strict match; at most this many of the nearest are offered.
+NEAREST_SCORE = 100
+NEAREST_LIMIT = 10
+# From this score on, a situation covers less than 60% of the question: a weak answer.
+WEAK_SCORE = NEAREST_SCORE + 8
 # Words of a question that say nothing about the situation. They are dropped only when other
 # words remain, and phrases are also tried with every word ("use proxy", "I'm a teapot").
 FILLER_WORDS = frozenset(
@@ -72,6 +82,16 @@ class Match(NamedTuple):
 class SituationMatch(NamedTuple):
     situation: Situation
     score: int
+
+    @property
+    def weak(self) -> bool:
+        """Found as one of the nearest, covering less than 60% of the question."""
+        return self.score >= WEAK_SCORE
+
+
+def _score(share: float) -> int:
+    """The score of a situation that covers `share` (0 to 1) of a question no phrasing holds."""
+    return NEAREST_SCORE + round(20 * (1 - share))
 
 
 def words(text: str) -> list[str]:
@@ -240,6 +260,7 @@ class SearchIndex:
         for order, position in enumerate(official_first):
             self._official_order[position] = order
         self._typos = lru_cache(maxsize=1024)(self._typo_matches)
+        self._situation_ranker: SituationRanker | None = None
         if state is not None:
             self._restore(state)
         else:
@@ -340,7 +361,61 @@ class SearchIndex:
             return None
         return matches[0].status
 
-    def search_situations(self, text: str) -> list[SituationMatch]:
+    def search_situations(self, text: str, *, nearest: bool = True) -> list[SituationMatch]:
+        """The situations for a question, best first.
+
+        A code number ("204", "which 204") gives the situations that recommend it, then those
+        that offer it as an alternative. A question whose words a title or phrasing holds gets
+        those (`strict_situations`); otherwise the situations that cover most of it
+        (registry/asking.py), scored after every strict match: with `nearest`, the closest
+        ones even when little is shared, never an empty list for a question with words.
+        """
+        code = self._asked_code(text)
+        if code is not None:
+            recommending = [SituationMatch(s, 0) for s in self.situations if s.code == code]
+            offering = [
+                SituationMatch(s, 4) for s in self.situations if s.code != code and code in s.codes
+            ]
+            return recommending + offering
+        strict = self.strict_situations(text)
+        if strict or not self.situations:
+            return strict
+        ranker = self._ranker()
+        if nearest:
+            ranked = ranker.nearest(text[:MAX_QUERY_CHARS], NEAREST_LIMIT)
+        else:
+            # The main list takes only situations that cover most of the question.
+            found = ranker.coverage(text[:MAX_QUERY_CHARS])
+            ranked = [item for item in found if _score(item[0]) < WEAK_SCORE]
+        return [SituationMatch(self.situations[p], _score(share)) for share, p in ranked]
+
+    def _asked_code(self, text: str) -> int | None:
+        """The code a question names alone ("204", "which code is 204"), if it is one."""
+        content = content_words(words(text[:MAX_QUERY_CHARS])[:MAX_TOKENS])
+        if len(content) == 1 and content[0].isdecimal() and len(content[0]) == 3:
+            code = int(content[0])
+            if code in self._code_positions:
+                return code
+        return None
+
+    def _ranker(self) -> SituationRanker:
+        """Built on the first question no phrasing holds: from the situations and the texts
+        of the codes they recommend (official entries)."""
+        if self._situation_ranker is None:
+            # Only questions that no phrasing holds need it (and the typing module it uses).
+            from http_status_browser.registry.asking import SituationRanker  # noqa: PLC0415
+
+            names, texts = {}, {}
+            for code, positions in self._code_positions.items():
+                status = self.statuses[positions[0]]
+                names[code] = " ".join((status.phrase, *status.aliases))
+                texts[code] = " ".join((status.summary, *status.description))
+            self._situation_ranker = SituationRanker(
+                self.situations, names, texts, words, FILLER_WORDS
+            )
+        return self._situation_ranker
+
+    def strict_situations(self, text: str) -> list[SituationMatch]:
         """Situations whose title or phrasings hold the query's words, best first.
 
         Filler words are ignored, and with three words or more up to half may be missing
@@ -427,7 +502,7 @@ class SearchIndex:
                 # surely than a situation does: "is the request too large" is about uploads.
                 for position, score in self._all_tokens(index, content, min_prefix).items():
                     offer((position,), MatchKind.TEXT, score)
-        for match in self.search_situations(query) if tokens else ():
+        for match in self.search_situations(query, nearest=False) if tokens else ():
             situation = match.situation
             offer(self._code_positions.get(situation.code, ()), MatchKind.SITUATION, match.score)
             for alternative in situation.alternatives:

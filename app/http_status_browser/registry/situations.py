@@ -19,6 +19,7 @@ from http_status_browser.registry.fields import (
     top_level,
     unique_ids,
 )
+from http_status_browser.registry.practice import Practice, read_practice
 from http_status_browser.registry.values import StatusCode
 
 SITUATIONS_NAME = "situations.json"
@@ -51,6 +52,10 @@ class Situation(NamedTuple):
     alternatives: tuple[Alternative, ...]
     mistakes: tuple[str, ...]
     reference: str
+    # What the big API guidelines and public APIs do, where they differ (registry/practice.py).
+    practice: tuple[Practice, ...] = ()
+    # Set where our recommendation is a convention rather than an RFC's rule: which one.
+    convention: str = ""
 
     @property
     def codes(self) -> tuple[int, ...]:
@@ -115,6 +120,8 @@ def _situation(
         alternatives=tuple(alternatives),
         mistakes=fields.texts("mistakes"),
         reference=fields.text("reference"),
+        practice=read_practice(fields, codes),
+        convention=fields.text("convention", required=False),
     )
     fields.done()
     if situation.code in [a.code for a in situation.alternatives]:
@@ -157,5 +164,6 @@ def builtin_situations(statuses: Sequence[StatusCode], *, builtin: bool) -> Situ
         if situation.code not in own:
             continue  # that registry has no such code: nothing to recommend
         alternatives = tuple(a for a in situation.alternatives if a.code in own)
-        kept.append(situation._replace(alternatives=alternatives))
+        practice = tuple(p for p in situation.practice if p.code in own)
+        kept.append(situation._replace(alternatives=alternatives, practice=practice))
     return SituationBook(book.areas, tuple(kept))

@@ -5,7 +5,13 @@ Templates and constants both live in the registry file; nothing here names a fra
 
 from __future__ import annotations
 
-from http_status_browser.registry.values import Language, StatusCode, TemplateKind
+from http_status_browser.registry.values import (
+    Language,
+    LanguageKind,
+    Requirement,
+    StatusCode,
+    TemplateKind,
+)
 
 # Marks the line of an import that this snippet does not need, so that it can be dropped.
 _UNUSED_IMPORT = "\x00"
@@ -14,11 +20,26 @@ _UNUSED_IMPORT = "\x00"
 COMMENT_WIDTH = 92
 
 
+def sent_headers(status: StatusCode) -> tuple[Requirement, ...]:
+    """The requirements that ask the sender for a header, in the registry's order."""
+    return tuple(rule for rule in status.requirements if rule.header)
+
+
 def template_kind(status: StatusCode, language: Language) -> TemplateKind:
-    """Interim 1xx, bodiless 204/205/304, errors and redirects have idioms of their own."""
+    """Interim 1xx, bodiless 204/205/304, errors and redirects have idioms of their own;
+    a code whose requirements ask for headers is sent with them (a redirect's Location is
+    part of the redirect idiom)."""
     templates = language.templates
+    if _not_sent_by(status, language) and TemplateKind.CLOSE in templates:
+        return TemplateKind.CLOSE
     if status.code < 200 and TemplateKind.INTERIM in templates:
         return TemplateKind.INTERIM
+    if (
+        status.redirect is None
+        and TemplateKind.HEADERS in templates
+        and any(rule.header for rule in status.requirements)
+    ):
+        return TemplateKind.HEADERS
     if not status.content and status.code >= 200 and TemplateKind.NO_CONTENT in templates:
         return TemplateKind.NO_CONTENT
     if status.redirect is not None and TemplateKind.REDIRECT in templates:
@@ -49,14 +70,45 @@ def uses_status(status: StatusCode, language: Language) -> bool:
     return "{status}" in snippet_template(status, language)
 
 
+def _header_lines(status: StatusCode, language: Language) -> str:
+    """The {headers} block: each rule's level and source as a comment, then its header."""
+    lines = []
+    for rule in sent_headers(status):
+        if language.kind is not LanguageKind.RAW:  # a message's head has no comments
+            lines.append(f"{language.comment} {rule.level} ({rule.reference}): {rule.header}")
+        lines.append(language.header_line.format(name=rule.header, value=rule.value))
+    return "\n".join(lines)
+
+
+def _indent_block(template: str, name: str, block: str) -> str:
+    """Put a multi-line block where {name} stands alone on a line, at that line's indent
+    (the block is template text too: its literal braces are doubled)."""
+    marker = "{" + name + "}"
+    lines: list[str] = []
+    for line in template.split("\n"):
+        if line.strip() == marker:
+            indent = line[: len(line) - len(line.lstrip())]
+            lines.extend(indent + part for part in block.split("\n"))
+        else:
+            lines.append(line)
+    return "\n".join(lines).replace(marker, block)
+
+
 def render_snippet(status: StatusCode, language: Language) -> str:
     """The snippet for one code in one language, with comments where the constant is missing."""
+    if _not_sent_by(status, language) and status.instead is not None:
+        return "\n".join(_comment_lines(language.comment, _not_sent_note(status)))
     template = snippet_template(status, language)
+    if "{headers}" in template:
+        block = _header_lines(status, language).replace("{", "{{").replace("}", "}}")
+        template = _indent_block(template, "headers", block)
     constant = status.constants.get(language.id)
+    # A client shows the registry's phrase, (Unused) included; a server sends a wire phrase.
+    phrase = status.phrase if language.kind is LanguageKind.CLIENT else status.wire_phrase
     body = template.format(
         status=status_expression(status, language),
         code=status.code,
-        phrase=status.wire_phrase,
+        phrase=phrase,
         constant_import=language.constant_import if constant is not None else _UNUSED_IMPORT,
     )
     lines = [line for line in body.split("\n") if line != _UNUSED_IMPORT]
@@ -66,7 +118,9 @@ def render_snippet(status: StatusCode, language: Language) -> str:
     body = "\n".join(lines).lstrip("\n")
     comments = []
     note = status.constant_notes.get(language.id)
-    if note:
+    if _not_sent_by(status, language):
+        comments.extend(_comment_lines(language.comment, _not_sent_note(status)))
+    elif note:
         comments.extend(_comment_lines(language.comment, note))
     elif language.has_constants and constant is None and "{status}" in template:
         comments.append(
@@ -74,6 +128,22 @@ def render_snippet(status: StatusCode, language: Language) -> str:
             " the number works."
         )
     return "\n".join([*comments, body])
+
+
+def _not_sent_note(status: StatusCode) -> str:
+    if status.instead is not None:
+        instead = f"send {status.instead} instead; its snippet shows how"
+    else:
+        instead = "log it instead, and close the connection where the framework can"
+    return (
+        f"Applications do not send {status.code}: {status.not_sent}"
+        f" Where your code meets the case, {instead}."
+    )
+
+
+def _not_sent_by(status: StatusCode, language: Language) -> bool:
+    """A proxy's or CDN's own code, for a server language: the snippet says what to do."""
+    return bool(status.not_sent) and language.kind is LanguageKind.SERVER
 
 
 def _comment_lines(marker: str, text: str, indent: str = "") -> list[str]:

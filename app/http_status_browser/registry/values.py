@@ -56,6 +56,11 @@ class TemplateKind(StrEnum):
     INTERIM = "interim"
     # 204, 205 and 304 carry no content: the snippet sends none.
     NO_CONTENT = "no_content"
+    # A code whose requirements name headers the sender must add: {headers} holds them.
+    HEADERS = "headers"
+    # What an application does where a proxy's own code (444, 499) applies: log, then close
+    # the connection without an answer where the framework can, or say that it cannot.
+    CLOSE = "close"
 
 
 class Header(NamedTuple):
@@ -98,6 +103,11 @@ class Requirement(NamedTuple):
     text: str
     reference: str
     url: str
+    # The response header this rule asks the sender for, with the value snippets send. Given
+    # on a MUST always, on a SHOULD or MAY only where the code's snippets show the case it
+    # names (a POST that creates, throttling, maintenance).
+    header: str = ""
+    value: str = ""
 
 
 class Category(NamedTuple):
@@ -134,6 +144,8 @@ class Language(NamedTuple):
     constant_import: str = ""
     # Codes that need a snippet of their own here, such as 101 or 103.
     code_templates: Mapping[int, str] = NO_CODE_TEMPLATES
+    # How one required header is set, with {name} and {value}: the lines of {headers}.
+    header_line: str = ""
 
     @property
     def has_constants(self) -> bool:
@@ -164,6 +176,10 @@ class StatusCode(NamedTuple):
     constant_notes: Mapping[str, str] = NO_NAMES
     notes: tuple[Note, ...] = ()
     other_constants: Mapping[str, tuple[OtherConstant, ...]] = NO_OTHER_NAMES
+    # A code that applications do not send (a proxy's or a CDN's own): who sends it and why.
+    not_sent: str = ""
+    # What an application sends instead; None with not_sent: close the connection, or log.
+    instead: int | None = None
 
     @property
     def official(self) -> bool:

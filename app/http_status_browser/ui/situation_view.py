@@ -109,6 +109,8 @@ class SituationFilterProxy(QSortFilterProxyModel):
         self._query = ""
         self._ranks: dict[tuple[int, int], int] | None = None
         self._area_ranks: dict[int, int] = {}
+        # True when nothing matched well and the nearest situations are shown instead.
+        self.only_nearest = False
         self.setDynamicSortFilter(False)
         self.sort(0, Qt.SortOrder.AscendingOrder)
 
@@ -122,9 +124,11 @@ class SituationFilterProxy(QSortFilterProxyModel):
         self._query = text
         self._ranks = None
         self._area_ranks = {}
+        self.only_nearest = False
         if text.strip():
             self._ranks = {}
             matches = self._registry.search_index.search_situations(text)
+            self.only_nearest = bool(matches) and matches[0].weak
             for rank, match in enumerate(matches):
                 position = self._source.position(match.situation.id)
                 if position is None:
@@ -171,6 +175,8 @@ def situation_html(situation: Situation, registry: Registry) -> str:
     parts = [f"<h2>{escape(situation.title)}</h2>"]
     parts.append(f"<p><big><b>Answer {code_link(situation.code)}</b></big></p>")
     parts.append(f"<p>{escape(situation.why)}</p>")
+    if situation.convention:
+        parts.append(f"<p><i>A convention, not an RFC rule:</i> {escape(situation.convention)}</p>")
     parts.append(
         html_list(
             "Alternatives",
@@ -183,12 +189,33 @@ def situation_html(situation: Situation, registry: Registry) -> str:
         )
     )
     parts.append(html_list("Common mistakes", (escape(m) for m in situation.mistakes)))
+    parts.append(practice_table(situation))
     if situation.phrasings:
         parts.append(
             "<h3>Also asked as</h3><p><i>" + escape(" · ".join(situation.phrasings)) + "</i></p>"
         )
     parts.append(f"<h3>Reference</h3><p>{escape(situation.reference)}</p>")
     return "\n".join(parts)
+
+
+def practice_table(situation: Situation) -> str:
+    """What the API guidelines and public APIs do, one compact row each; nothing if none."""
+    if not situation.practice:
+        return ""
+    rows = "".join(
+        "<tr>"
+        f"<td>{escape(p.source_name)}</td>"
+        f'<td><a href="{status_link(p.code)}">{p.code}</a></td>'
+        f"<td>{escape(p.note)} <small>({escape(p.reference)})</small></td>"
+        "</tr>"
+        for p in situation.practice
+    )
+    head = "".join(f"<th align=left>{name}</th>" for name in ("Source", "Code", "What it says"))
+    head = f"<tr>{head}</tr>"
+    return (
+        "<h3>What API guidelines and large APIs do</h3>"
+        f'<table cellspacing="0" cellpadding="3">{head}{rows}</table>'
+    )
 
 
 class SituationView(QWidget):
@@ -268,9 +295,12 @@ class SituationView(QWidget):
         self.tree.expandAll()
         shown = proxy.matches()
         total = len(self._registry.situations)
-        self.count_label.setText(
-            f"{shown} of {total} situations" if self._query.strip() else f"{total} situations"
-        )
+        if not self._query.strip():
+            self.count_label.setText(f"{total} situations")
+        elif proxy.only_nearest:
+            self.count_label.setText(f"No close match: the {shown} nearest of {total} situations")
+        else:
+            self.count_label.setText(f"{shown} of {total} situations")
         first_area = proxy.index(0, 0)
         first = proxy.index(0, 0, first_area)
         if first.isValid():
