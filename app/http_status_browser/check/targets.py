@@ -1,0 +1,84 @@
+"""Reading what to check: URLs one a line, or a redirect map (from,to[,first status]) as CSV.
+
+Both are read lazily, one line at a time, so that a list of any length costs the memory of
+the lines in flight only.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from urllib.parse import urljoin, urlsplit
+
+from http_status_browser.check.records import Expectation, Target
+
+SCHEMES = ("http", "https")
+HEADER_WORDS = frozenset({"from", "source", "old", "url", "old url", "from url"})
+
+
+def invalid_reason(url: str) -> str | None:
+    """Why `url` cannot be checked, in words; None for an http or https URL with a host."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises ValueError for a port out of range or not a number
+    except ValueError as error:
+        return f"not a valid URL ({error})"
+    if parts.scheme.lower() not in SCHEMES:
+        if not parts.scheme:
+            return "not a URL: it needs http:// or https://"
+        return f"not an http or https URL (scheme {parts.scheme!r})"
+    if not parts.hostname:
+        return "not a valid URL: no host"
+    del port
+    return None
+
+
+def url_lines(lines: Iterable[str], name: str) -> Iterator[Target]:
+    """One target per line; blank lines and lines starting with # are skipped."""
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if text and not text.startswith("#"):
+            yield Target(text, f"{name}:{number}")
+
+
+def url_arguments(urls: Iterable[str]) -> Iterator[Target]:
+    for number, url in enumerate(urls, 1):
+        yield Target(url.strip(), f"argument {number}")
+
+
+def _is_header(row: list[str]) -> bool:
+    return row[0].strip().lower() in HEADER_WORDS and invalid_reason(row[0].strip()) is not None
+
+
+def redirect_map(lines: Iterable[str], name: str) -> Iterator[Target]:
+    """A redirect map's rows as targets: `from,to[,first status]`, a header row allowed,
+    blank rows and rows starting with # skipped. `to` may be relative to `from`. A row that
+    cannot be read becomes a target that says why, so that it is reported in its place."""
+    reader = csv.reader(lines)
+    first = True
+    for row in reader:
+        where = f"{name}:{reader.line_num}"
+        cells = [cell.strip() for cell in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if first and _is_header(cells):
+            first = False
+            continue
+        first = False
+        yield _map_row(cells, where)
+
+
+def _map_row(cells: list[str], where: str) -> Target:
+    source = cells[0]
+    if len(cells) < 2 or not cells[1]:
+        return Target(source, where, invalid=f"{where}: a row needs from,to[,status]")
+    if len(cells) > 3 and any(cells[3:]):
+        return Target(source, where, invalid=f"{where}: more than three columns")
+    status: int | None = None
+    if len(cells) == 3 and cells[2]:
+        if not (cells[2].isdecimal() and 100 <= int(cells[2]) <= 599):
+            return Target(
+                source, where, invalid=f"{where}: status {cells[2]!r} is not a code 100-599"
+            )
+        status = int(cells[2])
+    return Target(source, where, Expectation(urljoin(source, cells[1]), status))
