@@ -246,8 +246,7 @@ class Checker:
         self, method: str, url: str, auth: tuple[str, str] | None
     ) -> tuple[int, str, str | None, str | None, float]:
         """Status, reason, Location and Retry-After of one request, and its time to headers
-        in ms. The body is never read: closing the response drops the connection if one
-        follows (GET), or keeps it for the next request (HEAD)."""
+        in ms. A GET's body is never read: closing the response drops its connection."""
         request = self._client.build_request(method, url)
         async with self._hosts.hold(url):
             began = time.perf_counter()
@@ -255,6 +254,9 @@ class Checker:
                 request, auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT, stream=True
             )
             ms = (time.perf_counter() - began) * 1000
+            if method == "HEAD":
+                # No body to read: reading its end keeps the connection for the next request.
+                await response.aread()
             await response.aclose()
         headers = response.headers
         return (
