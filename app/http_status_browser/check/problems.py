@@ -55,7 +55,8 @@ def chain_problems(hops: Sequence[Hop], expect: Expectation | None) -> list[Prob
                     f"{before.status} from https down to http: {after.url}",
                 )
             )
-        if was[1:] != now[1:]:
+        # http to https on the same host is an upgrade, not a hop to someone else.
+        if was[1] != now[1] or (was[0] == now[0] and was[2] != now[2]):
             host = now[1] if now[2] in (80, 443) else f"{now[1]}:{now[2]}"
             found.append(
                 Problem(
