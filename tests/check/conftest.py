@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from http_status_browser.registry import Registry
-from http_status_browser.serve.server import BackgroundServer
-from tests.check.site import Site, fixture_site
+from tests.check.site import Site, endpoint_url, fixture_site
 
 PROXY_VARIABLES = (
     "http_proxy",
@@ -30,13 +29,8 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def endpoint(registry: Registry) -> Iterator[str]:
     """`httpstatus serve` on a free loopback port, through its public API: its base URL."""
-    server = BackgroundServer(registry)
-    server.start()
-    host, port = server.wait_ready()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
+    with endpoint_url(registry) as url:
+        yield url
 
 
 @pytest.fixture

@@ -11,6 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
+from http_status_browser.registry import Registry
+from http_status_browser.serve.server import BackgroundServer
+
 # The longest a /slow answer waits: long enough for any test's timeout, short enough that
 # a test that gets it wrong still ends.
 SLOW_SECONDS = 5.0
@@ -169,3 +172,15 @@ def fixture_site(host: str = "127.0.0.1") -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join(10)
+
+
+@contextmanager
+def endpoint_url(registry: Registry) -> Iterator[str]:
+    """`httpstatus serve` on a free loopback port, through its public API: its base URL."""
+    server = BackgroundServer(registry)
+    server.start()
+    host, port = server.wait_ready()
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()

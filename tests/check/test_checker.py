@@ -265,3 +265,16 @@ def test_without_credentials(url: str, shown: str) -> None:
 )
 def test_retry_delay(value: str | None, seconds: float | None) -> None:
     assert retry_delay(value) == seconds
+
+
+def test_proxies_come_from_the_environment(
+    registry: Registry, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As curl does: http_proxy names the proxy. The fixture site plays it; the host asked
+    for exists nowhere, so an answer proves the request went through the proxy."""
+    monkeypatch.setenv("http_proxy", site.url)
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    [result] = check(registry, ["http://proxied.invalid/status/204"])
+    assert result.final_status == 204
+    assert site.seen[0].path == "http://proxied.invalid/status/204"
