@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from http_status_browser.check.records import Expectation, Target
-from http_status_browser.check.targets import invalid_reason, redirect_map, url_lines
+from http_status_browser.check.targets import (
+    file_targets,
+    invalid_reason,
+    looks_like_map,
+    redirect_map,
+    text_targets,
+    url_lines,
+)
 
 
 def test_url_lines_skip_blanks_and_comments() -> None:
@@ -86,3 +94,27 @@ def test_a_redirect_map_without_a_header() -> None:
 def test_a_bad_map_row_is_a_target_that_says_why(row: str, reason: str) -> None:
     [target] = redirect_map(io.StringIO(row + "\n"), "m")
     assert target.invalid == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "is_map"),
+    [
+        ("from,to\nhttp://a.test/,http://b.test/\n", True),
+        ("# moved\nhttp://a.test/old,/new,301\n", True),
+        ("http://a.test/\nhttp://b.test/\n", False),
+        ("http://a.test/?q=1,2\n", False),
+        ("", False),
+    ],
+)
+def test_looks_like_map(text: str, is_map: bool) -> None:
+    assert looks_like_map(text.splitlines()) is is_map
+
+
+def test_text_targets_reads_either(tmp_path: Path) -> None:
+    [listed] = text_targets("http://a.test/\n")
+    assert listed.expect is None
+    [mapped] = text_targets("http://a.test/,/b\n")
+    assert mapped.expect == Expectation("http://a.test/b", None)
+    saved = tmp_path / "map.csv"
+    saved.write_text("from,to\nhttp://a.test/,/b\n")
+    assert [t.source for t in file_targets(str(saved))] == [f"{saved}:2"]

@@ -82,3 +82,39 @@ def _map_row(cells: list[str], where: str) -> Target:
             )
         status = int(cells[2])
     return Target(source, where, Expectation(urljoin(source, cells[1]), status))
+
+
+def looks_like_map(lines: Iterable[str]) -> bool:
+    """Whether text is a redirect map rather than a URL list: its first row (after blank
+    lines, comments and a header) has a URL, then a URL or a path, separated by a comma."""
+    for line in lines:
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in next(csv.reader([text]))]
+        if len(cells) < 2:
+            return False
+        if _is_header(cells):
+            continue
+        return invalid_reason(cells[0]) is None and (
+            invalid_reason(cells[1]) is None or cells[1].startswith("/")
+        )
+    return False
+
+
+def text_targets(text: str, name: str = "pasted") -> Iterator[Target]:
+    """Pasted text: a redirect map if it looks like one, otherwise a URL list."""
+    lines = text.splitlines()
+    if looks_like_map(lines):
+        return redirect_map(lines, name)
+    return url_lines(lines, name)
+
+
+def file_targets(path: str) -> Iterator[Target]:
+    """A file's targets, read lazily: a redirect map for a .csv file, else a URL list.
+    Raises OSError (from the first next()) when it cannot be opened."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as stream:
+        if path.lower().endswith(".csv"):
+            yield from redirect_map(stream, path)
+        else:
+            yield from url_lines(stream, path)
