@@ -230,8 +230,16 @@ def test_a_redirect_map_row_that_ends_with_an_error(registry: Registry, site: Si
     site.routes["/old"] = (301, "/gone")
     site.routes["/gone"] = (410, None)
     [result] = check(registry, [Target(f"{site.url}/old", "", Expectation(f"{site.url}/gone"))])
-    assert ProblemKind.UNEXPECTED_STATUS in kinds(result)
+    assert kinds(result) == {ProblemKind.CLIENT_ERROR, ProblemKind.RELATIVE_LOCATION}
     assert not result.ok
+
+
+def test_a_redirect_map_row_that_ends_with_a_redirect(registry: Registry, site: Site) -> None:
+    site.routes["/old"] = (301, "/cached")
+    site.routes["/cached"] = (304, None)
+    [result] = check(registry, [Target(f"{site.url}/old", "", Expectation(f"{site.url}/cached"))])
+    assert ProblemKind.UNEXPECTED_STATUS in kinds(result)
+    assert "ends at the expected URL with 304, expected a 2xx" in result.problems[-1].message
 
 
 def test_at_most_four_requests_at_once_to_one_host(registry: Registry, site: Site) -> None:

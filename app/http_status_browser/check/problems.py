@@ -132,7 +132,7 @@ def expectation_problems(
                     f"ends at {last.url}, expected {expect.to}",
                 )
             )
-        elif not 200 <= last.status < 300:
+        elif last.status < 200 or 300 <= last.status < 400:  # 4xx and 5xx are said already
             found.append(
                 Problem(
                     ProblemKind.UNEXPECTED_STATUS,
