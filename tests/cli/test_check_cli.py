@@ -243,3 +243,31 @@ def test_no_progress_bar_off_a_terminal() -> None:
     progress.step()
     progress.clear()
     assert stream.getvalue() == ""
+
+
+def test_ctrl_c_leaves_valid_json_and_exit_1(site: Site) -> None:
+    import signal
+    import time
+
+    command = [sys.executable, "-m", "http_status_browser.cli.main", "check", "--json"]
+    process = subprocess.Popen(
+        [*command, f"{site.url}/status/200", f"{site.url}/slow"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        # Wait (bounded) until the slow request has arrived: the check is under way.
+        while not any(s.path == "/slow" for s in site.seen) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == EXIT_PROBLEMS
+    assert "stopped before every URL was checked" in err
+    assert "Traceback" not in err
+    data = json.loads(out)
+    jsonschema.validate(data, SCHEMA)
+    assert [item["url"] for item in data] == [f"{site.url}/status/200"]

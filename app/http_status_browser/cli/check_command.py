@@ -178,15 +178,15 @@ def run_check(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int
     except KeyboardInterrupt:
         progress.clear()
         sys.stderr.write(f"{PROG}: stopped before every URL was checked\n")
-        return EXIT_PROBLEMS
+        failed = -1
     finally:
         for stream in files:
             if stream is not sys.stdin:
                 stream.close()
     progress.clear()
     if isinstance(writer, JsonListWriter):
-        writer.close()
-    if isinstance(writer, TableWriter):
+        writer.close()  # after Ctrl+C too: what was printed stays a valid JSON list
+    if isinstance(writer, TableWriter) and failed >= 0:
         writer.summary(failed, progress.done)
     return EXIT_PROBLEMS if failed else EXIT_OK
 
