@@ -24,6 +24,7 @@ class Seen(NamedTuple):
     path: str
     authorization: str | None
     user_agent: str | None
+    cookie: str | None
 
 
 class Site:
@@ -84,6 +85,7 @@ class _Handler(BaseHTTPRequestHandler):
                     self.path,
                     self.headers.get("Authorization"),
                     self.headers.get("User-Agent"),
+                    self.headers.get("Cookie"),
                 )
             )
         if path in site.routes:
@@ -99,6 +101,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route_redirect(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         self._send(int(query.get("status", ["301"])[0]), {"Location": query["to"][0]})
+
+    def _route_cookie(self, method: str, path: str, query: dict[str, list[str]]) -> None:
+        self._send(302, {"Set-Cookie": "session=abc; Path=/", "Location": "/status/200"})
 
     def _route_loop(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         self._send(302, {"Location": "/loop/b" if path == "/loop/a" else "/loop/a"})

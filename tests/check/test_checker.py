@@ -286,3 +286,11 @@ def test_proxies_come_from_the_environment(
     [result] = check(registry, ["http://proxied.invalid/status/204"])
     assert result.final_status == 204
     assert site.seen[0].path == "http://proxied.invalid/status/204"
+
+
+def test_no_cookies_are_kept_or_sent(registry: Registry, site: Site) -> None:
+    """As curl without a cookie file: a Set-Cookie on one hop is not sent on the next, nor to
+    the next URL (each is checked as a new visitor sees it)."""
+    check(registry, [f"{site.url}/cookie", f"{site.url}/status/204"], FAST._replace(concurrency=1))
+    assert [s.path for s in site.seen] == ["/cookie", "/status/200", "/status/204"]
+    assert [s.cookie for s in site.seen] == [None, None, None]
