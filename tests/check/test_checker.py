@@ -13,7 +13,6 @@ from http_status_browser.check.checker import (
     CheckOptions,
     check_all,
     retry_delay,
-    without_credentials,
 )
 from http_status_browser.check.records import (
     CheckResult,
@@ -22,6 +21,7 @@ from http_status_browser.check.records import (
     Severity,
     Target,
 )
+from http_status_browser.check.targets import without_credentials
 from http_status_browser.registry import Registry
 from tests.check.site import Site
 
@@ -260,6 +260,7 @@ def test_concurrency_bounds_all_requests(registry: Registry, site: Site) -> None
         ("https://ann@example.com:8443/", "https://example.com:8443/"),
         ("//ann:pw@example.com/x", "//example.com/x"),
         ("http://example.com/a@b", "http://example.com/a@b"),
+        ("http://ann:p@ss@example.com/", "http://example.com/"),
         ("/relative/path", "/relative/path"),
     ],
 )
@@ -294,3 +295,20 @@ def test_no_cookies_are_kept_or_sent(registry: Registry, site: Site) -> None:
     check(registry, [f"{site.url}/cookie", f"{site.url}/status/204"], FAST._replace(concurrency=1))
     assert [s.path for s in site.seen] == ["/cookie", "/status/200", "/status/204"]
     assert [s.cookie for s in site.seen] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://exa mple.com/",
+        "http://[::1/",
+        "http://example.com:80a/",
+        "http://\x00/",
+        "http://\u2603.com/",  # not a host name IDNA allows
+        "http://127.0.0.1/\udcff",  # a byte that was not UTF-8, from a command line
+    ],
+)
+def test_urls_that_httpx_cannot_send_are_reported_not_raised(registry: Registry, url: str) -> None:
+    [result] = check(registry, [url])
+    assert kinds(result) == {ProblemKind.INVALID_URL}
+    assert not result.ok

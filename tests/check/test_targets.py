@@ -47,6 +47,7 @@ def test_url_lines_are_read_lazily() -> None:
         ("ftp://example.com/", "not an http or https URL (scheme 'ftp')"),
         ("example.com/page", "not a URL: it needs http:// or https://"),
         ("http:///path", "not a valid URL: no host"),
+        ("http://exa mple.com/", "not a valid URL: the host name has spaces or control characters"),
         ("http://example.com:99999/", "not a valid URL (Port out of range 0-65535)"),
     ],
 )

@@ -271,3 +271,17 @@ def test_ctrl_c_leaves_valid_json_and_exit_1(site: Site) -> None:
     data = json.loads(out)
     jsonschema.validate(data, SCHEMA)
     assert [item["url"] for item in data] == [f"{site.url}/status/200"]
+
+
+@pytest.mark.parametrize("shape", ["--csv", "--json", "--max-redirects=10"])
+def test_an_argument_that_is_not_utf8_is_reported_not_a_traceback(shape: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "http_status_browser.cli.main", "check", shape, b"ftp://\xff/"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == EXIT_PROBLEMS, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "ftp://\ufffd/" in done.stdout or "ftp://\\ufffd/" in done.stdout

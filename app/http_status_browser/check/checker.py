@@ -5,7 +5,6 @@ bodies read; a few connections per host and a bound on all; results in input ord
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -32,7 +31,7 @@ from http_status_browser.check.records import (
     Severity,
     Target,
 )
-from http_status_browser.check.targets import SCHEMES, invalid_reason
+from http_status_browser.check.targets import SCHEMES, invalid_reason, without_credentials
 from http_status_browser.registry.model import Registry
 
 USER_AGENT = f"httpstatus-check/{__version__} (HTTP Status Browser; URL checker)"
@@ -40,7 +39,6 @@ HEAD_REFUSED = frozenset({405, 501})
 RETRIED = frozenset({429, 503})
 # A Location longer than this is cut when shown (httpx itself bounds the whole header block).
 LOCATION_SHOWN = 2048
-_USERINFO = re.compile(r"^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)[^/?#@]*@")
 
 
 class CheckOptions(NamedTuple):
@@ -54,12 +52,6 @@ class CheckOptions(NamedTuple):
 
 
 DEFAULT_OPTIONS = CheckOptions()
-
-
-def without_credentials(url: str) -> str:
-    """`url` with any user name and password taken out: what is shown and sent onwards.
-    Works on absolute and scheme-relative URLs, valid or not."""
-    return _USERINFO.sub(r"\1", url, count=1)
 
 
 def retry_delay(value: str | None) -> float | None:
@@ -163,7 +155,14 @@ class Checker:
             problem = Problem(ProblemKind.INVALID_URL, Severity.ERROR, reason)
             return CheckResult(target, shown, (), (problem,), reason)
         async with self._all:
-            followed = await self._follow(target.url)
+            try:
+                followed = await self._follow(target.url)
+            # Passed urlsplit, but httpx cannot send it: a host IDNA refuses, or a lone
+            # surrogate from a command line argument that was not UTF-8.
+            except (httpx.InvalidURL, UnicodeError) as error:
+                reason = f"not a valid URL ({error})"
+                problem = Problem(ProblemKind.INVALID_URL, Severity.ERROR, reason)
+                return CheckResult(target, shown, (), (problem,), reason)
         problems = list(followed.problems)
         problems += chain_problems(followed.hops, target.expect)
         if target.expect is not None:

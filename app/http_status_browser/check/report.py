@@ -8,6 +8,7 @@ import json
 from typing import IO, Any
 
 from http_status_browser.check.records import CheckResult
+from http_status_browser.check.targets import without_credentials
 
 CSV_COLUMNS = (
     "url",
@@ -48,7 +49,7 @@ def result_json(result: CheckResult) -> dict[str, Any]:
         ],
         "expected": None
         if expect is None
-        else {"url": expect.to, "first_status": expect.first_status},
+        else {"url": without_credentials(expect.to), "first_status": expect.first_status},
         "error": result.error,
         "ok": result.ok,
     }
@@ -70,7 +71,7 @@ def result_row(result: CheckResult) -> list[str]:
         chain_text(result),
         "; ".join(f"{p.severity.value}: {p.message}" for p in result.problems),
         result.error or "",
-        "" if expect is None else expect.to,
+        "" if expect is None else without_credentials(expect.to),
         "" if expect is None or expect.first_status is None else str(expect.first_status),
     ]
 

@@ -7,6 +7,7 @@ the lines in flight only.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -14,6 +15,14 @@ from http_status_browser.check.records import Expectation, Target
 
 SCHEMES = ("http", "https")
 HEADER_WORDS = frozenset({"from", "source", "old", "url", "old url", "from url"})
+# The userinfo of an absolute or scheme-relative URL: up to the authority's last @.
+_USERINFO = re.compile(r"^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)[^/?#]*@")
+
+
+def without_credentials(url: str) -> str:
+    """`url` with any user name and password taken out: what is shown and sent onwards.
+    Works on absolute and scheme-relative URLs, valid or not."""
+    return _USERINFO.sub(r"\1", url, count=1)
 
 
 def invalid_reason(url: str) -> str | None:
@@ -29,6 +38,8 @@ def invalid_reason(url: str) -> str | None:
         return f"not an http or https URL (scheme {parts.scheme!r})"
     if not parts.hostname:
         return "not a valid URL: no host"
+    if any(character.isspace() or not character.isprintable() for character in parts.hostname):
+        return "not a valid URL: the host name has spaces or control characters"
     del port
     return None
 
@@ -42,8 +53,11 @@ def url_lines(lines: Iterable[str], name: str) -> Iterator[Target]:
 
 
 def url_arguments(urls: Iterable[str]) -> Iterator[Target]:
+    """Command line arguments as targets. Bytes that were not UTF-8 (which Python keeps as
+    lone surrogates) become U+FFFD, as they do when a file is read: printable everywhere."""
     for number, url in enumerate(urls, 1):
-        yield Target(url.strip(), f"argument {number}")
+        text = url.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        yield Target(text.strip(), f"argument {number}")
 
 
 def _is_header(row: list[str]) -> bool:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from http_status_browser.check.checker import DEFAULT_OPTIONS, CheckOptions
 from http_status_browser.check.records import CheckResult, Severity, Target
 from http_status_browser.check.report import CsvWriter
-from http_status_browser.check.targets import file_targets, text_targets
+from http_status_browser.check.targets import file_targets, text_targets, without_credentials
 from http_status_browser.registry.model import Registry
 from http_status_browser.ui.check_model import CheckResultsModel, CheckRole
 from http_status_browser.ui.check_worker import CheckWorker
@@ -53,7 +53,8 @@ def hops_html(result: CheckResult, registry: Registry) -> str:
     if result.target.expect is not None:
         expect = result.target.expect
         first = f", starting with {expect.first_status}" if expect.first_status else ""
-        parts.append(f"<p>Expected: ends at {escape(expect.to)} with a 2xx{first}.</p>")
+        to = escape(without_credentials(expect.to))
+        parts.append(f"<p>Expected: ends at {to} with a 2xx{first}.</p>")
     if result.hops:
         parts.append("<ol>")
         for hop in result.hops:
