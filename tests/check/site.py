@@ -65,8 +65,10 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._answer("GET")
 
-    def _send(self, status: int, headers: dict[str, str], body: bytes = b"") -> None:
-        self.send_response(status)
+    def _send(
+        self, status: int, headers: dict[str, str], body: bytes = b"", reason: str | None = None
+    ) -> None:
+        self.send_response(status, reason)
         for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
@@ -104,6 +106,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route_cookie(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         self._send(302, {"Set-Cookie": "session=abc; Path=/", "Location": "/status/200"})
+
+    def _route_phrase(self, method: str, path: str, query: dict[str, list[str]]) -> None:
+        self._send(200, {}, reason="Fine By Me")
 
     def _route_loop(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         self._send(302, {"Location": "/loop/b" if path == "/loop/a" else "/loop/a"})

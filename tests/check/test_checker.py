@@ -312,3 +312,11 @@ def test_urls_that_httpx_cannot_send_are_reported_not_raised(registry: Registry,
     [result] = check(registry, [url])
     assert kinds(result) == {ProblemKind.INVALID_URL}
     assert not result.ok
+
+
+def test_the_registry_names_the_status_and_the_servers_phrase_is_kept(
+    registry: Registry, site: Site
+) -> None:
+    [result] = check(registry, [f"{site.url}/phrase"])
+    [hop] = result.hops
+    assert (hop.status, hop.reason, hop.server_reason) == (200, "OK", "Fine By Me")

@@ -105,8 +105,13 @@ def test_all_fine_is_exit_0_with_a_table(capsys: pytest.CaptureFixture[str], end
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert lines[0].split() == ["200", f"{endpoint}/200"]
-    assert lines[1].split() == ["301", "204", f"{endpoint}/301?to=/204", "->", f"{endpoint}/204"]
-    assert "warning: 301 with a relative Location: /204" in lines[2]
+    assert lines[1].split()[:2] == ["200", "OK"]
+    assert lines[1].endswith(" ms")
+    assert lines[2].split() == ["301", "204", f"{endpoint}/301?to=/204", "->", f"{endpoint}/204"]
+    assert lines[3].split()[:3] == ["301", "Moved", "Permanently"]
+    assert lines[3].endswith("Location: /204")
+    assert lines[4].split()[:3] == ["204", "No", "Content"]
+    assert lines[5].strip() == "warning: 301 with a relative Location: /204"
     assert "\033[" not in captured.out
     assert "2 checked, all fine" in captured.err
 
@@ -178,7 +183,7 @@ def test_exit_0_as_a_subprocess_reading_stdin(endpoint: str) -> None:
         check=False,
     )
     assert done.returncode == EXIT_OK, done.stderr
-    assert done.stdout.split() == ["200", f"{endpoint}/200"]
+    assert done.stdout.splitlines()[0].split() == ["200", f"{endpoint}/200"]
     assert "\r" not in done.stderr  # no progress bar into a pipe
 
 
@@ -287,3 +292,13 @@ def test_an_argument_that_is_not_utf8_is_reported_not_a_traceback(shape: str) ->
     assert done.returncode == EXIT_PROBLEMS, done.stderr
     assert "Traceback" not in done.stderr
     assert "ftp://\ufffd/" in done.stdout or "ftp://\\ufffd/" in done.stdout
+
+
+def test_the_table_notes_another_phrase_and_a_get(
+    capsys: pytest.CaptureFixture[str], site: Site
+) -> None:
+    assert main(["check", f"{site.url}/phrase", f"{site.url}/head-refused"]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].strip().startswith("200 OK")
+    assert lines[1].endswith('ms  (sent as "Fine By Me")')
+    assert lines[3].endswith("ms  (GET: HEAD refused)")

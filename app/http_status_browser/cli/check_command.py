@@ -248,7 +248,8 @@ class Progress:
 
 
 class TableWriter:
-    """One line per URL: the chain of statuses, the URL and where it ends; problems below."""
+    """Per URL: the chain of statuses, the URL and where it ends; below it each hop (status,
+    phrase, time, Location) and the problems."""
 
     def __init__(self, out: IO[str], registry: Registry) -> None:
         self._out = out
@@ -268,6 +269,16 @@ class TableWriter:
         if result.final_url is not None and result.final_url != result.url:
             line += style.dim(f"  ->  {printable(result.final_url)}")
         self._out.write(line + "\n")
+        indent = " " * (CHAIN_WIDTH + 2)
+        for hop in result.hops:
+            text = f"{hop.status} {printable(hop.reason)}".rstrip() + f"  {hop.ms:.0f} ms"
+            if hop.server_reason and hop.server_reason.lower() != hop.reason.lower():
+                text += f'  (sent as "{printable(hop.server_reason)}")'
+            if hop.method != "HEAD":
+                text += f"  ({hop.method}: HEAD refused)"
+            if hop.location is not None:
+                text += f"  Location: {printable(hop.location)}"
+            self._out.write(indent + style.dim(text) + "\n")
         for problem in result.problems:
             mark = "error" if problem.severity.value == "error" else "warning"
             self._out.write(
