@@ -110,6 +110,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _route_phrase(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         self._send(200, {}, reason="Fine By Me")
 
+    def _route_huge_headers(self, method: str, path: str, query: dict[str, list[str]]) -> None:
+        """A header block of 1 MiB: more than a client should hold for one answer."""
+        self._send(200, {f"X-Filler-{n}": "x" * 1000 for n in range(1024)})
+
     def _route_loop(self, method: str, path: str, query: dict[str, list[str]]) -> None:
         self._send(302, {"Location": "/loop/b" if path == "/loop/a" else "/loop/a"})
 

@@ -320,3 +320,11 @@ def test_the_registry_names_the_status_and_the_servers_phrase_is_kept(
     [result] = check(registry, [f"{site.url}/phrase"])
     [hop] = result.hops
     assert (hop.status, hop.reason, hop.server_reason) == (200, "OK", "Fine By Me")
+
+
+def test_a_header_block_beyond_the_bound_is_refused(registry: Registry, site: Site) -> None:
+    """Reads are bounded: h11 (through httpcore) holds at most 100 KiB of an answer's head."""
+    [result] = check(registry, [f"{site.url}/huge-headers"])
+    assert kinds(result) == {ProblemKind.PROTOCOL}
+    assert (result.error or "").startswith("127.0.0.1 did not answer in HTTP")
+    assert not result.ok
