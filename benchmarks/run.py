@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.check import check_figures
 from benchmarks.explain import explain_speed
 from benchmarks.installed import Installed, installed_app
 from benchmarks.serve import serve_figures
@@ -590,6 +591,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         *filter_latency(rounds, entries),
         *explain_speed(runs if args.smoke else 5, 20_000 if args.smoke else 1_000_000, Figure),
         *serve_figures(runs, smoke=args.smoke),
+        *check_figures(1 if args.smoke else max(3, runs // 3), Figure, smoke=args.smoke),
     ]
     if not args.smoke:  # building two bundles takes a minute: not in make test
         figures += bundle_size()

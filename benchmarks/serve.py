@@ -36,7 +36,7 @@ ANNOUNCE_LINES = 20
 
 
 @contextmanager
-def _process(command: Sequence[str], announced_on: str) -> Iterator[tuple[int, int]]:
+def server_process(command: Sequence[str], announced_on: str) -> Iterator[tuple[int, int]]:
     """A server process: its pid and the port it announces (on "stdout" or "stderr") within
     its first ANNOUNCE_LINES lines."""
     process = subprocess.Popen(
@@ -159,13 +159,13 @@ def measure(runs: int, seconds: float, *, with_httpbin: bool = True) -> dict[str
         ]
         floor_command = [sys.executable, "-u", "-m", "http.server", "0"]
         floor_command += ["--bind", "127.0.0.1", "--directory", folder]
-        ours = servers.enter_context(_process(ours_command, "stderr"))
-        floor = servers.enter_context(_process(floor_command, "stdout"))
+        ours = servers.enter_context(server_process(ours_command, "stderr"))
+        floor = servers.enter_context(server_process(floor_command, "stdout"))
         httpbin = None
         if with_httpbin:
             httpbin_command = [sys.executable, "-m", "gunicorn", "--workers", "1"]
             httpbin_command += ["--bind", "127.0.0.1:0", "--no-control-socket", "httpbin:app"]
-            httpbin = servers.enter_context(_process(httpbin_command, "stderr"))
+            httpbin = servers.enter_context(server_process(httpbin_command, "stderr"))
             samples["httpbin"] = []
         for _ in range(runs):
             samples["ours"].append(_sample(ours, "/200", 10, seconds, keep=False))

@@ -47,6 +47,8 @@ def test_benchmarks_smoke_run(tmp_path: Path) -> None:
         "keystroke filter latency p95, 300 entries",
         "`httpstatus explain`, 20,000-line combined log",
         "`httpstatus explain` peak resident memory",
+        "`httpstatus check`, 200 local URLs",
+        "`httpstatus check` peak resident memory, 2,000 URLs",
     ):
         assert figure in table
 

@@ -299,6 +299,10 @@ COMMANDS: Commands = {
         "answer any status on a local HTTP endpoint",
         "http_status_browser.cli.serve_command",
     ),
+    "check": (
+        "check what URLs answer: status, redirect chain, problems",
+        "http_status_browser.cli.check_command",
+    ),
     "search-provider": (
         "answer desktop searches over D-Bus",
         "http_status_browser.cli.search_provider_command",
