@@ -19,15 +19,13 @@ from http_status_browser.explain.timeline import access_log_minute
 # request with its escaped quotes, then the three-digit status.
 ACCESS_LINE = re.compile(rb'[^\[\n]*\[([^\]\n]*)\] "([^"\\\n]*(?:\\.[^"\\\n]*)*)" (\d{3})(?=\s|$)')
 QUOTED_TARGET = re.compile(rb'"[A-Z]+ (\S+)')
-# The fast path: the status after the request, found in a whole block at once (a literal
-# search, several times quicker than matching each line). Trusted only when it finds exactly
-# one status per line of the block; otherwise the next pattern is tried, and at last the block
-# is read line by line. The first wants a protocol at the end of the request (3x quicker than
-# the second); the second also takes requests without one ("-", a TLS handshake on port 80).
-BLOCK_STATUSES = (
-    re.compile(rb'HTTP/[0-9.]+" (\d{3})(?=[ \r]|$)', re.MULTILINE),
-    re.compile(rb'\] "[^"\n]*" (\d{3})(?=[ \r]|$)', re.MULTILINE),
-)
+# The fast path: ACCESS_LINE's own structure, found in a whole block at once from each
+# line's newline (a literal the regex engine scans for), several times quicker than matching
+# each line. No class crosses a newline, so a line holds at most one match: the counts are
+# trusted only when there is exactly one per line, and then every line is one that
+# ACCESS_LINE reads, with the same status. A request holding a backslash (an escaped quote)
+# does not match here and takes the line-by-line path.
+BLOCK_STATUSES = re.compile(rb'\n[^\[\n]*+\[[^\]\n]*+\] "[^"\\\n]*+" (\d{3})(?=\s|$)')
 
 Fallback = Callable[[bytes, int, Tally], None]
 
@@ -38,15 +36,21 @@ def request_target(request: bytes) -> bytes | None:
     return parts[1] if len(parts) >= 2 else None
 
 
+def block_statuses(block: Block) -> list[bytes]:
+    """The fast path's statuses, one for each line it reads (see BLOCK_STATUSES)."""
+    if block.start > 0:  # a block starts a line: the newline before it is in its chunk
+        return BLOCK_STATUSES.findall(block.data, block.start - 1, block.end)
+    return BLOCK_STATUSES.findall(b"\n" + block.text)
+
+
 def count_access_block(block: Block, tally: Tally, fallback: Fallback) -> None:
     if not (tally.want_top or tally.want_time):
-        for pattern in BLOCK_STATUSES:
-            statuses = pattern.findall(block.data, block.start, block.end)
-            if len(statuses) == block.lines:
-                codes = tally.byte_codes
-                for status, count in Counter(statuses).items():
-                    codes[status] = codes.get(status, 0) + count
-                return
+        statuses = block_statuses(block)
+        if len(statuses) == block.lines:
+            codes = tally.byte_codes
+            for status, count in Counter(statuses).items():
+                codes[status] = codes.get(status, 0) + count
+            return
     match = ACCESS_LINE.match
     codes = tally.byte_codes
     want_top, want_time = tally.want_top, tally.want_time
