@@ -213,3 +213,12 @@ def test_standard_input_that_cannot_be_read(
     monkeypatch.setattr(sys, "stdin", closed)
     assert main(["explain", "-"]) == EXIT_NOT_FOUND
     assert "standard input: " in capsys.readouterr().err
+
+
+def test_subprocess_reads_a_copytruncated_log_with_field(tmp_path: Path) -> None:
+    log = tmp_path / "access.log"
+    log.write_bytes(b"\0" * 6000 + (DATA / "apache-common.log").read_bytes())
+    for args in ([], ["--field", "9"], ["--format", "access-log"]):
+        result = run_cli("--json", *args, str(log))
+        assert result.returncode == EXIT_OK, result.stderr
+        assert json.loads(result.stdout)["total"] == 5

@@ -27,12 +27,14 @@ from http_status_browser.explain.reading import (
     as_utf8,
     close_source,
     open_source,
+    past_nul_run,
     read_chunk,
 )
 from http_status_browser.explain.report import Format, SourceSummary
 from http_status_browser.explain.tally import Cancelled, ExplainOptions, Tally
 from http_status_browser.explain.transcript import TranscriptReader, status_line
 
+BINARY = "a binary file, not a log (it contains NUL bytes)"
 ChunkRead = Callable[[], None]  # called after each chunk of an input is read
 
 
@@ -93,6 +95,10 @@ def read_stream(
     tally.source = name
     tally.unit = "line"
     fmt = chosen_format(options)
+    if fmt is not Format.HAR:
+        if looks_binary(first_chunk):
+            return SourceSummary(name, fmt, 0, 0, BINARY)
+        first_chunk = past_nul_run(first_chunk, stream)
     complete = stream is None or len(first_chunk) < CHUNK
     if fmt is Format.AUTO:
         try:
@@ -101,8 +107,6 @@ def read_stream(
             return SourceSummary(name, Format.AUTO, 0, 0, str(error))
     elif not first_chunk:
         return SourceSummary(name, fmt, 0, 0, "empty: no lines to read")
-    elif looks_binary(first_chunk) and fmt is not Format.HAR:
-        return SourceSummary(name, fmt, 0, 0, "a binary file, not a log (it contains NUL bytes)")
     before = tally.total()
 
     if fmt is Format.HAR:

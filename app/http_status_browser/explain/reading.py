@@ -157,6 +157,22 @@ def read_chunk(stream: IO[bytes], size: int = CHUNK) -> bytes:
         raise SourceError(error.strerror or str(error)) from None
 
 
+def drop_nuls(chunk: bytes) -> bytes:
+    """The chunk without NUL bytes: no text log holds them, and a log truncated under its
+    writer (logrotate's copytruncate) starts with a run of them that hides the lines after."""
+    return chunk.replace(b"\0", b"") if b"\0" in chunk else chunk
+
+
+def past_nul_run(first_chunk: bytes, stream: IO[bytes] | None) -> bytes:
+    """The first chunk without NUL bytes; when it held nothing else, the next chunk that
+    does (a log truncated under its writer can start with megabytes of NUL bytes)."""
+    chunk = drop_nuls(first_chunk)
+    while not chunk and first_chunk and stream is not None:
+        first_chunk = read_chunk(stream)
+        chunk = drop_nuls(first_chunk)
+    return chunk
+
+
 class Block(NamedTuple):
     """Whole lines of an input: data[start:end], newline-separated, without the last newline.
 
@@ -181,7 +197,8 @@ class LineBlocks:
     """Cuts a stream into blocks of whole lines, one chunk at a time.
 
     The line that straddles two chunks is a block of its own. A line longer than MAX_LINE is
-    dropped up to its newline and reported through `on_too_long` with its number.
+    dropped up to its newline and reported through `on_too_long` with its number. NUL bytes
+    are dropped (see drop_nuls).
     """
 
     def __init__(
@@ -211,7 +228,7 @@ class LineBlocks:
     def __iter__(self) -> Iterator[Block]:
         partial = b""
         skipping = False  # inside an overlong line, dropping bytes until its newline
-        chunk = self.first_chunk
+        chunk = drop_nuls(self.first_chunk) or self._next()
         while chunk:
             start = 0
             if skipping:
@@ -249,4 +266,7 @@ class LineBlocks:
             return b""
         if self.on_chunk is not None:
             self.on_chunk()
-        return read_chunk(self.stream)
+        while chunk := read_chunk(self.stream):
+            if chunk := drop_nuls(chunk):
+                return chunk
+        return b""
