@@ -6,9 +6,11 @@ import gzip
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -16,7 +18,7 @@ from http_status_browser.cli.explain_command import printable
 from http_status_browser.cli.main import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, main
 
 DATA = Path(__file__).parents[1] / "data" / "explain"
-JSON_KEYS = {"sources", "total", "codes", "unread", "unread_samples"}
+JSON_KEYS = {"sources", "total", "interrupted", "codes", "unread", "unread_samples"}
 CODE_KEYS = {
     "code",
     "count",
@@ -222,3 +224,57 @@ def test_subprocess_reads_a_copytruncated_log_with_field(tmp_path: Path) -> None
         result = run_cli("--json", *args, str(log))
         assert result.returncode == EXIT_OK, result.stderr
         assert json.loads(result.stdout)["total"] == 5
+
+
+def pipe_drained(pipe: IO[bytes], child: subprocess.Popen[bytes]) -> bool:
+    """Waits (at most 30 s) until the child has read everything written into `pipe`."""
+    import fcntl
+    import termios
+    import time
+
+    deadline = time.monotonic() + 30
+    waiting = bytearray(4)
+    while time.monotonic() < deadline and child.poll() is None:
+        fcntl.ioctl(pipe.fileno(), termios.FIONREAD, waiting)
+        if int.from_bytes(waiting, sys.byteorder) == 0:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+# Issue 26, explain defect 1: `tail -f access.log | httpstatus explain -` then Ctrl+C printed
+# a KeyboardInterrupt traceback and lost the lines already read.
+@pytest.mark.parametrize(
+    ("signal_number", "args"), [(signal.SIGINT, []), (signal.SIGTERM, ["--json"])]
+)
+def test_a_signal_while_reading_a_pipe_prints_what_was_read(
+    signal_number: int, args: list[str]
+) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "http_status_browser.cli.main", "explain", *args, "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert child.stdin is not None
+    try:
+        child.stdin.write((DATA / "nginx-combined.log").read_bytes())
+        child.stdin.flush()  # and the pipe stays open, as tail -f keeps it
+        assert pipe_drained(child.stdin, child)
+        # The pipe is empty: the child is waiting for more, with every line read.
+        child.send_signal(signal_number)
+        out, err = child.communicate(timeout=30)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    assert child.returncode == 130, err
+    assert b"Traceback" not in err
+    assert b"stopped: the counts are those of what was read" in err
+    if args:
+        report = json.loads(out)
+        assert report["total"] == 10
+        assert report["interrupted"] is True
+    else:
+        assert b"standard input: access-log, 12 lines, 10 status codes" in out
+        assert b"502  Bad Gateway" in out

@@ -10,7 +10,9 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
+from types import FrameType
 from typing import IO, TYPE_CHECKING, Any
 
 from http_status_browser import PROG
@@ -26,6 +28,7 @@ from http_status_browser.registry.model import Registry
 if TYPE_CHECKING:
     from http_status_browser.explain.report import Report
 
+EXIT_INTERRUPTED = 130  # the shell's status for a command ended by Ctrl+C
 FORMATS = ("auto", "access-log", "transcript", "json-lines", "har")
 CATEGORY_NAMES = {
     "1xx": "Informational",
@@ -56,7 +59,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "lines logs, HAR files, raw responses and curl -i/-v transcripts, gzip or not, and "
         "explain each one. With no FILE, reads standard input."
     )
-    parser.epilog = "Exit status: 0 explained, 1 no status code found, 2 usage error."
+    parser.epilog = (
+        "Exit status: 0 explained, 1 no status code found, 2 usage error, 130 stopped by "
+        "Ctrl+C or SIGTERM (after the report of what was read)."
+    )
     parser.add_argument("files", nargs="*", metavar="FILE", help='a log file; "-" for stdin')
     parser.add_argument(
         "--format", choices=FORMATS, default="auto", help="the input format (default: detected)"
@@ -105,6 +111,42 @@ def _check_inputs(args: argparse.Namespace, stdin: IO[str] | None) -> list[str]:
     return names
 
 
+class StopRequest:
+    """Ctrl+C (SIGINT) and SIGTERM while explaining: the first asks the reading to stop after
+    the block it is counting, so that the report of what was read is printed; a second one
+    ends the process at once, as if nothing had caught the first."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> StopRequest:
+        try:
+            for number in self.SIGNALS:
+                self.previous[number] = signal.signal(number, self._handle)
+        except ValueError:  # not the main thread: signals go to whoever runs it
+            self.__exit__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)
+        self.previous.clear()
+
+    def _handle(self, number: int, frame: FrameType | None) -> None:
+        if self.signal is not None:
+            self.__exit__()
+            signal.signal(number, signal.SIG_DFL)
+            signal.raise_signal(number)
+            return
+        self.signal = number
+
+    def __call__(self) -> bool:
+        return self.signal is not None
+
+
 def run_explain(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
     from http_status_browser.explain import ExplainOptions, Format, explain_sources  # noqa: PLC0415
 
@@ -112,9 +154,10 @@ def run_explain(args: argparse.Namespace, registry: Registry, out: IO[str]) -> i
     options = ExplainOptions(Format(args.format), args.field, args.key, args.top)
     # A GUI launcher may have no standard input at all; a test's may have no bytes layer.
     stdin = getattr(sys.stdin, "buffer", None) if "-" in names else None
-    report = explain_sources(names, options, stdin=stdin)
+    with StopRequest() as stop:
+        report = explain_sources(names, options, stdin=stdin, cancelled=stop)
     for summary in report.sources:
-        if summary.error:
+        if summary.error and not (stop() and summary.error == "cancelled"):
             sys.stderr.write(f"{PROG}: {printable(summary.name)}: {printable(summary.error)}\n")
     if args.json:
         # ASCII only: a C1 control or a bidi mark from the input stays a \u escape.
@@ -124,6 +167,10 @@ def run_explain(args: argparse.Namespace, registry: Registry, out: IO[str]) -> i
         write_report(report, registry, out, Style(out))
     elif report.unread:  # every line unread: say why, where errors go
         write_unread(report, sys.stderr, Style(sys.stderr), terminal_columns(sys.stderr))
+    out.flush()
+    if stop():
+        sys.stderr.write(f"{PROG}: stopped: the counts are those of what was read until then\n")
+        return EXIT_INTERRUPTED
     if not report.total:
         sys.stderr.write(f"{PROG}: no status codes found\n")
         return EXIT_NOT_FOUND
@@ -173,6 +220,7 @@ def report_json(report: Report, registry: Registry) -> dict[str, Any]:
             for s in report.sources
         ],
         "total": report.total,
+        "interrupted": report.cancelled,
         "codes": codes,
         "unread": report.unread,
         "unread_samples": [

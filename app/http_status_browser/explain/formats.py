@@ -28,7 +28,7 @@ from http_status_browser.explain.reading import (
     close_source,
     open_source,
     past_nul_run,
-    read_chunk,
+    read_first_chunk,
 )
 from http_status_browser.explain.report import Format, SourceSummary
 from http_status_browser.explain.tally import Cancelled, ExplainOptions, Tally
@@ -143,11 +143,11 @@ def read_source(
     display = "standard input" if name == "-" else name
     fmt = chosen_format(tally.options)
     try:
-        source = open_source(name, stdin)
+        source = open_source(name, stdin, cancelled)
     except SourceError as error:
         return SourceSummary(display, fmt, 0, 0, str(error))
     try:
-        stream, first = as_utf8(source.stream, read_chunk(source.stream))
+        stream, first = as_utf8(source.stream, read_first_chunk(source))
 
         def chunk_read() -> None:
             """Progress in bytes of the file itself (compressed ones too)."""
