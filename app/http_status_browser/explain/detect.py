@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from http_status_browser.explain.accesslog import ACCESS_LINE
+from http_status_browser.explain.fields import has_status_header
 from http_status_browser.explain.jsonlines import STATUS_KEYS, parse_object, record_status
 from http_status_browser.explain.reading import drop_nuls
 from http_status_browser.explain.report import Format
@@ -52,6 +53,8 @@ def detect(sample: bytes, complete: bool) -> Format:
         raise DetectError("empty: no lines to read (only NUL bytes)")
     if looks_like_har(sample):
         return Format.HAR
+    if has_status_header(sample):  # Zeek's http.log, a W3C extended log (IIS)
+        return Format.FIELDS
     lines = sample.split(b"\n")
     if not complete and len(lines) > 1:
         lines.pop()  # cut off in the middle

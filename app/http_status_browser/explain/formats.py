@@ -7,11 +7,11 @@ from typing import IO
 
 from http_status_browser.explain.accesslog import (
     ACCESS_LINE,
+    add_access_line,
     count_access_block,
-    field_counter,
-    request_target,
 )
 from http_status_browser.explain.detect import DetectError, detect, looks_binary
+from http_status_browser.explain.fields import FieldsReader
 from http_status_browser.explain.har import count_har
 from http_status_browser.explain.jsonlines import (
     STATUS_KEYS,
@@ -45,7 +45,7 @@ def mixed_line(line: bytes, number: int, tally: Tally) -> None:
         return
     found = ACCESS_LINE.match(stripped)
     if found is not None:
-        tally.add(int(found.group(3)), None, request_target(found.group(2)))
+        add_access_line(stripped, found, tally)
         return
     status = status_line(stripped)
     if status is not None:
@@ -68,10 +68,10 @@ def chosen_format(options: ExplainOptions) -> Format:
 
 
 def _line_counter(
-    fmt: Format, field: int | None, key: str | None
+    fmt: Format, field: int | str | None, key: str | None
 ) -> Callable[[Block, Tally], None]:
-    if fmt is Format.FIELDS and field is not None:
-        return field_counter(field)
+    if fmt is Format.FIELDS:
+        return FieldsReader(field).count_block
     if fmt is Format.JSON_LINES:
         reader = JsonLinesReader(key)
         return lambda block, tally: reader.count_block(block, tally, mixed_line)
