@@ -14,7 +14,7 @@ from typing import IO
 
 import pytest
 
-from http_status_browser.cli.explain_command import printable
+from http_status_browser.cli.explain_output import printable
 from http_status_browser.cli.main import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, main
 
 DATA = Path(__file__).parents[1] / "data" / "explain"
@@ -278,3 +278,121 @@ def test_a_signal_while_reading_a_pipe_prints_what_was_read(
     else:
         assert b"standard input: access-log, 12 lines, 10 status codes" in out
         assert b"502  Bad Gateway" in out
+
+
+def test_by_path_for_one_code(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["explain", "--by", "path", "--code", "404", str(DATA / "nginx-combined.log")]
+    assert main(args) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "404 by path: 2 codes, the top 1 of 1 paths" in out
+    assert out.rstrip().splitlines()[-1].split() == ["2", "/favicon.ico"]
+
+
+def test_by_hour_draws_a_bar_per_hour(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--by", "hour", "--code", "5xx", str(DATA / "zeek-http.log")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "5xx by hour (UTC): 2 codes" in lines
+    assert lines[-2].split()[:3] == ["2026-11-26", "08:00", "1"]
+    assert lines[-1].split()[:3] == ["2026-11-26", "09:00", "1"]
+
+
+def test_timeline_is_a_sparkline_per_class(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--timeline", str(DATA / "nginx-combined.log")]) == EXIT_OK
+    out = capsys.readouterr().out
+    timeline = out.split("Timeline", 1)[1].splitlines()
+    assert "2026-11-26T09:14:00Z to 2026-11-26T09:18:00Z, 1 minute a column" in timeline[0]
+    sparks = {line.split()[0]: line[9:].rsplit(" ", 1) for line in timeline[1:]}
+    assert set(sparks) == {"2xx", "3xx", "4xx", "5xx"}
+    # One column a minute from 09:14 to 09:17: 4xx at 09:14 (1), 09:16 (1) and 09:17 (2).
+    assert sparks["4xx"][0].rstrip() == "▄ ▄█"
+    assert sparks["4xx"][1] == "4"
+
+
+def test_sparkline_levels_and_their_ascii_form() -> None:
+    from http_status_browser.cli.explain_output import ASCII_SPARKS, sparkline
+
+    assert sparkline([0, 1, 2, 8], ASCII_SPARKS) == " .:@"
+    assert sparkline([3, 4, 5, 6, 7], "12345678") == "45678"
+    assert sparkline([0, 0], ASCII_SPARKS) == "  "
+
+
+def test_since_and_until_in_json(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--since", "2026-11-26T09:16", "--until", "2026-11-26T09:17", "--json"]
+    assert main(["explain", *args, str(DATA / "nginx-combined.log")]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert {c["code"]: c["count"] for c in data["codes"]} == {499: 1, 502: 2}
+    assert data["outside_range"] == 7
+
+
+def test_json_breakdown_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--json", "--by", "host", "--code", "4xx", "--timeline"]
+    assert main(["explain", *args, str(DATA / "nginx-combined.log")]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["breakdown"]["selection"] == "4xx"
+    assert [(r["key"], r["count"], r["4xx"]) for r in data["breakdown"]["rows"]] == [
+        ("198.51.100.9", 2, 2),
+        ("192.0.2.150", 1, 1),
+        ("203.0.113.7", 1, 1),
+    ]
+    assert data["timeline"]["bucket_seconds"] == 60
+    assert data["timeline"]["buckets"][0] == {
+        "start": "2026-11-26T09:14:00Z",
+        "other": 0,
+        "1xx": 0,
+        "2xx": 3,
+        "3xx": 0,
+        "4xx": 1,
+        "5xx": 0,
+    }
+
+
+def test_csv_beside_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    assert main(["explain", "--csv", str(DATA / "nginx-combined.log")]) == EXIT_OK
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["code"] for row in table] == ["200", "201", "302", "400", "404", "499", "502"]
+    assert table[5] == {
+        "code": "499",
+        "count": "1",
+        "share": "0.100000",
+        "category": "4xx",
+        "phrase": "Client Closed Request",
+        "official": "no",
+        "defined_by": "nginx",
+    }
+    assert main(["explain", "--csv", "--by", "path", str(DATA / "nginx-combined.log")]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["key"] == "/favicon.ico"
+    assert rows[0]["count"] == "2"
+    # A path with a quote in it comes back whole.
+    assert '/api/search?q=\\"boots\\"' in [row["key"] for row in rows]
+
+
+def test_zeek_log_with_a_named_field_as_a_subprocess() -> None:
+    result = run_cli("--field", "status_code", "--json", str(DATA / "zeek-http.log"))
+    assert result.returncode == EXIT_OK, result.stderr
+    data = json.loads(result.stdout)
+    assert data["sources"][0]["format"] == "fields"
+    assert data["total"] == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--code", "404", "x.log"], "give --by too"),
+        (["--by", "path", "--code", "4x", "x.log"], "not a status code or class"),
+        (["--since", "yesterday", "x.log"], "not a time"),
+        (["--since", "2026-11-27", "--until", "2026-11-26", "x.log"], "before --until"),
+        (["--field", "0", "x.log"], "counts from 1"),
+        (["--follow", "a.log", "b.log"], "follows one log file"),
+        (["--follow", "-"], "follows one log file"),
+        (["--json", "--csv", "x.log"], "not allowed with"),
+        (["--interval", "0", "--follow", "x.log"], "--interval"),
+    ],
+)
+def test_usage_errors_of_the_new_options(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["explain", *args]) == EXIT_USAGE
+    assert message in capsys.readouterr().err
