@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -396,3 +397,139 @@ def test_usage_errors_of_the_new_options(
 ) -> None:
     assert main(["explain", *args]) == EXIT_USAGE
     assert message in capsys.readouterr().err
+
+
+class ChildLines:
+    """The lines a child process writes, read with a deadline (never a sleep)."""
+
+    def __init__(self, child: subprocess.Popen[bytes]) -> None:
+        assert child.stdout is not None
+        self.child = child
+        self.stream = child.stdout
+        self.pending = b""
+        self.lines: list[str] = []
+
+    def until(self, wanted: Callable[[str], bool], seconds: float = 30) -> str:
+        """The first new line for which `wanted` is true; fails after `seconds`."""
+        import select
+        import time
+
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            while b"\n" in self.pending:
+                line, self.pending = self.pending.split(b"\n", 1)
+                text = line.decode("utf-8", errors="replace")
+                self.lines.append(text)
+                if wanted(text):
+                    return text
+            readable, _, _ = select.select([self.stream], [], [], 0.5)
+            if readable:
+                data = os.read(self.stream.fileno(), 65536)
+                if not data:
+                    break
+                self.pending += data
+        raise AssertionError(f"not seen in {seconds} s; lines so far: {self.lines[-5:]}")
+
+
+def follow(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "http_status_browser.cli.main", "explain", "--follow", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+def total_is(count: int) -> Callable[[str], bool]:
+    return lambda line: line.startswith("{") and json.loads(line)["total"] == count
+
+
+def test_follow_a_growing_file_through_rename_and_truncation(tmp_path: Path) -> None:
+    log = tmp_path / "access.log"
+    apache = (DATA / "apache-common.log").read_bytes()  # 5 codes
+    log.write_bytes((DATA / "nginx-combined.log").read_bytes())  # 10 codes
+    child = follow("--json", "--interval", "0.05", str(log))
+    try:
+        lines = ChildLines(child)
+        lines.until(total_is(10))
+        with log.open("ab") as out:
+            out.write(apache)
+        lines.until(total_is(15))
+        log.rename(tmp_path / "access.log.1")
+        log.write_bytes(apache * 3)
+        lines.until(total_is(30))
+        with log.open("r+b") as out:  # copytruncate
+            out.truncate(0)
+        with log.open("ab") as out:
+            out.write(apache)
+        lines.until(total_is(35))
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    assert child.returncode == 130, err
+    final = json.loads((lines.pending + out).decode().strip().splitlines()[-1])
+    assert final["total"] == 35
+    assert final["interrupted"] is True
+    assert {c["code"]: c["count"] for c in final["codes"]}[500] == 1 + 4
+    assert b"Traceback" not in err
+
+
+def test_follow_appends_a_summary_line_when_not_a_terminal(tmp_path: Path) -> None:
+    log = tmp_path / "access.log"
+    log.write_bytes((DATA / "apache-common.log").read_bytes())
+    child = follow("--interval", "0.05", str(log))
+    try:
+        lines = ChildLines(child)
+        first = lines.until(lambda line: " codes " in line)
+        assert first.split("  ")[1:] == ["5 codes", "2xx 1", "3xx 2", "4xx 1", "5xx 1"]
+        with log.open("ab") as out:
+            out.write((DATA / "apache-common.log").read_bytes())
+        lines.until(lambda line: "  10 codes  " in line)
+        child.send_signal(signal.SIGTERM)
+        out, err = child.communicate(timeout=30)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    assert child.returncode == 130, err
+    text = "\n".join(lines.lines) + "\n" + (lines.pending + out).decode()
+    assert text.count(" codes ") == 2  # a line when the counts changed, not at each refresh
+    assert "access-log, 10 lines, 10 status codes" in text  # then the full report
+    assert "413  Content Too Large" in text
+
+
+def test_follow_redraws_the_summary_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    log = tmp_path / "access.log"
+    log.write_bytes((DATA / "nginx-combined.log").read_bytes())
+    main_fd, child_fd = pty.openpty()
+    command = [sys.executable, "-m", "http_status_browser.cli.main", "explain", "--follow"]
+    child = subprocess.Popen(
+        [*command, "--timeline", "--interval", "0.05", str(log)],
+        stdout=child_fd,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100"},
+    )
+    os.close(child_fd)
+    try:
+        seen = b""
+        import select
+        import time
+
+        deadline = time.monotonic() + 30
+        while seen.count(b"\x1b[H\x1b[2J") < 2 and time.monotonic() < deadline:
+            if select.select([main_fd], [], [], 0.5)[0]:
+                seen += os.read(main_fd, 65536)
+        child.send_signal(signal.SIGINT)
+        child.wait(timeout=30)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+        os.close(main_fd)
+    assert child.returncode == 130
+    screen = seen.decode("utf-8", errors="replace").split("\x1b[H\x1b[2J")[-1]
+    assert "502  Bad Gateway" in screen
+    assert "Timeline" in screen
+    assert "Ctrl+C stops" in screen

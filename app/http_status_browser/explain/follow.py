@@ -125,7 +125,7 @@ def follow_source(
     through `refreshed` every `interval` seconds; returns the last report."""
     tally = Tally(options)
     fmt = chosen_format(options)
-    live: list[Callable[[], None]] = []
+    live: list[Refresher] = []
 
     def waiting() -> None:
         for refresh in live:
@@ -135,6 +135,11 @@ def follow_source(
         growing = GrowingFile(name, stopped, waiting, poll)
     except SourceError as error:
         return tally.report([SourceSummary(name, fmt, 0, 0, str(error))])
+
+    def build() -> Report:  # the counts so far (none while the first line is awaited)
+        return tally.report([SourceSummary(name, fmt, growing.lines, tally.total())], stopped())
+
+    live.append(Refresher(interval, build, refreshed))
     try:
         first = growing.read_first_lines()
         if fmt is Format.AUTO:
@@ -143,12 +148,6 @@ def follow_source(
             except DetectError as error:
                 return tally.report([SourceSummary(name, fmt, 0, 0, str(error))], stopped())
         tally = Tally(options._replace(format=fmt))
-
-        def build() -> Report:
-            summary = SourceSummary(name, fmt, growing.lines, tally.total())
-            return tally.report([summary], stopped())
-
-        live.append(Refresher(interval, build, refreshed))
         stream = cast(IO[bytes], growing)
         summary = read_stream(name, first, stream, tally, chunk_read=waiting, cancelled=stopped)
     finally:
