@@ -588,7 +588,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         *hand_over_speed(app, runs),
         *desktop_search(app, runs),
         *filter_latency(rounds, entries),
-        *explain_speed(runs if args.smoke else 5, 20_000 if args.smoke else 1_000_000, Figure),
+        *explain_speed(
+            runs if args.smoke else 5,
+            20_000 if args.smoke else 1_000_000,
+            Figure,
+            smoke=args.smoke,
+        ),
         *serve_figures(runs, smoke=args.smoke),
     ]
     if not args.smoke:  # building two bundles takes a minute: not in make test
