@@ -5,8 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from http_status_browser.explain import ExplainOptions, Format, Report, explain_sources
+from http_status_browser.explain import (
+    ExplainOptions,
+    Format,
+    Report,
+    explain_sources,
+    explain_text,
+)
 from http_status_browser.explain.breakdown import (
     By,
     CodeSelection,
@@ -176,3 +184,43 @@ def test_tab_separated_lines_keep_the_spaces_in_a_field(tmp_path: Path) -> None:
     log.write_text("GET\t/a b\tMozilla/5.0 (X11)\t404\nGET\t/\tcurl/8\t200\n", encoding="utf-8")
     report = explain_sources([str(log)], ExplainOptions(field=4, top=1))
     assert counts(report) == {200: 1, 404: 1}
+
+
+LOG_LINES = st.builds(
+    '{host} - - [{day:02d}/Nov/2026:{hour:02d}:{minute:02d}:{second:02d} {zone}] "{request}" '
+    '{code} 0 "-" "{agent}"'.format,
+    host=st.sampled_from(["192.0.2.1", "198.51.100.7", "2001:db8::1"]),
+    day=st.integers(25, 27),
+    hour=st.integers(0, 23),
+    minute=st.integers(0, 59),
+    second=st.integers(0, 59),
+    zone=st.sampled_from(["+0000", "-0700", "+0530"]),
+    request=st.sampled_from(
+        ["GET / HTTP/1.1", "-", "POST /api?q=1 HTTP/2.0", 'GET /a\\"b HTTP/1.1']
+    ),
+    code=st.sampled_from([200, 301, 404, 499, 502, 503]),
+    agent=st.sampled_from(["curl/8", 'x HTTP/1.1" 500 y', "Mozilla/5.0"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(LOG_LINES, st.just("not a log line")), max_size=40),
+    st.sampled_from([*By, None]),
+    st.integers(0, 3),
+    st.integers(0, 3),
+)
+def test_ranges_and_breakdowns_account_for_every_code(
+    lines: list[str], by: By | None, since_hour: int, span: int
+) -> None:
+    text = "\n".join(lines)
+    everything = explain_text(text, ExplainOptions())
+    since = parse_moment(f"2026-11-26T{since_hour * 6:02d}:00")
+    ranged = explain_text(text, ExplainOptions(by=by, since=since, until=since + span * 86400))
+    assert ranged.total + ranged.outside == everything.total
+    assert ranged.unread == everything.unread
+    if by is not None:
+        assert ranged.breakdown is not None
+        assert ranged.breakdown.counted == ranged.total
+        if by in (By.HOUR, By.DAY):  # every row listed: they add up to the codes counted
+            assert sum(row.hits for row in ranged.breakdown.rows) == ranged.total

@@ -1,5 +1,5 @@
-"""Following a growing log as `tail -F` does (`httpstatus explain --follow`, and the window's
-Explain > Follow): read it all, then read on as lines are added, and notice when it is
+"""Following a growing log as `tail -F` does (`httpstatus explain --follow`, and the explain
+view's Follow button): read it all, then read on as lines are added, and notice when it is
 rotated, by rename (a new file at its name) or by truncation (copytruncate)."""
 
 from __future__ import annotations
