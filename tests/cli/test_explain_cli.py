@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import io
 import json
@@ -17,6 +18,7 @@ import pytest
 
 from http_status_browser.cli.explain_output import printable
 from http_status_browser.cli.main import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, main
+from http_status_browser.registry import Registry
 
 DATA = Path(__file__).parents[1] / "data" / "explain"
 JSON_KEYS = {"sources", "total", "interrupted", "codes", "unread", "unread_samples"}
@@ -499,6 +501,9 @@ def test_follow_appends_a_summary_line_when_not_a_terminal(tmp_path: Path) -> No
     assert "413  Content Too Large" in text
 
 
+CLEAR = b"\x1b[H\x1b[2J"
+
+
 def test_follow_redraws_the_summary_on_a_terminal(tmp_path: Path) -> None:
     import pty
 
@@ -519,7 +524,11 @@ def test_follow_redraws_the_summary_on_a_terminal(tmp_path: Path) -> None:
         import time
 
         deadline = time.monotonic() + 30
-        while seen.count(b"\x1b[H\x1b[2J") < 2 and time.monotonic() < deadline:
+
+        def redrawn() -> bool:  # twice, the second time to its end
+            return seen.count(CLEAR) >= 2 and b"Ctrl+C stops" in seen.rsplit(CLEAR, 1)[1]
+
+        while not redrawn() and time.monotonic() < deadline:
             if select.select([main_fd], [], [], 0.5)[0]:
                 seen += os.read(main_fd, 65536)
         child.send_signal(signal.SIGINT)
@@ -533,3 +542,27 @@ def test_follow_redraws_the_summary_on_a_terminal(tmp_path: Path) -> None:
     assert "502  Bad Gateway" in screen
     assert "Timeline" in screen
     assert "Ctrl+C stops" in screen
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_follow_on_a_terminal_before_the_first_code(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from http_status_browser.cli.explain_command import LiveOutput
+    from http_status_browser.explain import ExplainOptions, explain_text
+
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    screen = Terminal()
+    args = argparse.Namespace(json=False, timeline=True, since=None, until=None)
+    live = LiveOutput(args, registry, screen)
+    live(explain_text("", ExplainOptions(timeline=True), name="access.log"))
+    assert screen.getvalue().startswith("\x1b[H\x1b[2JNo status codes in access.log yet\n")
+    live(explain_text("HTTP/1.1 503 Busy\n", ExplainOptions(timeline=True), name="access.log"))
+    redrawn = screen.getvalue().split("\x1b[H\x1b[2J")[-1]
+    assert "503  Service Unavailable" in redrawn
+    assert "Following access.log" in redrawn

@@ -233,14 +233,15 @@ class LiveOutput:
         if self.args.json:
             output.write_json(report, self.registry, self.out, self.args, compact=True)
         elif self.terminal:
-            self.out.write(CLEAR_SCREEN)
-            output.write_text(report, self.registry, self.out, Style(self.out), args=self.args)
+            style = Style(self.out)
             name = printable(report.sources[0].name) if report.sources else ""
+            self.out.write(CLEAR_SCREEN)
+            if report.total:
+                output.write_text(report, self.registry, self.out, style, args=self.args)
+            else:
+                self.out.write(f"No status codes in {name} yet\n")
             self.out.write(
-                Style(self.out).dim(
-                    f"\nFollowing {name}, {time.strftime('%H:%M:%S')}; Ctrl+C stops"
-                )
-                + "\n"
+                style.dim(f"\nFollowing {name}, {time.strftime('%H:%M:%S')}; Ctrl+C stops") + "\n"
             )
         else:
             counts = (report.total, report.unread)
