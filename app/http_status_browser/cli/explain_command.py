@@ -16,6 +16,7 @@ from types import FrameType
 from typing import IO, TYPE_CHECKING, Any
 
 from http_status_browser import PROG
+from http_status_browser.cli import explain_output as output
 from http_status_browser.cli.console import (
     EXIT_NOT_FOUND,
     EXIT_OK,
@@ -228,8 +229,6 @@ class LiveOutput:
         self.last: tuple[int, int] | None = None
 
     def __call__(self, report: Report) -> None:
-        from http_status_browser.cli import explain_output as output  # noqa: PLC0415
-
         if self.args.json:
             output.write_json(report, self.registry, self.out, self.args, compact=True)
         elif self.terminal:
@@ -252,7 +251,6 @@ class LiveOutput:
 
 
 def run_explain(args: argparse.Namespace, registry: Registry, out: IO[str]) -> int:
-    from http_status_browser.cli import explain_output as output  # noqa: PLC0415
     from http_status_browser.explain import explain_sources  # noqa: PLC0415
     from http_status_browser.explain.follow import follow_source  # noqa: PLC0415
 
