@@ -566,3 +566,18 @@ def test_follow_on_a_terminal_before_the_first_code(
     redrawn = screen.getvalue().split("\x1b[H\x1b[2J")[-1]
     assert "503  Service Unavailable" in redrawn
     assert "Following access.log" in redrawn
+
+
+def test_csv_cells_from_the_input_cannot_be_formulas_or_escapes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    line = '192.0.2.1 - - [26/Nov/2026:10:00:00 +0000] "GET {} HTTP/1.1" 404 0 "-" "-"\n'
+    targets = ["=1+2", "+1+1", "@SUM(A1)", "-2+3", "/\x1b[2Jx"]
+    fake_stdin(monkeypatch, "".join(line.format(t) for t in targets).encode())
+    assert main(["explain", "--csv", "--by", "path", "-"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    keys = sorted(row["key"] for row in csv.DictReader(io.StringIO(out)))
+    assert keys == sorted(["'=1+2", "'+1+1", "'@SUM(A1)", "'-2+3", "/\\x1b[2Jx"])

@@ -319,9 +319,21 @@ CODE_COLUMNS = ("code", "count", "share", "category", "phrase", "official", "def
 ROW_COLUMNS = ("key", "count", "start", "1xx", "2xx", "3xx", "4xx", "5xx", "other")
 
 
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """Untrusted text for a CSV cell: control characters as escapes (as on the terminal), and
+    a leading ' before what a spreadsheet would run as a formula (=, +, @, -1...)."""
+    text = printable(text)
+    if text.startswith(FORMULA_STARTS) or (text.startswith("-") and len(text) > 1):
+        return "'" + text
+    return text
+
+
 def write_csv(report: Report, registry: Registry, out: IO[str]) -> None:
     """`--csv`: one row per code (a header row first), or with --by one row per path, host,
-    hour or day. Text from the input is written as it is, quoted where CSV needs it."""
+    hour or day. Text from the input goes through csv_text."""
     import csv  # noqa: PLC0415  (only --csv needs it)
 
     from http_status_browser.explain.verdicts import verdicts  # noqa: PLC0415
@@ -332,7 +344,8 @@ def write_csv(report: Report, registry: Registry, out: IO[str]) -> None:
         for row in report.breakdown.rows:
             start = iso_time(row.start) if row.start is not None else ""
             by_class = dict(zip(CLASS_KEYS, row.by_class, strict=True))
-            writer.writerow([row.key, row.hits, start, *(by_class[k] for k in ROW_COLUMNS[3:])])
+            counts = (by_class[k] for k in ROW_COLUMNS[3:])
+            writer.writerow([csv_text(row.key), row.hits, start, *counts])
         return
     writer.writerow(CODE_COLUMNS)
     for verdict in verdicts(report.codes, report.total, registry):
