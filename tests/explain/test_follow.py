@@ -150,3 +150,12 @@ def test_stopping_before_any_line(tmp_path: Path) -> None:
     report = follow_source(str(log), ExplainOptions(), lambda: True, lambda r: None)
     assert report.total == 0
     assert os.path.exists(log)
+
+
+def test_a_compressed_file_is_not_followed(tmp_path: Path) -> None:
+    import gzip
+
+    log = tmp_path / "access.log.2.gz"
+    log.write_bytes(gzip.compress(line(1, 200).encode()))
+    report = follow_source(str(log), ExplainOptions(), lambda: False, lambda r: None)
+    assert "compressed file, which does not grow" in report.sources[0].error

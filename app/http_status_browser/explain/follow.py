@@ -11,7 +11,7 @@ from typing import IO, cast
 
 from http_status_browser.explain.detect import DetectError, detect
 from http_status_browser.explain.formats import chosen_format, read_stream
-from http_status_browser.explain.reading import CHUNK, SourceError, Stopped
+from http_status_browser.explain.reading import CHUNK, GZIP_MAGIC, SourceError, Stopped
 from http_status_browser.explain.report import Format, Report, SourceSummary
 from http_status_browser.explain.tally import ExplainOptions, Tally
 
@@ -142,6 +142,9 @@ def follow_source(
     live.append(Refresher(interval, build, refreshed))
     try:
         first = growing.read_first_lines()
+        if first.startswith(GZIP_MAGIC):
+            problem = "a compressed file, which does not grow: explain it without following"
+            return tally.report([SourceSummary(name, fmt, 0, 0, problem)], stopped())
         if fmt is Format.AUTO:
             try:
                 fmt = detect(first, complete=False)
