@@ -224,3 +224,29 @@ def test_ranges_and_breakdowns_account_for_every_code(
         assert ranged.breakdown.counted == ranged.total
         if by in (By.HOUR, By.DAY):  # every row listed: they add up to the codes counted
             assert sum(row.hits for row in ranged.breakdown.rows) == ranged.total
+
+
+def test_json_lines_by_path_and_by_client(tmp_path: Path) -> None:
+    log = tmp_path / "app.jsonl"
+    log.write_text(
+        '{"status": 404, "path": "/a", "remote_addr": "192.0.2.1"}\n'
+        '{"status": 404, "path": "/a", "client": {"ip": "192.0.2.9"}}\n'
+        '{"status": 500, "path": "/b", "remote_addr": "192.0.2.1"}\n',
+        encoding="utf-8",
+    )
+    by_path = explain_sources([str(log)], ExplainOptions(by=By.PATH))
+    assert rows(by_path) == [("/a", 2), ("/b", 1)]
+    by_host = explain_sources([str(log)], ExplainOptions(by=By.HOST))
+    assert rows(by_host) == [("192.0.2.1", 2), ("192.0.2.9", 1)]
+
+
+def test_har_and_transcripts_by_host_are_the_servers() -> None:
+    har = explain_sources([str(DATA / "devtools-export.har")], ExplainOptions(by=By.HOST))
+    assert har.breakdown is not None
+    assert all(row.key != "-" for row in har.breakdown.rows)
+    assert "shop.example" in [row.key for row in har.breakdown.rows]
+    transcript = explain_sources(
+        [str(DATA / "curl-verbose-redirects.txt")],
+        ExplainOptions(by=By.HOST, select=parse_selection("404")),
+    )
+    assert rows(transcript) == [("shop.example", 1)]
