@@ -99,3 +99,10 @@ def test_the_window_follows_a_file_and_stops_when_closed(
     assert view.follow_button.isChecked()
     window.close()  # the reading thread is stopped and waited for, never destroyed running
     assert not view.is_busy()
+
+
+def test_follow_takes_no_mnemonic_of_the_menus(qtbot: QtBot, registry: Registry) -> None:
+    """Alt+F opens the File menu: the button must not take it (nor Clear search's Alt+L)."""
+    view = ExplainView(registry)
+    qtbot.addWidget(view)
+    assert "&" not in view.follow_button.text()

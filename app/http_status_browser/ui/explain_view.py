@@ -189,7 +189,7 @@ class ExplainView(QWidget):
         self.cancel_button = QPushButton("&Cancel", self)
         self.cancel_button.setObjectName("explainCancel")
         self.cancel_button.hide()
-        self.follow_button = QPushButton("&Follow", self)
+        self.follow_button = QPushButton("Follow", self)  # no mnemonic: F, L, W and O are taken
         self.follow_button.setObjectName("explainFollow")
         self.follow_button.setCheckable(True)
         self.follow_button.setEnabled(False)
