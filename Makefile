@@ -36,6 +36,7 @@ check-snippets: $(STAMP)
 
 bench: system-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package,bench]'
+	bash scripts/install-goaccess.sh
 	$(BIN)/python -m benchmarks.run
 
 # PyInstaller bundle for this platform in dist/, smoke-tested (see packaging/build.sh).

@@ -1,13 +1,16 @@
-"""`make bench`: `httpstatus explain` on a generated combined log, against awk | sort | uniq -c.
+"""`make bench`: `httpstatus explain` on a generated combined log, against awk | sort | uniq -c
+and against GoAccess (installed by `make bench`, scripts/install-goaccess.sh).
 
-Both run on the same file in the same run, interleaved; our peak resident memory is read from
-the child's own rusage (os.wait4), so other processes do not blur it.
+All run on the same file in the same run, interleaved; our peak resident memory is read from
+the child's own rusage (os.wait4), so other processes do not blur it. The smoke run (in every
+`make test`) leaves the GoAccess row out where GoAccess is not installed.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,7 +62,19 @@ def _run(command: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def explain_speed(runs: int, lines: int, figure: Callable[..., FigureT]) -> list[FigureT]:
+def goaccess_command(log: Path, folder: str) -> list[str] | None:
+    """GoAccess on the same log, its report written to a file (it needs one without a
+    terminal); None where it is not installed."""
+    goaccess = shutil.which("goaccess")
+    if goaccess is None:
+        return None
+    report = os.path.join(folder, "goaccess.json")
+    return [goaccess, str(log), "--log-format=COMBINED", "--no-global-config", "-o", report]
+
+
+def explain_speed(
+    runs: int, lines: int, figure: Callable[..., FigureT], *, smoke: bool = False
+) -> list[FigureT]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed apps run from bytecode
     with tempfile.TemporaryDirectory(prefix="bench-explain-") as folder:
@@ -67,18 +82,23 @@ def explain_speed(runs: int, lines: int, figure: Callable[..., FigureT]) -> list
         write_combined_log(log, lines)
         ours = [sys.executable, "-m", "http_status_browser.cli.main", "explain", str(log)]
         floor = ["bash", "-c", f"awk '{{print $9}}' '{log}' | sort | uniq -c"]
-        times, memory, floor_times = [], [], []
+        goaccess = goaccess_command(log, folder)
+        if goaccess is None and not smoke:
+            raise RuntimeError("GoAccess is missing: make bench installs it (apt-get)")
+        times, memory, floor_times, goaccess_times = [], [], [], []
         for _ in range(runs):
             elapsed, rss = _run(ours, env)
             times.append(elapsed)
             memory.append(rss)
             floor_times.append(_run(floor, env)[0])
+            if goaccess is not None:
+                goaccess_times.append(_run(goaccess, env)[0])
     value, base, peak = (
         statistics.median(times),
         statistics.median(floor_times),
         max(memory),  # the worst run: the target is a ceiling
     )
-    return [
+    figures = [
         figure(
             # No "|" in the name: it is a cell of a Markdown table.
             f"`httpstatus explain`, {lines:,}-line combined log (floor: the awk, sort, uniq -c"
@@ -98,3 +118,17 @@ def explain_speed(runs: int, lines: int, figure: Callable[..., FigureT]) -> list
             peak < 100,
         ),
     ]
+    if goaccess_times:
+        rival = statistics.median(goaccess_times)
+        figures.append(
+            figure(
+                f"`httpstatus explain` against GoAccess, {lines:,}-line combined log (floor:"
+                " `goaccess --log-format=COMBINED -o report.json`)",
+                value * 1000,
+                rival * 1000,
+                "ms",
+                "ratio ≤ 0.1",
+                value <= 0.1 * rival,
+            )
+        )
+    return figures

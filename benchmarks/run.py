@@ -589,7 +589,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         *hand_over_speed(app, runs),
         *desktop_search(app, runs),
         *filter_latency(rounds, entries),
-        *explain_speed(runs if args.smoke else 5, 20_000 if args.smoke else 1_000_000, Figure),
+        *explain_speed(
+            runs if args.smoke else 5,
+            20_000 if args.smoke else 1_000_000,
+            Figure,
+            smoke=args.smoke,
+        ),
         *serve_figures(runs, smoke=args.smoke),
         *check_figures(1 if args.smoke else max(3, runs // 3), Figure, smoke=args.smoke),
     ]

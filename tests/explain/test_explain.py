@@ -396,7 +396,11 @@ class Trickle:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.binary(max_size=12).map(lambda b: b.replace(b"\n", b"")), max_size=20),
+    # NUL bytes are dropped as lines are read: test_a_run_of_nul_bytes_is_skipped
+    st.lists(
+        st.binary(max_size=12).map(lambda b: b.replace(b"\n", b"").replace(b"\0", b"")),
+        max_size=20,
+    ),
     st.integers(min_value=1, max_value=9),
     st.booleans(),
 )
@@ -418,3 +422,43 @@ def test_line_blocks_keep_every_line_and_number_wherever_chunks_end(
     if data.endswith(b"\n") or not data:
         expected.pop()
     assert seen == expected
+
+
+# Issue 26, explain defect 2: logrotate's copytruncate empties the file while nginx keeps
+# writing at its old offset, so the file starts with a run of NUL bytes, then lines.
+COPYTRUNCATED = b"\0" * 6000 + (DATA / "apache-common.log").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ExplainOptions(),
+        ExplainOptions(Format.ACCESS_LOG),
+        ExplainOptions(field=9),
+        ExplainOptions(top=2, timeline=True),
+    ],
+)
+def test_a_run_of_nul_bytes_is_skipped(tmp_path: Path, options: ExplainOptions) -> None:
+    path = tmp_path / "access.log"
+    path.write_bytes(COPYTRUNCATED)
+    report = explain_sources([str(path)], options)
+    assert report.sources[0].error == ""
+    assert counts(report) == {200: 1, 301: 1, 304: 1, 413: 1, 500: 1}
+    assert report.unread == 0
+
+
+def test_nul_runs_longer_than_a_chunk_and_between_lines(tmp_path: Path) -> None:
+    lines = (DATA / "apache-common.log").read_bytes()
+    path = tmp_path / "access.log"
+    path.write_bytes(b"\0" * (3 << 20) + lines + b"\0" * 100 + lines)
+    report = explain_sources([str(path)], ExplainOptions())
+    assert report.sources[0].format is Format.ACCESS_LOG
+    assert report.total == 10
+    assert report.unread == 0
+
+
+def test_nul_bytes_beside_other_control_bytes_are_still_binary() -> None:
+    with pytest.raises(DetectError, match="binary"):
+        detect(b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(32)), complete=True)
+    with pytest.raises(DetectError, match="only NUL bytes"):
+        detect(b"\0" * 100, complete=True)

@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Protocol
 
 from http_status_browser import PROG
-from http_status_browser.cli.console import EXIT_OK, Style, UsageError, terminal_columns
-from http_status_browser.cli.explain_command import printable
+from http_status_browser.cli.console import EXIT_OK, Style, UsageError, printable, terminal_columns
 from http_status_browser.registry.model import Registry
 
 if TYPE_CHECKING:

@@ -6,6 +6,7 @@ argparse.
 from __future__ import annotations
 
 import os
+import re
 from typing import IO, Any
 
 from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
@@ -116,6 +117,21 @@ def summary_line(status: StatusCode, style: Style) -> str:
     return f"{code}  {status.phrase}{marker}  {style.dim(status.summary)}\n"
 
 
+# C0 and C1 controls (ESC starts every terminal escape sequence; 0x9b is a one-byte CSI),
+# DEL, and the invisible and bidirectional marks that can make text read differently.
+# Compiled on first use (re caches it): most httpstatus runs never print untrusted text.
+_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+
+
+def printable(text: str) -> str:
+    """Untrusted text made safe for a terminal: control characters as visible escapes."""
+    return re.sub(
+        _UNPRINTABLE,
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 256 else f"\\u{ord(m[0]):04x}",
+        text,
+    )
+
+
 __all__ = [
     "EXIT_NOT_FOUND",
     "EXIT_OK",
@@ -126,6 +142,7 @@ __all__ = [
     "item",
     "parse_code",
     "print_json",
+    "printable",
     "status_json",
     "summary_line",
     "terminal_columns",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from http_status_browser.explain.accesslog import ACCESS_LINE
+from http_status_browser.explain.fields import has_status_header
 from http_status_browser.explain.jsonlines import STATUS_KEYS, parse_object, record_status
+from http_status_browser.explain.reading import drop_nuls
 from http_status_browser.explain.report import Format
 from http_status_browser.explain.transcript import STATUS_LINE
 
@@ -17,8 +19,17 @@ class DetectError(Exception):
     """The input is not something we read, said in words."""
 
 
+# Control bytes that text logs do not hold (tab, newlines, form feed and ESC are left out:
+# hostile logs carry escape sequences, and they are shown as escapes).
+CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+
+
 def looks_binary(sample: bytes) -> bool:
-    return b"\0" in sample[:8192]
+    """NUL bytes beside other control bytes in the first 8 KiB. NUL bytes alone are a log
+    truncated under its writer (logrotate's copytruncate leaves a run of them where the old
+    content was): they are dropped as the lines are read (reading.drop_nuls)."""
+    head = sample[:8192]
+    return b"\0" in head and CONTROL.search(head.replace(b"\0", b"")) is not None
 
 
 def looks_like_har(sample: bytes) -> bool:
@@ -37,8 +48,13 @@ def detect(sample: bytes, complete: bool) -> Format:
         raise DetectError("empty: no lines to read")
     if looks_binary(sample):
         raise DetectError("a binary file, not a log (it contains NUL bytes)")
+    sample = drop_nuls(sample)
+    if not sample.strip():
+        raise DetectError("empty: no lines to read (only NUL bytes)")
     if looks_like_har(sample):
         return Format.HAR
+    if has_status_header(sample):  # Zeek's http.log, a W3C extended log (IIS)
+        return Format.FIELDS
     lines = sample.split(b"\n")
     if not complete and len(lines) > 1:
         lines.pop()  # cut off in the middle

@@ -7,11 +7,11 @@ from typing import IO
 
 from http_status_browser.explain.accesslog import (
     ACCESS_LINE,
+    add_access_line,
     count_access_block,
-    field_counter,
-    request_target,
 )
 from http_status_browser.explain.detect import DetectError, detect, looks_binary
+from http_status_browser.explain.fields import FieldsReader
 from http_status_browser.explain.har import count_har
 from http_status_browser.explain.jsonlines import (
     STATUS_KEYS,
@@ -27,12 +27,14 @@ from http_status_browser.explain.reading import (
     as_utf8,
     close_source,
     open_source,
-    read_chunk,
+    past_nul_run,
+    read_first_chunk,
 )
 from http_status_browser.explain.report import Format, SourceSummary
 from http_status_browser.explain.tally import Cancelled, ExplainOptions, Tally
 from http_status_browser.explain.transcript import TranscriptReader, status_line
 
+BINARY = "a binary file, not a log (it contains NUL bytes)"
 ChunkRead = Callable[[], None]  # called after each chunk of an input is read
 
 
@@ -43,7 +45,7 @@ def mixed_line(line: bytes, number: int, tally: Tally) -> None:
         return
     found = ACCESS_LINE.match(stripped)
     if found is not None:
-        tally.add(int(found.group(3)), None, request_target(found.group(2)))
+        add_access_line(stripped, found, tally)
         return
     status = status_line(stripped)
     if status is not None:
@@ -66,10 +68,10 @@ def chosen_format(options: ExplainOptions) -> Format:
 
 
 def _line_counter(
-    fmt: Format, field: int | None, key: str | None
+    fmt: Format, field: int | str | None, key: str | None
 ) -> Callable[[Block, Tally], None]:
-    if fmt is Format.FIELDS and field is not None:
-        return field_counter(field)
+    if fmt is Format.FIELDS:
+        return FieldsReader(field).count_block
     if fmt is Format.JSON_LINES:
         reader = JsonLinesReader(key)
         return lambda block, tally: reader.count_block(block, tally, mixed_line)
@@ -93,6 +95,10 @@ def read_stream(
     tally.source = name
     tally.unit = "line"
     fmt = chosen_format(options)
+    if fmt is not Format.HAR:
+        if looks_binary(first_chunk):
+            return SourceSummary(name, fmt, 0, 0, BINARY)
+        first_chunk = past_nul_run(first_chunk, stream)
     complete = stream is None or len(first_chunk) < CHUNK
     if fmt is Format.AUTO:
         try:
@@ -101,8 +107,6 @@ def read_stream(
             return SourceSummary(name, Format.AUTO, 0, 0, str(error))
     elif not first_chunk:
         return SourceSummary(name, fmt, 0, 0, "empty: no lines to read")
-    elif looks_binary(first_chunk) and fmt is not Format.HAR:
-        return SourceSummary(name, fmt, 0, 0, "a binary file, not a log (it contains NUL bytes)")
     before = tally.total()
 
     if fmt is Format.HAR:
@@ -139,11 +143,11 @@ def read_source(
     display = "standard input" if name == "-" else name
     fmt = chosen_format(tally.options)
     try:
-        source = open_source(name, stdin)
+        source = open_source(name, stdin, cancelled)
     except SourceError as error:
         return SourceSummary(display, fmt, 0, 0, str(error))
     try:
-        stream, first = as_utf8(source.stream, read_chunk(source.stream))
+        stream, first = as_utf8(source.stream, read_first_chunk(source))
 
         def chunk_read() -> None:
             """Progress in bytes of the file itself (compressed ones too)."""

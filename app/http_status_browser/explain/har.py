@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO
+from urllib.parse import urlsplit
 
 from http_status_browser.explain.jsonlines import status_value
 from http_status_browser.explain.reading import CHUNK, SourceError, read_chunk
@@ -223,7 +224,8 @@ def _entry(entry: object, index: int, tally: Tally) -> None:
     phrase = response.get("statusText") if isinstance(response, Mapping) else None
     started = entry.get("startedDateTime") if isinstance(entry, Mapping) else None
     when = parse_iso(started) if isinstance(started, str) and tally.want_time else None
-    tally.add(code, phrase if isinstance(phrase, str) else None, url_text or None, when)
+    host = urlsplit(url_text).netloc or None if tally.want_host else None
+    tally.add(code, phrase if isinstance(phrase, str) else None, url_text or None, when, host)
 
 
 def _find_entries(cursor: HarCursor) -> bool:

@@ -42,6 +42,21 @@ TARGET_KEYS = (
     "RequestPath",
     "request",
 )
+# The client's address, for --by host (nginx, ECS, Datadog, Traefik, Caddy, pino, Google Cloud).
+CLIENT_KEYS = (
+    "remote_addr",
+    "client_ip",
+    "remote_ip",
+    "client.ip",
+    "source.ip",
+    "network.client.ip",
+    "http.client_ip",
+    "ClientHost",
+    "request.remote_ip",
+    "request.client_ip",
+    "req.remoteAddress",
+    "httpRequest.remoteIp",
+)
 TIME_KEYS = ("time", "timestamp", "@timestamp", "ts", "time_local", "datetime", "date")
 
 
@@ -98,13 +113,16 @@ def add_record(record: Mapping[str, object], keys: Sequence[str], tally: Tally) 
     code = record_status(record, keys)
     if code is None:
         return False
-    target = None
-    if tally.want_top:
+    target = when = host = None
+    if tally.want_target:
         target = next((t for t in (target_text(lookup(record, k)) for k in TARGET_KEYS) if t), None)
-    when = None
     if tally.want_time:
         when = next((w for w in (epoch_of(lookup(record, k)) for k in TIME_KEYS) if w), None)
-    tally.add(code, None, target, when)
+    if tally.want_host:
+        host = next(
+            (h for h in (lookup(record, k) for k in CLIENT_KEYS) if isinstance(h, str)), None
+        )
+    tally.add(code, None, target, when, host)
     return True
 
 

@@ -11,18 +11,30 @@ import codecs
 import gzip
 import io
 import os
+import select
+import stat
 import zlib
 from collections.abc import Callable, Iterator
-from typing import IO, NamedTuple, cast
+from typing import IO, TYPE_CHECKING, NamedTuple, cast
+
+if TYPE_CHECKING:  # collections.abc.Buffer from Python 3.12 on
+    from typing_extensions import Buffer
 
 CHUNK = 1 << 20
 MAX_LINE = 1 << 20
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN_NAME = "-"
+POLL_SECONDS = 0.1  # how often a wait for a pipe looks whether it should stop
+
+Stopped = Callable[[], bool]  # True once the reading should end (Ctrl+C, Cancel)
 
 
 class SourceError(Exception):
     """An input that cannot be read at all, with the reason in words."""
+
+
+def always_ready() -> bool:
+    return True
 
 
 class Source(NamedTuple):
@@ -31,6 +43,58 @@ class Source(NamedTuple):
     raw: IO[bytes]  # the file itself, for progress
     size: int  # bytes in the file itself; 0 when unknown (standard input, a pipe)
     compressed: bool
+    ready: Callable[[], bool] = always_ready  # more bytes can be read at once (a pipe's)
+
+
+class PollingReader(io.RawIOBase):
+    """A pipe or terminal read so that a request to stop is noticed while no bytes come.
+
+    A blocking read would wait for the writer however often the reader is asked to stop (a
+    signal handler that only sets a flag does not end it), and raising from the handler would
+    lose what the buffered reader had gathered. Instead each read waits with select() in
+    short slices and reads as the end of the input once `stopped()`: what was read is kept.
+    """
+
+    def __init__(self, fd: int, stopped: Stopped) -> None:
+        super().__init__()
+        self.fd = fd
+        self.stopped = stopped
+
+    def readable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def ready(self, timeout: float = 0.0) -> bool:
+        try:
+            readable, _, _ = select.select([self.fd], [], [], timeout)
+        except (OSError, ValueError):  # closed under us: the read says what happened
+            return True
+        return bool(readable)
+
+    def readinto(self, buffer: Buffer) -> int:
+        while not self.ready(POLL_SECONDS):
+            if self.stopped():
+                return 0
+        if self.stopped():
+            return 0
+        view = memoryview(buffer).cast("B")
+        data = os.read(self.fd, len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def _polled(stdin: IO[bytes], stopped: Stopped | None) -> PollingReader | None:
+    """A PollingReader for standard input when it is a pipe or a terminal, else None."""
+    if stopped is None:
+        return None
+    try:
+        fd = stdin.fileno()
+        mode = os.fstat(fd).st_mode
+    except (OSError, ValueError, AttributeError):  # a test's stream, closed, or no fd
+        return None
+    return None if stat.S_ISREG(mode) else PollingReader(fd, stopped)
 
 
 def _peekable(stream: IO[bytes]) -> io.BufferedReader:
@@ -39,15 +103,25 @@ def _peekable(stream: IO[bytes]) -> io.BufferedReader:
     return io.BufferedReader(stream)  # type: ignore[arg-type]
 
 
-def open_source(name: str, stdin: IO[bytes] | None = None) -> Source:
-    """Opens a file (or standard input for "-"), decompressing gzip; raises SourceError."""
+def open_source(
+    name: str, stdin: IO[bytes] | None = None, stopped: Stopped | None = None
+) -> Source:
+    """Opens a file (or standard input for "-"), decompressing gzip; raises SourceError.
+
+    With `stopped`, standard input from a pipe or terminal ends once it returns True."""
+    ready = always_ready
     if name == STDIN_NAME:
         if stdin is None:
             raise SourceError("standard input is not available")
+        polled = _polled(stdin, stopped)
         try:
-            raw: IO[bytes] = _peekable(stdin)
+            raw: IO[bytes] = (
+                _peekable(stdin) if polled is None else io.BufferedReader(polled, CHUNK)
+            )
         except (OSError, ValueError) as error:  # closed, or not open for reading
             raise SourceError(f"standard input cannot be read ({error})") from None
+        if polled is not None:
+            ready = polled.ready
         size = 0
     else:
         try:
@@ -70,7 +144,7 @@ def open_source(name: str, stdin: IO[bytes] | None = None) -> Source:
     if head == GZIP_MAGIC:
         stream = cast(IO[bytes], GzipChunks(gzip.GzipFile(fileobj=raw, mode="rb")))
         return Source(name, stream, raw, size, True)
-    return Source(name, raw, raw, size, False)
+    return Source(name, raw, raw, size, False, ready)
 
 
 class GzipChunks:
@@ -146,15 +220,48 @@ def close_source(source: Source) -> None:
 
 
 def read_chunk(stream: IO[bytes], size: int = CHUNK) -> bytes:
-    """At most `size` bytes; a damaged compressed stream raises SourceError."""
+    """At most `size` bytes, as many as one read of the file gives (a pipe's are counted as
+    they come, not when a megabyte has gathered); a damaged compressed stream raises
+    SourceError."""
+    read = getattr(stream, "read1", stream.read)
     try:
-        return stream.read(size)
+        return cast(bytes, read(size))
     except EOFError:
         raise SourceError("the compressed data ends early (a truncated .gz file)") from None
     except (gzip.BadGzipFile, zlib.error) as error:
         raise SourceError(f"damaged compressed data ({error})") from None
     except OSError as error:
         raise SourceError(error.strerror or str(error)) from None
+
+
+def read_first_chunk(source: Source) -> bytes:
+    """The first chunk to tell the format from: a megabyte, all of a shorter input, or from a
+    pipe the whole lines that have come so far (`tail -f` may send no more for a while)."""
+    parts = [read_chunk(source.stream)]
+    got = len(parts[0])
+    while parts[-1] and got < CHUNK and (b"\n" not in parts[-1] or source.ready()):
+        try:
+            parts.append(read_chunk(source.stream, CHUNK - got))
+        except SourceError:  # a damaged .gz says so again on the next read, after these lines
+            break
+        got += len(parts[-1])
+    return b"".join(parts)
+
+
+def drop_nuls(chunk: bytes) -> bytes:
+    """The chunk without NUL bytes: no text log holds them, and a log truncated under its
+    writer (logrotate's copytruncate) starts with a run of them that hides the lines after."""
+    return chunk.replace(b"\0", b"") if b"\0" in chunk else chunk
+
+
+def past_nul_run(first_chunk: bytes, stream: IO[bytes] | None) -> bytes:
+    """The first chunk without NUL bytes; when it held nothing else, the next chunk that
+    does (a log truncated under its writer can start with megabytes of NUL bytes)."""
+    chunk = drop_nuls(first_chunk)
+    while not chunk and first_chunk and stream is not None:
+        first_chunk = read_chunk(stream)
+        chunk = drop_nuls(first_chunk)
+    return chunk
 
 
 class Block(NamedTuple):
@@ -181,7 +288,8 @@ class LineBlocks:
     """Cuts a stream into blocks of whole lines, one chunk at a time.
 
     The line that straddles two chunks is a block of its own. A line longer than MAX_LINE is
-    dropped up to its newline and reported through `on_too_long` with its number.
+    dropped up to its newline and reported through `on_too_long` with its number. NUL bytes
+    are dropped (see drop_nuls).
     """
 
     def __init__(
@@ -211,7 +319,7 @@ class LineBlocks:
     def __iter__(self) -> Iterator[Block]:
         partial = b""
         skipping = False  # inside an overlong line, dropping bytes until its newline
-        chunk = self.first_chunk
+        chunk = drop_nuls(self.first_chunk) or self._next()
         while chunk:
             start = 0
             if skipping:
@@ -249,4 +357,7 @@ class LineBlocks:
             return b""
         if self.on_chunk is not None:
             self.on_chunk()
-        return read_chunk(self.stream)
+        while chunk := read_chunk(self.stream):
+            if chunk := drop_nuls(chunk):
+                return chunk
+        return b""

@@ -65,6 +65,23 @@ class TimeBucket(NamedTuple):
     by_class: tuple[int, int, int, int, int, int]
 
 
+class BreakdownRow(NamedTuple):
+    """One path, host, hour or day of `--by`, with the selected codes counted by class."""
+
+    key: str
+    hits: int
+    by_class: tuple[int, int, int, int, int, int]  # by class digit, as TimeBucket
+    start: float | None = None  # an hour's or a day's start, seconds since the epoch (UTC)
+
+
+class Breakdown(NamedTuple):
+    by: str  # path, host, hour or day
+    selection: str  # the codes and classes broken down ("404,5xx"); "" for all
+    rows: tuple[BreakdownRow, ...]
+    distinct: int  # paths or hosts seen (rows holds the most frequent), or hours or days
+    counted: int  # codes that were selected and broken down
+
+
 class Report(NamedTuple):
     sources: tuple[SourceSummary, ...]
     codes: tuple[CodeCount, ...]  # by code
@@ -74,6 +91,8 @@ class Report(NamedTuple):
     timeline: tuple[TimeBucket, ...] = ()  # empty when the input has no timestamps
     bucket_seconds: int = 0
     cancelled: bool = False
+    breakdown: Breakdown | None = None  # with --by
+    outside: int = 0  # codes left out by --since or --until (or without a time then)
 
     @property
     def errors(self) -> tuple[str, ...]:

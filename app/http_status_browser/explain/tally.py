@@ -6,10 +6,19 @@ fast path keys them by the status bytes) and `report()` turns them into immutabl
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from http_status_browser.explain.breakdown import (
+    MAX_KEYS,
+    OTHER_KEY,
+    By,
+    CodeSelection,
+    breakdown_rows,
+)
 from http_status_browser.explain.report import (
+    Breakdown,
     CodeCount,
     Format,
     PhraseSeen,
@@ -18,7 +27,12 @@ from http_status_browser.explain.report import (
     TargetCount,
     UnreadLine,
 )
-from http_status_browser.explain.timeline import TimeKey, build_timeline
+from http_status_browser.explain.timeline import (
+    TimeKey,
+    access_log_minute,
+    build_timeline,
+    seconds_of,
+)
 
 MAX_SAMPLES = 5
 SAMPLE_CHARS = 160
@@ -34,10 +48,16 @@ Cancelled = Callable[[], bool]
 
 class ExplainOptions(NamedTuple):
     format: Format = Format.AUTO
-    field: int | None = None  # 1-based, as awk counts: with it the format is FIELDS
+    # 1-based, as awk counts, or a name from a #fields (Zeek) or #Fields: (W3C) header:
+    # with it the format is FIELDS
+    field: int | str | None = None
     key: str | None = None  # a JSON key (dotted for nesting) that holds the status
-    top: int = 0  # how many paths or URLs to keep per error code
+    top: int = 0  # how many paths or URLs to keep per error code (and rows of --by)
     timeline: bool = False
+    by: By | None = None  # break the selected codes down by path, host, hour or day
+    select: CodeSelection = CodeSelection()  # the codes --by breaks down (all when empty)
+    since: float | None = None  # count only what happened from then on (seconds, UTC)
+    until: float | None = None  # ... and before then
 
 
 class Tally:
@@ -45,8 +65,21 @@ class Tally:
 
     def __init__(self, options: ExplainOptions) -> None:
         self.options = options
+        self.by = options.by
+        self.ranged = options.since is not None or options.until is not None
+        self.since = -math.inf if options.since is None else options.since
+        self.until = math.inf if options.until is None else options.until
+        self.timed_rows = options.by in (By.HOUR, By.DAY)
         self.want_top = options.top > 0
-        self.want_time = options.timeline
+        self.want_time = options.timeline or self.ranged or self.timed_rows
+        self.want_target = self.want_top or options.by is By.PATH
+        self.want_host = options.by is By.HOST
+        # Each line's details go through add(): --since, --until and --by need them.
+        self.detailed = self.ranged or options.by is not None
+        self.rows: dict[bytes | str | int | None, list[int]] = {}
+        self.selected = 0
+        self.outside = 0
+        self.minutes: dict[bytes, float | None] = {}  # an access log's minute, in seconds
         self.byte_codes: dict[bytes, int] = {}  # the access log fast path: b"404" -> count
         self.codes: dict[int, int] = {}
         self.phrases: dict[tuple[int, str], int] = {}
@@ -63,16 +96,61 @@ class Tally:
         phrase: str | None = None,
         target: bytes | str | None = None,
         when: TimeKey | None = None,
+        host: bytes | str | None = None,
     ) -> None:
-        """One status code found (the slow path: transcripts, JSON, HAR, fall-backs)."""
+        """One status code found (the slow path: transcripts, JSON, HAR, fall-backs, and
+        every line with --since, --until or --by). `when` is an access log's whole
+        [time] text or seconds since the epoch."""
+        moment = None
+        if self.detailed and when is not None:
+            moment = self.seconds(when)
+        if self.ranged and (moment is None or not self.since <= moment < self.until):
+            self.outside += 1
+            return
         self.codes[code] = self.codes.get(code, 0) + 1
         if phrase:
             key = (code, phrase)
             self.phrases[key] = self.phrases.get(key, 0) + 1
         if target is not None and self.want_top and code >= 400:
             self.add_target(code, target)
-        if when is not None and self.want_time:
-            self.add_time(when, code // 100)
+        if when is not None and self.options.timeline:
+            minute = access_log_minute(when) if isinstance(when, bytes) else when
+            self.add_time(minute, code // 100)
+        if self.by is not None and self.options.select.selects(code):
+            self.add_row(code, target, host, moment)
+
+    def seconds(self, when: TimeKey) -> float | None:
+        """Seconds since the epoch of a time as add() takes it; an access log's text is
+        parsed once per distinct minute."""
+        if isinstance(when, float):
+            return when
+        minute = access_log_minute(when)
+        if minute in self.minutes:
+            start = self.minutes[minute]
+        else:
+            start = seconds_of(minute)
+            if len(self.minutes) < MAX_TIMES:
+                self.minutes[minute] = start
+        second = when[18:20]
+        return start + int(second) if start is not None and second.isdigit() else start
+
+    def add_row(
+        self, code: int, target: bytes | str | None, host: bytes | str | None, moment: float | None
+    ) -> None:
+        key: bytes | str | int | None
+        if self.timed_rows:
+            step = 3600 if self.by is By.HOUR else 86400
+            key = None if moment is None else int(moment // step * step)
+        else:
+            key = (target if self.by is By.PATH else host) or "-"
+        row = self.rows.get(key)
+        if row is None:
+            if len(self.rows) >= MAX_KEYS:
+                key = OTHER_KEY
+            row = self.rows.setdefault(key, [0] * 6)
+        digit = code // 100
+        row[digit if 1 <= digit <= 5 else 0] += 1
+        self.selected += 1
 
     def add_target(self, code: int, target: bytes | str) -> None:
         key = (code, target)
@@ -131,6 +209,15 @@ class Tally:
             for code, count in sorted(merged.items())
         )
         timeline, seconds = build_timeline(self.times)
+        breakdown = None
+        if self.by is not None:
+            breakdown = Breakdown(
+                self.by.value,
+                str(self.options.select),
+                breakdown_rows(self.rows, self.by, self.options.top),
+                len(self.rows),
+                self.selected,
+            )
         return Report(
             sources=tuple(sources),
             codes=codes,
@@ -140,4 +227,6 @@ class Tally:
             timeline=timeline,
             bucket_seconds=seconds,
             cancelled=cancelled,
+            breakdown=breakdown,
+            outside=self.outside,
         )

@@ -47,7 +47,7 @@ def epoch_of(value: object) -> float | None:
     return seconds if seconds is not None and 0 < seconds < LATEST else None
 
 
-def _seconds(key: TimeKey) -> float | None:
+def seconds_of(key: TimeKey) -> float | None:
     if isinstance(key, float):
         return key
     try:
@@ -64,7 +64,7 @@ def build_timeline(times: Mapping[tuple[TimeKey, int], int]) -> tuple[tuple[Time
     points: list[tuple[float, int, int]] = []
     for (key, digit), count in times.items():
         if key not in seconds:
-            seconds[key] = _seconds(key)
+            seconds[key] = seconds_of(key)
         moment = seconds[key]
         if moment is not None:
             points.append((moment, digit, count))

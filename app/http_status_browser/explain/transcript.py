@@ -39,7 +39,7 @@ class TranscriptReader:
             if found is not None:
                 phrase = (found.group(3) or b"").strip().decode("utf-8", errors="replace")
                 target = self.host + self.target if self.target else None
-                tally.add(int(found.group(2)), phrase, target)
+                tally.add(int(found.group(2)), phrase, target, None, self.host or None)
             elif line.startswith(b"> "):
                 request = REQUEST_LINE.match(line)
                 host = HOST_LINE.match(line)

@@ -1,5 +1,6 @@
 """Explaining logs from the window: File > Explain log... (Ctrl+O), Edit > Paste to explain
-(Ctrl+Shift+V) and files dropped on the window open the explain view in a dock.
+(Ctrl+Shift+V) and files dropped on the window open the explain view in a dock; the view's
+Follow button (or follow_file) keeps reading one file live.
 
 The window only adds these actions to its menus. The view and the reading code are imported
 on first use, so that they cost nothing at start-up.
@@ -76,6 +77,11 @@ class ExplainController(QObject):
 
     def explain_text(self, text: str) -> None:
         self.explain_view().explain_text(text)
+
+    def follow_file(self, name: str) -> None:
+        """Explains `name` live: its counts are shown anew as lines are added to it (the
+        view's Follow button does the same for the file explained last)."""
+        self.explain_view().follow_file(name)
 
     @Slot()
     def choose_files(self) -> None:

@@ -1,5 +1,6 @@
 """The explain view: the codes found in a log, HAR file or transcript, with notes on the
-input and two charts; ExplainWorker reads files off the GUI thread and reports by signals."""
+input and two charts; ExplainWorker reads files off the GUI thread and reports by signals,
+and FollowWorker keeps reading one file as lines are added (the Follow button)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from http_status_browser.explain import ExplainOptions, Report, explain_sources, explain_text
+from http_status_browser.explain.follow import follow_source
 from http_status_browser.explain.verdicts import verdicts
 from http_status_browser.registry.model import Registry
 from http_status_browser.ui.explain_charts import CodeBarChart, TimelineChart
@@ -44,6 +46,7 @@ log = logging.getLogger(__name__)
 
 WINDOW_OPTIONS = ExplainOptions(top=5, timeline=True)
 PROGRESS_STEPS = 1000
+FOLLOW_SECONDS = 1.0  # how often a followed file's counts are shown anew
 
 
 class ExplainWorker(QThread):
@@ -85,6 +88,27 @@ class ExplainWorker(QThread):
         except Exception as error:  # a bug must not kill the thread silently: say it, log it
             log.exception("explaining %s failed", self.names or "pasted text")
             self.failed.emit(f"Could not explain this input: {error}")
+            return
+        self.explained.emit(report)
+
+
+class FollowWorker(ExplainWorker):
+    """Reads one file, then the lines added to it (tail -F: rotation by rename or truncation
+    included), reporting the counts every FOLLOW_SECONDS until cancelled; the last report
+    comes when it stops."""
+
+    def run(self) -> None:
+        try:
+            report = follow_source(
+                self.names[0],
+                WINDOW_OPTIONS,
+                self.is_cancelled,
+                self.explained.emit,
+                interval=FOLLOW_SECONDS,
+            )
+        except Exception as error:  # as ExplainWorker: say it, log it
+            log.exception("following %s failed", self.names[0])
+            self.failed.emit(f"Could not follow this file: {error}")
             return
         self.explained.emit(report)
 
@@ -141,11 +165,15 @@ class ExplainView(QWidget):
         self.registry = registry
         self.worker: ExplainWorker | None = None
         self.report: Report | None = None
+        self.file: str | None = None  # the one file explained last: it can be followed
+        self.following = False
+        self._reselecting = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addLayout(self._build_top())
         layout.addWidget(self._build_body(), 1)
         self.cancel_button.clicked.connect(self.cancel)
+        self.follow_button.toggled.connect(self._follow_toggled)
         self.close_button.clicked.connect(self.closeRequested)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
@@ -161,11 +189,19 @@ class ExplainView(QWidget):
         self.cancel_button = QPushButton("&Cancel", self)
         self.cancel_button.setObjectName("explainCancel")
         self.cancel_button.hide()
+        self.follow_button = QPushButton("Follow", self)  # no mnemonic: F, L, W and O are taken
+        self.follow_button.setObjectName("explainFollow")
+        self.follow_button.setCheckable(True)
+        self.follow_button.setEnabled(False)
+        self.follow_button.setToolTip(
+            "Keep reading this file as lines are added, as tail -F does (rotation included)"
+        )
         self.close_button = QPushButton("Close", self)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.progress)
         top.addWidget(self.cancel_button)
+        top.addWidget(self.follow_button)
         top.addWidget(self.close_button)
         return top
 
@@ -209,13 +245,38 @@ class ExplainView(QWidget):
     def explain_files(self, names: Sequence[str]) -> None:
         shown = names[0] if len(names) == 1 else f"{len(names)} files"
         self._start(ExplainWorker(names, None, self), f"Reading {shown}…")
+        self.file = names[0] if len(names) == 1 else None
 
     def explain_text(self, text: str) -> None:
         self._start(ExplainWorker((), text, self), "Reading the pasted text…")
         self.progress.setRange(0, 0)  # no steps to count: busy until done
+        self.file = None
+
+    def follow_file(self, name: str) -> None:
+        """Reads `name`, then what is added to it, until Follow is clicked again (or Cancel)."""
+        self._start(FollowWorker([name], None, self), f"Following {name}…")
+        self.progress.setRange(0, 0)  # a followed file has no end to count towards
+        self.file = name
+        self.following = True
+        self._set_follow_checked(True)
+
+    def _set_follow_checked(self, checked: bool) -> None:
+        self.follow_button.blockSignals(True)  # the state, not a request to start or stop
+        self.follow_button.setChecked(checked)
+        self.follow_button.blockSignals(False)
+
+    @Slot(bool)
+    def _follow_toggled(self, checked: bool) -> None:
+        if checked and self.file is not None:
+            self.follow_file(self.file)
+        elif not checked:
+            self.cancel()
 
     def _start(self, worker: ExplainWorker, message: str) -> None:
         self.stop()
+        self.following = False
+        self._set_follow_checked(False)
+        self.follow_button.setEnabled(False)
         self.worker = worker
         worker.progressed.connect(self._progressed)
         worker.explained.connect(self._explained)
@@ -227,6 +288,7 @@ class ExplainView(QWidget):
         self.progress.show()
         self.cancel_button.show()
         worker.start()
+        self.follow_button.setEnabled(isinstance(worker, FollowWorker))
 
     @Slot()
     def cancel(self) -> None:
@@ -276,16 +338,27 @@ class ExplainView(QWidget):
         self.progress.hide()
         self.cancel_button.hide()
         self.worker = None
+        self.following = False
+        self._set_follow_checked(False)
+        self.follow_button.setEnabled(self.file is not None)
 
     def show_report(self, report: Report) -> None:
         self.report = report
         found = verdicts(report.codes, report.total, self.registry)
+        current = self.table.selectionModel().currentIndex().data(ExplainRole.CODE)
         self.model.set_verdicts(found)
+        if isinstance(current, int):  # a followed file's refresh keeps the row the user chose
+            self._reselecting = True
+            self.select_code(current)
+            self._reselecting = False
         self.bar_chart.set_counts([(c.code, c.hits) for c in report.codes])
         self.timeline.set_timeline(report.timeline, report.bucket_seconds)
         self.notes.setHtml(report_html(report))
         names = ", ".join(s.name for s in report.sources)
         state = " (cancelled: counts so far)" if report.cancelled else ""
+        if self.following:
+            live = self.worker is not None and not self.worker.is_cancelled()
+            state = " (following live)" if live else " (followed until stopped)"
         unread = f", {report.unread:,} unread" if report.unread else ""
         if report.total:
             self.summary.setText(
@@ -311,5 +384,5 @@ class ExplainView(QWidget):
     @Slot(QModelIndex, QModelIndex)
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         code = current.data(ExplainRole.CODE)
-        if isinstance(code, int):
+        if isinstance(code, int) and not self._reselecting:
             self.codeRequested.emit(code)
