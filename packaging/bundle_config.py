@@ -8,11 +8,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePath
 
+from http_status_browser import APP_ID
 from http_status_browser.ui.appicon import ASSETS, ICON_SIZES, icon_file_name
 
 APP_NAME = "HTTP Status Browser"
 BUNDLE_NAME = "http-status-browser"
-BUNDLE_ID = "org.httpstatusbrowser.HTTPStatusBrowser"
+BUNDLE_ID = APP_ID  # macOS: the same reverse-DNS ID as the freedesktop files
 MACOS_MINIMUM = "12.0"
 
 # Files the running app reads, relative to the project root, and where they go in the bundle:

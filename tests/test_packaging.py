@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import configparser
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -138,31 +136,6 @@ def test_spec_and_scripts_exist() -> None:
     compile(spec, "http-status-browser.spec", "exec")
     assert "BUNDLE(" in spec
     assert "bundle_identifier" in spec
-
-
-def test_desktop_file() -> None:
-    desktop = configparser.ConfigParser(interpolation=None)
-    desktop.optionxform = str  # type: ignore[assignment,method-assign]
-    desktop.read(ROOT / "resources" / "http-status-browser.desktop", encoding="utf-8")
-    entry = desktop["Desktop Entry"]
-    assert entry["Type"] == "Application"
-    assert entry["Name"] == "HTTP Status Browser"
-    assert entry["Exec"].startswith("http-status-browser")
-    assert entry["Icon"] == "http-status-browser"
-
-
-def test_metainfo_is_well_formed() -> None:
-    root = ElementTree.parse(ROOT / "resources" / "http-status-browser.metainfo.xml").getroot()
-    assert root.tag == "component"
-    assert root.findtext("launchable") == "http-status-browser.desktop"
-
-
-def test_icons_in_every_size() -> None:
-    for size in (16, 24, 32, 48, 64, 128, 256, 512):
-        png = ROOT / "resources" / "icons" / f"{size}x{size}" / "http-status-browser.png"
-        assert png.read_bytes().startswith(b"\x89PNG"), png
-    assert (ROOT / "resources" / "http-status-browser.ico").stat().st_size > 0
-    assert (ROOT / "resources" / "http-status-browser.icns").read_bytes().startswith(b"icns")
 
 
 def test_release_workflow() -> None:

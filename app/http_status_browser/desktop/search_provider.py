@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
+from http_status_browser import APP_ID
 from http_status_browser.registry.model import Registry, StatusCode
 
 # typing.TYPE_CHECKING without importing typing: see registry/records.py. The service
@@ -22,13 +23,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-BUS_NAME = "org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider"
-GNOME_PATH = "/org/httpstatusbrowser/HTTPStatusBrowser/SearchProvider"
+BUS_NAME = f"{APP_ID}.SearchProvider"
+GNOME_PATH = "/" + BUS_NAME.replace(".", "/")
 GNOME_INTERFACE = "org.gnome.Shell.SearchProvider2"
 KRUNNER_PATH = "/runner"
 KRUNNER_INTERFACE = "org.kde.krunner1"
 INTROSPECTABLE = "org.freedesktop.DBus.Introspectable"
-ICON = "http-status-browser"
+ICON = APP_ID  # the icon theme name (resources/icons/hicolor)
 MAX_RESULTS = 10
 IDLE_EXIT_S = 60.0
 # KRunner's match types (KRunner::QueryMatch::Type): exact for a code, possible for words.
