@@ -7,6 +7,10 @@ packages=$("$python" -m http_status_browser.desktop.systemdeps --platform xcb)
 if ! command -v dbus-run-session >/dev/null; then
     packages="${packages:+$packages }dbus"
 fi
+# The completion scripts are parsed by their own shells (tests/cli/test_completion_command.py).
+for shell in zsh fish; do
+    command -v "$shell" >/dev/null || packages="${packages:+$packages }$shell"
+done
 [ -z "$packages" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing the system libraries Qt needs: $packages"
