@@ -312,6 +312,7 @@ COMMANDS: dict[str, tuple[str, Callable[[_Parser], None] | str]] = {
         "answer desktop searches over D-Bus",
         "http_status_browser.cli.search_provider_command",
     ),
+    "completion": ("print a shell completion script", "http_status_browser.cli.completion_command"),
 }
 
 
