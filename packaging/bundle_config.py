@@ -13,6 +13,7 @@ from http_status_browser.ui.appicon import ASSETS, ICON_SIZES, icon_file_name
 
 APP_NAME = "HTTP Status Browser"
 BUNDLE_NAME = "http-status-browser"
+CLI_NAME = "httpstatus"  # the second executable in the bundle
 BUNDLE_ID = APP_ID  # macOS: the same reverse-DNS ID as the freedesktop files
 MACOS_MINIMUM = "12.0"
 

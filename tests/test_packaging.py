@@ -166,3 +166,34 @@ def test_the_window_icon_files_are_renderings_of_the_svg(qapp: object) -> None:
             for a, b in zip(bytes(rendered.constBits()), bytes(stored.constBits()), strict=True)
         )
         assert worst <= 16, (size, worst)
+
+
+def test_smoke_test_runs_the_bundles_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundle carries httpstatus beside the window's executable; the smoke test runs it
+    (here a stand-in running this checkout's httpstatus entry point)."""
+    from http_status_browser import __version__
+
+    executable = tmp_path / "http-status-browser"
+    executable.write_text("")
+    cli = tmp_path / "httpstatus"
+    cli.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m http_status_browser "$@"\n')
+    cli.chmod(0o755)
+    assert smoke_test.check_cli(executable, __version__) == []
+    assert "command line: httpstatus --version" in capsys.readouterr().out
+
+
+def test_smoke_test_reports_a_bundle_without_its_command_line(tmp_path: Path) -> None:
+    executable = tmp_path / "http-status-browser"
+    executable.write_text("")
+    assert smoke_test.check_cli(executable, "0.1.0") == [
+        "missing command line executable: httpstatus"
+    ]
+
+
+def test_the_spec_builds_httpstatus_beside_the_window() -> None:
+    spec = (ROOT / "packaging" / "http-status-browser.spec").read_text(encoding="utf-8")
+    assert "name=config.CLI_NAME" in spec
+    assert bundle_config.CLI_NAME == "httpstatus"
+    assert (ROOT / "packaging" / "httpstatus_entry.py").is_file()
