@@ -78,7 +78,9 @@ KEPT_PLUGINS = {
     "xcbglintegrations": ("qxcb-glx-integration", "qxcb-egl-integration"),
     "wayland-shell-integration": ("xdg-shell",),
     "wayland-decoration-client": ("bradient",),
-    "wayland-graphics-integration-client": ("qt-plugin-wayland-egl",),
+    # Not wayland-graphics-integration-client's qt-plugin-wayland-egl: it links to Qt6OpenGL,
+    # which is dropped, so it could never load (dpkg-shlibdeps found it); widgets draw
+    # through shared memory on Wayland.
     # Not qgtk3: it pulls GTK, cairo and gio into the bundle.
     "platformthemes": ("qxdgdesktopportal",),
     "styles": ("qmodernwindowsstyle", "qwindowsvistastyle"),
@@ -98,6 +100,9 @@ DROPPED_LIBRARIES = (
     "Qt6Sql",
     "Qt6Test",
     "Qt6LabsStyleKit",
+    # The eglfs platform (full-screen embedded) is not kept, and these need Qt6OpenGL.
+    "Qt6EglFSDeviceIntegration",
+    "Qt6EglFsKmsSupport",
 )
 
 
