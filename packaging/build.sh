@@ -27,6 +27,9 @@ if [ "$(uname -s)" = Linux ]; then
     cp resources/$id.SearchProvider.service resources/$id.search-provider.ini \
         resources/$id.krunner.desktop packaging/desktop-search.sh "$stage/"
     cp -rL resources/icons "$stage/"  # -L: the scalable icon is a link to the app's SVG
+    # The licence, the notices and the licence texts of everything the bundle carries.
+    cp LICENSE THIRD-PARTY-NOTICES.md "$stage/"
+    "$python" packaging/collect_licenses.py "$stage/licenses"
     archive="dist/$name-$version-linux-$(uname -m).tar.gz"
     tar -C build/tarball -czf "$archive" "$name-$version"
     echo "packed $archive ($(du -h "$archive" | cut -f1))"
