@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -62,6 +64,14 @@ def test_project_root_from_the_spec_folder() -> None:
         ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
         ("PySide6/Qt/lib/libQt6Network.so.6", False),
         ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
+        ("PySide6/Qt/lib/libQt6EglFsKmsSupport.so.6", False),
+        ("PySide6/Qt/lib/libQt6WaylandClient.so.6", True),
+        (
+            "PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so",
+            False,
+        ),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
         ("app/http_status_browser/registry/statuses.json", True),
     ],
 )
@@ -197,3 +207,81 @@ def test_the_spec_builds_httpstatus_beside_the_window() -> None:
     assert "name=config.CLI_NAME" in spec
     assert bundle_config.CLI_NAME == "httpstatus"
     assert (ROOT / "packaging" / "httpstatus_entry.py").is_file()
+
+
+def load_yaml(relative: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / relative).read_text("utf-8"))
+    return loaded
+
+
+def test_ci_workflow_tests_every_python_on_every_push() -> None:
+    workflow = load_yaml(".github/workflows/ci.yml")
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert {"push", "pull_request"} <= set(triggers)
+    jobs = workflow["jobs"]
+    assert jobs["test-linux"]["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
+    assert "make test PYTHON=python${{ matrix.python }}" in str(jobs["test-linux"]["steps"])
+    assert set(jobs["test-other"]["strategy"]["matrix"]["os"]) == {"macos-latest", "windows-latest"}
+    assert "make test-deb" in str(jobs["deb"]["steps"])
+    assert jobs["deb"]["container"] == "debian:12"
+    assert jobs["deb-ubuntu"]["container"] == "ubuntu:24.04"
+    assert "make test-sdist" in str(jobs["sdist"]["steps"])
+    assert "packaging/flatpak/" in str(jobs["flatpak"]["steps"])
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert {"make test\n", "make test-deb\n", "make test-sdist\n"} <= set(run.splitlines(True))
+
+
+def test_flatpak_manifest_installs_the_desktop_files() -> None:
+    from http_status_browser import APP_ID
+
+    manifest = load_yaml(f"packaging/flatpak/{APP_ID}.yml")
+    assert manifest["app-id"] == APP_ID
+    assert manifest["command"] == "http-status-browser"
+    app = manifest["modules"][-1]
+    commands = "\n".join(app["build-commands"]).replace("${FLATPAK_ID}", APP_ID)
+    for name in re.findall(r"resources/(\S+)", commands):
+        assert (ROOT / "resources" / name).exists(), name
+    # Every pinned wheel is a dependency of the project, at the version pyproject allows.
+    wheels = [source["url"].rsplit("/", 1)[1] for source in manifest["modules"][0]["sources"]]
+    names = {wheel.split("-")[0] for wheel in wheels}
+    assert names == {"platformdirs", "h11", "jeepney", "shtab", "setuptools"}
+    assert all(len(source["sha256"]) == 64 for source in manifest["modules"][0]["sources"])
+
+
+def test_licence_texts_for_everything_the_bundle_carries(tmp_path: Path) -> None:
+    import collect_licenses
+
+    written = collect_licenses.collect(tmp_path, platform="linux")
+    folders = {path.parent.name for path in written}
+    assert folders == {
+        "platformdirs",
+        "h11",
+        "jeepney",
+        "shtab",
+        "pyinstaller",
+        "PySide6-Essentials",
+        "shiboken6",
+        "Python",
+    }
+    lgpl = (tmp_path / "PySide6-Essentials" / "LGPL-3.0-only.txt").read_text(encoding="utf-8")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl
+    assert "Version 3" in lgpl
+    assert all(path.stat().st_size > 0 for path in written)
+
+
+def test_a_bundled_package_without_a_licence_fails() -> None:
+    import collect_licenses
+
+    with pytest.raises(collect_licenses.MissingLicenseError, match="no-such-dist"):
+        collect_licenses.licence_files("no-such-dist")
+
+
+def test_the_tarball_carries_the_licences() -> None:
+    build = (ROOT / "packaging" / "build.sh").read_text(encoding="utf-8")
+    assert 'cp LICENSE THIRD-PARTY-NOTICES.md "$stage/"' in build
+    assert 'packaging/collect_licenses.py "$stage/licenses"' in build
+    notices = (ROOT / "THIRD-PARTY-NOTICES.md").read_text(encoding="utf-8")
+    for component in ("Qt 6", "PySide6", "shiboken6", "h11", "jeepney", "platformdirs"):
+        assert component in notices
+    assert "LGPL-3.0" in notices
+    assert "download.qt.io" in notices
