@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 from http_status_browser import PROG, __version__
 from http_status_browser.cli.console import (
+    COLOR_CHOICES,
     EXIT_NOT_FOUND,
     EXIT_OK,
     EXIT_USAGE,
@@ -353,6 +354,12 @@ def _build_parser(only: str | None = None) -> _Parser:
         metavar="FILE",
         help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
     )
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never",
+    )
     parser.set_defaults(handler=_command_open, code=None, smoke_test=None, new_window=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, (help_text, adds) in COMMANDS.items():
@@ -363,7 +370,7 @@ def _build_parser(only: str | None = None) -> _Parser:
 
 
 # What every command line's namespace holds from the top-level parser, unless given.
-_PLAIN_DEFAULTS = {"registry": None, "smoke_test": None, "new_window": False}
+_PLAIN_DEFAULTS = {"registry": None, "smoke_test": None, "new_window": False, "color": "auto"}
 
 
 def _plain_show(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -447,6 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             or _plain_search_provider(args_list)
             or _build_parser(only).parse_args(args_list)
         )
+        Style.choice = args.color
         registry = load_registry(args.registry)
         handler = args.handler
         args.codes_problems = ()
