@@ -46,7 +46,9 @@ def licence_files(distribution: str) -> list[Path]:
     return found
 
 
-def collect(destination: Path, platform: str = sys.platform) -> list[Path]:
+def collect(
+    destination: Path, platform: str = sys.platform, bundled: tuple[str, ...] = BUNDLED
+) -> list[Path]:
     """Copy every licence text into destination/<distribution>/; the files written."""
     written = []
 
@@ -56,7 +58,7 @@ def collect(destination: Path, platform: str = sys.platform) -> list[Path]:
         shutil.copyfile(source, target)
         written.append(target)
 
-    for distribution in BUNDLED:
+    for distribution in bundled:
         if distribution == "jeepney" and not platform.startswith("linux"):
             continue
         for source in licence_files(distribution):
