@@ -4,8 +4,10 @@ validators that software centres and distributions run accept them."""
 from __future__ import annotations
 
 import configparser
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -127,3 +129,27 @@ def test_appstreamcli_accepts_the_metainfo() -> None:
     # <developer> tag of AppStream 1.0 yet, and says so as an info).
     assert "W:" not in result.stdout
     assert "E:" not in result.stdout
+
+
+WINDOW = """
+from PySide6.QtGui import QGuiApplication
+from http_status_browser.registry import builtin_registry
+from http_status_browser.ui.launch import run_gui
+status = run_gui(builtin_registry(), None, smoke_linger=0.0)
+print(status, QGuiApplication.desktopFileName())
+"""
+
+
+def test_the_window_names_its_desktop_file() -> None:
+    """Wayland compositors match the window to DESKTOP by the name Qt reports (app_id)."""
+    result = subprocess.run(
+        [sys.executable, "-c", WINDOW],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"0 {APP_ID}"
+    assert DESKTOP.stem == APP_ID
