@@ -330,8 +330,8 @@ import json, sys, time
 from jeepney import DBusAddress, new_method_call
 from jeepney.io.blocking import open_dbus_connection
 gnome = DBusAddress(
-    "/org/httpstatusbrowser/HTTPStatusBrowser/SearchProvider",
-    bus_name="org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider",
+    "/io/github/httpstatusbrowser/HttpStatusBrowser/SearchProvider",
+    bus_name="io.github.httpstatusbrowser.HttpStatusBrowser.SearchProvider",
     interface="org.gnome.Shell.SearchProvider2",
 )
 times = []

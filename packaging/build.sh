@@ -21,11 +21,15 @@ if [ "$(uname -s)" = Linux ]; then
     stage=build/tarball/$name-$version
     rm -rf build/tarball && mkdir -p "$stage"
     cp -r "dist/$name" "$stage/"
-    cp resources/$name.desktop resources/$name.metainfo.xml packaging/INSTALL.txt "$stage/"
+    id=$("$python" -c 'import http_status_browser as p; print(p.APP_ID)')
+    cp resources/$id.desktop resources/$id.metainfo.xml packaging/INSTALL.txt "$stage/"
     # Desktop search (GNOME Shell, KRunner) and its install script: see INSTALL.txt.
-    cp resources/*.service resources/$name.search-provider.ini resources/$name-krunner.desktop \
-        packaging/desktop-search.sh "$stage/"
-    cp -r resources/icons "$stage/"
+    cp resources/$id.SearchProvider.service resources/$id.search-provider.ini \
+        resources/$id.krunner.desktop packaging/desktop-search.sh "$stage/"
+    cp -rL resources/icons "$stage/"  # -L: the scalable icon is a link to the app's SVG
+    # The licence, the notices and the licence texts of everything the bundle carries.
+    cp LICENSE THIRD-PARTY-NOTICES.md "$stage/"
+    "$python" packaging/collect_licenses.py "$stage/licenses"
     archive="dist/$name-$version-linux-$(uname -m).tar.gz"
     tar -C build/tarball -czf "$archive" "$name-$version"
     echo "packed $archive ($(du -h "$archive" | cut -f1))"

@@ -8,11 +8,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePath
 
+from http_status_browser import APP_ID
 from http_status_browser.ui.appicon import ASSETS, ICON_SIZES, icon_file_name
 
 APP_NAME = "HTTP Status Browser"
 BUNDLE_NAME = "http-status-browser"
-BUNDLE_ID = "org.httpstatusbrowser.HTTPStatusBrowser"
+CLI_NAME = "httpstatus"  # the second executable in the bundle
+BUNDLE_ID = APP_ID  # macOS: the same reverse-DNS ID as the freedesktop files
 MACOS_MINIMUM = "12.0"
 
 # Files the running app reads, relative to the project root, and where they go in the bundle:
@@ -76,7 +78,9 @@ KEPT_PLUGINS = {
     "xcbglintegrations": ("qxcb-glx-integration", "qxcb-egl-integration"),
     "wayland-shell-integration": ("xdg-shell",),
     "wayland-decoration-client": ("bradient",),
-    "wayland-graphics-integration-client": ("qt-plugin-wayland-egl",),
+    # Not wayland-graphics-integration-client's qt-plugin-wayland-egl: it links to Qt6OpenGL,
+    # which is dropped, so it could never load (dpkg-shlibdeps found it); widgets draw
+    # through shared memory on Wayland.
     # Not qgtk3: it pulls GTK, cairo and gio into the bundle.
     "platformthemes": ("qxdgdesktopportal",),
     "styles": ("qmodernwindowsstyle", "qwindowsvistastyle"),
@@ -96,6 +100,9 @@ DROPPED_LIBRARIES = (
     "Qt6Sql",
     "Qt6Test",
     "Qt6LabsStyleKit",
+    # The eglfs platform (full-screen embedded) is not kept, and these need Qt6OpenGL.
+    "Qt6EglFSDeviceIntegration",
+    "Qt6EglFsKmsSupport",
 )
 
 

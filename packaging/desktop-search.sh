@@ -7,10 +7,10 @@
 #   desktop-search.sh uninstall
 set -euo pipefail
 data=${XDG_DATA_HOME:-$HOME/.local/share}
-name=org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider
-service=$data/dbus-1/services/$name.service
-provider=$data/gnome-shell/search-providers/http-status-browser.search-provider.ini
-runner=$data/krunner/dbusplugins/http-status-browser-krunner.desktop
+id=io.github.httpstatusbrowser.HttpStatusBrowser  # APP_ID in app/http_status_browser/__init__.py
+service=$data/dbus-1/services/$id.SearchProvider.service
+provider=$data/gnome-shell/search-providers/$id.search-provider.ini
+runner=$data/krunner/dbusplugins/$id.krunner.desktop
 case "${1:-}" in
     install)
         [ $# -ge 2 ] || { echo "usage: $0 install COMMAND [FOLDER]" >&2; exit 2; }
@@ -18,9 +18,9 @@ case "${1:-}" in
         command=$(realpath "$2")
         folder=${3:-$(cd "$(dirname "$0")" && pwd)}
         mkdir -p "$(dirname "$service")" "$(dirname "$provider")" "$(dirname "$runner")"
-        sed "s|@HTTPSTATUS@|$command|" "$folder/$name.service" > "$service"
-        cp "$folder/http-status-browser.search-provider.ini" "$provider"
-        cp "$folder/http-status-browser-krunner.desktop" "$runner"
+        sed "s|@HTTPSTATUS@|$command|" "$folder/$id.SearchProvider.service" > "$service"
+        cp "$folder/$id.search-provider.ini" "$provider"
+        cp "$folder/$id.krunner.desktop" "$runner"
         echo "desktop search installed: $service"
         ;;
     uninstall)

@@ -1,7 +1,9 @@
 """Render the platform icons in resources/ from the one SVG source, with Qt itself.
 
-Usage: python packaging/make_icons.py   (writes PNG sizes, .ico and .icns into resources/,
-and the window's PNG sizes beside the SVG)
+Usage: python packaging/make_icons.py   (writes PNG sizes in the freedesktop layout,
+resources/icons/hicolor/NxN/apps/APP_ID.png, the .ico and .icns into resources/, and the
+window's PNG sizes beside the SVG; resources/icons/hicolor/scalable/apps/APP_ID.svg is a
+symbolic link to the SVG, which exists once)
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "app"))
 
+from http_status_browser import APP_ID  # noqa: E402
 from http_status_browser.ui.appicon import ICON_SIZES, icon_file  # noqa: E402
 
 SOURCE = ROOT / "app" / "http_status_browser" / "ui" / "assets" / "http-status-browser.svg"
@@ -45,7 +48,7 @@ def main() -> int:
     RESOURCES.mkdir(exist_ok=True)
     targets = [
         *(
-            (size, RESOURCES / "icons" / f"{size}x{size}" / "http-status-browser.png")
+            (size, RESOURCES / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png")
             for size in PNG_SIZES
         ),
         *((size, Path(icon_file(size))) for size in ICON_SIZES),

@@ -44,6 +44,35 @@ def bundle_files(executable: Path) -> list[str]:
     return problems
 
 
+def cli_executable(executable: Path) -> Path:
+    """The bundle's httpstatus, beside its window executable."""
+    return executable.with_name(bundle_config.CLI_NAME + executable.suffix)
+
+
+def check_cli(executable: Path, version: str) -> list[str]:
+    """The bundle's httpstatus: --version, show 404 --json and the completion command."""
+    cli = cli_executable(executable)
+    if not cli.is_file():
+        return [f"missing command line executable: {cli.name}"]
+    problems = []
+    result = run(cli, "--version")
+    if result.returncode != 0 or f"httpstatus {version}" not in result.stdout:
+        problems.append(f"httpstatus --version: exit {result.returncode}, {result.stdout!r}")
+    result = run(cli, "show", "404", "--json")
+    try:
+        phrase = json.loads(result.stdout)["phrase"]
+    except (ValueError, KeyError) as error:
+        phrase = f"unreadable JSON ({error}; stderr {result.stderr.strip()!r})"
+    if phrase != "Not Found":
+        problems.append(f"httpstatus show 404 --json: phrase {phrase!r}")
+    result = run(cli, "completion", "bash")
+    if result.returncode != 0 or "_shtab_httpstatus" not in result.stdout:
+        problems.append(f"httpstatus completion bash: exit {result.returncode}")
+    if not problems:
+        print(f"command line: {cli.name} --version, show 404 --json and completion bash work")
+    return problems
+
+
 def run(executable: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
@@ -143,6 +172,13 @@ def check_windowed(executable: Path) -> list[str]:
         result = run(executable, *args)
         if result.returncode != 0:
             problems.append(f"{' '.join(args)}: exit {result.returncode}")
+    cli = cli_executable(executable)
+    for args in (("--version",), ("show", "404", "--json")):
+        result = run(cli, *args) if cli.is_file() else None
+        if result is None or result.returncode != 0:
+            problems.append(
+                f"httpstatus {' '.join(args)}: {'missing' if result is None else result.returncode}"
+            )
     return problems + check_single_instance(executable)
 
 
@@ -171,7 +207,7 @@ def check(executable: Path, version: str) -> list[str]:
         )
     else:
         print(f"window shown: {json.dumps(report)}")
-    return problems + check_single_instance(executable)
+    return problems + check_cli(executable, version) + check_single_instance(executable)
 
 
 def main(argv: list[str]) -> int:

@@ -3,6 +3,16 @@
 set -euo pipefail
 python=$1
 venv=$2
+# pyenv installs every version, but its shims run only the selected ones: find python3.13
+# among the installed versions when it is not on PATH (make test PYTHON=python3.13).
+if ! "$python" -V >/dev/null 2>&1 && command -v pyenv >/dev/null; then
+    for version in $(pyenv versions --bare | sort -rV); do
+        candidate=$(PYENV_VERSION=$version pyenv which "$python" 2>/dev/null) || continue
+        echo "using $candidate (pyenv $version)"
+        python=$candidate
+        break
+    done
+fi
 if ! command -v "$python" >/dev/null; then
     echo "error: $python not found; install Python 3.11 or newer (apt-get install python3)" >&2
     exit 1

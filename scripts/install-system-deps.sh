@@ -12,6 +12,10 @@ fi
 if ! command -v curl >/dev/null; then
     packages="${packages:+$packages }curl"
 fi
+# The completion scripts are parsed by their own shells (tests/cli/test_completion_command.py).
+for shell in zsh fish; do
+    command -v "$shell" >/dev/null || packages="${packages:+$packages }$shell"
+done
 [ -z "$packages" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing the system packages Qt and the tests need: $packages"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import configparser
+import re
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
+from typing import Any
 
 import pytest
 import yaml
@@ -64,6 +64,14 @@ def test_project_root_from_the_spec_folder() -> None:
         ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
         ("PySide6/Qt/lib/libQt6Network.so.6", False),
         ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
+        ("PySide6/Qt/lib/libQt6EglFsKmsSupport.so.6", False),
+        ("PySide6/Qt/lib/libQt6WaylandClient.so.6", True),
+        (
+            "PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so",
+            False,
+        ),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
         ("app/http_status_browser/registry/statuses.json", True),
     ],
 )
@@ -140,31 +148,6 @@ def test_spec_and_scripts_exist() -> None:
     assert "bundle_identifier" in spec
 
 
-def test_desktop_file() -> None:
-    desktop = configparser.ConfigParser(interpolation=None)
-    desktop.optionxform = str  # type: ignore[assignment,method-assign]
-    desktop.read(ROOT / "resources" / "http-status-browser.desktop", encoding="utf-8")
-    entry = desktop["Desktop Entry"]
-    assert entry["Type"] == "Application"
-    assert entry["Name"] == "HTTP Status Browser"
-    assert entry["Exec"].startswith("http-status-browser")
-    assert entry["Icon"] == "http-status-browser"
-
-
-def test_metainfo_is_well_formed() -> None:
-    root = ElementTree.parse(ROOT / "resources" / "http-status-browser.metainfo.xml").getroot()
-    assert root.tag == "component"
-    assert root.findtext("launchable") == "http-status-browser.desktop"
-
-
-def test_icons_in_every_size() -> None:
-    for size in (16, 24, 32, 48, 64, 128, 256, 512):
-        png = ROOT / "resources" / "icons" / f"{size}x{size}" / "http-status-browser.png"
-        assert png.read_bytes().startswith(b"\x89PNG"), png
-    assert (ROOT / "resources" / "http-status-browser.ico").stat().st_size > 0
-    assert (ROOT / "resources" / "http-status-browser.icns").read_bytes().startswith(b"icns")
-
-
 def test_release_workflow() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text("utf-8"))
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
@@ -193,3 +176,114 @@ def test_the_window_icon_files_are_renderings_of_the_svg(qapp: object) -> None:
             for a, b in zip(bytes(rendered.constBits()), bytes(stored.constBits()), strict=True)
         )
         assert worst <= 16, (size, worst)
+
+
+def test_smoke_test_runs_the_bundles_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundle carries httpstatus beside the window's executable; the smoke test runs it
+    (here a stand-in running this checkout's httpstatus entry point)."""
+    from http_status_browser import __version__
+
+    executable = tmp_path / "http-status-browser"
+    executable.write_text("")
+    cli = tmp_path / "httpstatus"
+    cli.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m http_status_browser "$@"\n')
+    cli.chmod(0o755)
+    assert smoke_test.check_cli(executable, __version__) == []
+    assert "command line: httpstatus --version" in capsys.readouterr().out
+
+
+def test_smoke_test_reports_a_bundle_without_its_command_line(tmp_path: Path) -> None:
+    executable = tmp_path / "http-status-browser"
+    executable.write_text("")
+    assert smoke_test.check_cli(executable, "0.1.0") == [
+        "missing command line executable: httpstatus"
+    ]
+
+
+def test_the_spec_builds_httpstatus_beside_the_window() -> None:
+    spec = (ROOT / "packaging" / "http-status-browser.spec").read_text(encoding="utf-8")
+    assert "name=config.CLI_NAME" in spec
+    assert bundle_config.CLI_NAME == "httpstatus"
+    assert (ROOT / "packaging" / "httpstatus_entry.py").is_file()
+
+
+def load_yaml(relative: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / relative).read_text("utf-8"))
+    return loaded
+
+
+def test_ci_workflow_tests_every_python_on_every_push() -> None:
+    workflow = load_yaml(".github/workflows/ci.yml")
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert {"push", "pull_request"} <= set(triggers)
+    jobs = workflow["jobs"]
+    assert jobs["test-linux"]["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
+    assert "make test PYTHON=python${{ matrix.python }}" in str(jobs["test-linux"]["steps"])
+    assert set(jobs["test-other"]["strategy"]["matrix"]["os"]) == {"macos-latest", "windows-latest"}
+    assert "make test-deb" in str(jobs["deb"]["steps"])
+    assert jobs["deb"]["container"] == "debian:12"
+    assert jobs["deb-ubuntu"]["container"] == "ubuntu:24.04"
+    assert "make test-sdist" in str(jobs["sdist"]["steps"])
+    assert "packaging/flatpak/" in str(jobs["flatpak"]["steps"])
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert {"make test\n", "make test-deb\n", "make test-sdist\n"} <= set(run.splitlines(True))
+
+
+def test_flatpak_manifest_installs_the_desktop_files() -> None:
+    from http_status_browser import APP_ID
+
+    manifest = load_yaml(f"packaging/flatpak/{APP_ID}.yml")
+    assert manifest["app-id"] == APP_ID
+    assert manifest["command"] == "http-status-browser"
+    app = manifest["modules"][-1]
+    commands = "\n".join(app["build-commands"]).replace("${FLATPAK_ID}", APP_ID)
+    for name in re.findall(r"resources/(\S+)", commands):
+        assert (ROOT / "resources" / name).exists(), name
+    # Every pinned wheel is a dependency of the project, at the version pyproject allows.
+    wheels = [source["url"].rsplit("/", 1)[1] for source in manifest["modules"][0]["sources"]]
+    names = {wheel.split("-")[0] for wheel in wheels}
+    assert names == {"platformdirs", "h11", "jeepney", "shtab", "setuptools"}
+    assert all(len(source["sha256"]) == 64 for source in manifest["modules"][0]["sources"])
+
+
+def test_licence_texts_for_everything_the_bundle_carries(tmp_path: Path) -> None:
+    import collect_licenses
+
+    # PyInstaller (its bootloader's licence) is installed only with the package extra.
+    assert "pyinstaller" in collect_licenses.BUNDLED
+    runtime = tuple(name for name in collect_licenses.BUNDLED if name != "pyinstaller")
+    written = collect_licenses.collect(tmp_path, platform="linux", bundled=runtime)
+    folders = {path.parent.name for path in written}
+    assert folders == {
+        "platformdirs",
+        "h11",
+        "jeepney",
+        "shtab",
+        "PySide6-Essentials",
+        "shiboken6",
+        "Python",
+    }
+    lgpl = (tmp_path / "PySide6-Essentials" / "LGPL-3.0-only.txt").read_text(encoding="utf-8")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in lgpl
+    assert "Version 3" in lgpl
+    assert all(path.stat().st_size > 0 for path in written)
+
+
+def test_a_bundled_package_without_a_licence_fails() -> None:
+    import collect_licenses
+
+    with pytest.raises(collect_licenses.MissingLicenseError, match="no-such-dist"):
+        collect_licenses.licence_files("no-such-dist")
+
+
+def test_the_tarball_carries_the_licences() -> None:
+    build = (ROOT / "packaging" / "build.sh").read_text(encoding="utf-8")
+    assert 'cp LICENSE THIRD-PARTY-NOTICES.md "$stage/"' in build
+    assert 'packaging/collect_licenses.py "$stage/licenses"' in build
+    notices = (ROOT / "THIRD-PARTY-NOTICES.md").read_text(encoding="utf-8")
+    for component in ("Qt 6", "PySide6", "shiboken6", "h11", "jeepney", "platformdirs"):
+        assert component in notices
+    assert "LGPL-3.0" in notices
+    assert "download.qt.io" in notices

@@ -3,3 +3,6 @@
 __version__ = "0.1.0"
 APP_NAME = "HTTP Status Browser"
 PROG = "httpstatus"  # the command, as its messages name it
+# The freedesktop application ID: the .desktop file, metainfo, icon and D-Bus names in
+# resources/ are named after it (tests/test_desktop_files.py holds them to it).
+APP_ID = "io.github.httpstatusbrowser.HttpStatusBrowser"

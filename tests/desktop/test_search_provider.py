@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from http_status_browser import APP_ID
 from http_status_browser.desktop.search_provider import (
     BUS_NAME,
     GNOME_PATH,
@@ -31,7 +32,7 @@ from tests.loaded_modules import loaded_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "packaging" / "desktop-search.sh"
-SERVICE = "org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider"
+SERVICE = "io.github.httpstatusbrowser.HttpStatusBrowser.SearchProvider"
 
 # Runs inside dbus-run-session: calls the provider and prints what came back as JSON.
 CLIENT = """
@@ -41,8 +42,8 @@ from jeepney.io.blocking import open_dbus_connection
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
 gnome = DBusAddress(
-    "/org/httpstatusbrowser/HTTPStatusBrowser/SearchProvider",
-    bus_name="org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider",
+    "/io/github/httpstatusbrowser/HttpStatusBrowser/SearchProvider",
+    bus_name="io.github.httpstatusbrowser.HttpStatusBrowser.SearchProvider",
     interface="org.gnome.Shell.SearchProvider2",
 )
 krunner = DBusAddress("/runner", bus_name=gnome.bus_name, interface="org.kde.krunner1")
@@ -108,7 +109,7 @@ def test_provider_over_a_session_bus(tmp_path: Path) -> None:
     assert metas[0]["clipboardText"] == "404 Not Found"
     assert metas[1]["name"] == "504 Gateway Timeout"
     [first, *_] = out["match"][0]
-    assert first[:4] == ["429", "429 Too Many Requests", "http-status-browser", KRUNNER_EXACT]
+    assert first[:4] == ["429", "429 Too Many Requests", APP_ID, KRUNNER_EXACT]
     assert out["words"][0][0][0] == "429"
     assert out["actions"] == [[]]
     assert "org.gnome.Shell.SearchProvider2" in out["introspect"][0]
@@ -169,8 +170,8 @@ def read_ini(name: str) -> configparser.ConfigParser:
 
 def test_provider_files_agree_with_the_service() -> None:
     service = read_ini(f"{SERVICE}.service")["D-BUS Service"]
-    gnome = read_ini("http-status-browser.search-provider.ini")["Shell Search Provider"]
-    krunner = read_ini("http-status-browser-krunner.desktop")["Desktop Entry"]
+    gnome = read_ini(f"{APP_ID}.search-provider.ini")["Shell Search Provider"]
+    krunner = read_ini(f"{APP_ID}.krunner.desktop")["Desktop Entry"]
     assert service["Name"] == gnome["BusName"] == krunner["X-Plasma-DBusRunner-Service"]
     assert service["Name"] == BUS_NAME
     assert gnome["ObjectPath"] == GNOME_PATH

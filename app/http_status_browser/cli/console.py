@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from typing import IO, Any
 
 from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
@@ -32,13 +33,30 @@ def terminal_columns(stream: IO[str]) -> int:
     return max(columns, MIN_COLUMNS)
 
 
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def wants_color(stream: IO[str], choice: str, environ: Mapping[str, str]) -> bool:
+    """Whether to style output: --color=always or never decides; with auto, NO_COLOR turns
+    colour off and FORCE_COLOR on (no-color.org, force-color.org; NO_COLOR wins, as in
+    CPython's own colouring), and otherwise a terminal that is not TERM=dumb gets it."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and environ.get("TERM") != "dumb"
+
+
 class Style:
-    """ANSI styling, on only for a terminal and never with NO_COLOR set."""
+    """ANSI styling, as wants_color() decides for the stream."""
+
+    # The run's --color, set by the command line (cli/main.py) before any command writes.
+    choice = "auto"
 
     def __init__(self, stream: IO[str]) -> None:
-        self.enabled = (
-            stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-        )
+        self.enabled = wants_color(stream, Style.choice, os.environ)
 
     def _wrap(self, code: str, text: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.enabled else text
@@ -133,6 +151,7 @@ def printable(text: str) -> str:
 
 
 __all__ = [
+    "COLOR_CHOICES",
     "EXIT_NOT_FOUND",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -146,5 +165,6 @@ __all__ = [
     "status_json",
     "summary_line",
     "terminal_columns",
+    "wants_color",
     "wrap",
 ]

@@ -14,6 +14,7 @@ from typing import IO
 
 from http_status_browser import PROG, __version__
 from http_status_browser.cli.console import (
+    COLOR_CHOICES,
     EXIT_NOT_FOUND,
     EXIT_OK,
     EXIT_USAGE,
@@ -28,7 +29,12 @@ from http_status_browser.cli.console import (
     terminal_columns,
     wrap,
 )
-from http_status_browser.cli.parser import Commands, Parser, parse_command_line
+from http_status_browser.cli.parser import (
+    Commands,
+    Parser,
+    add_every_command,
+    parse_command_line,
+)
 from http_status_browser.registry.badges import status_badges
 from http_status_browser.registry.cache import cache_folder
 from http_status_browser.registry.fields import RegistryError
@@ -307,6 +313,7 @@ COMMANDS: Commands = {
         "answer desktop searches over D-Bus",
         "http_status_browser.cli.search_provider_command",
     ),
+    "completion": ("print a shell completion script", "http_status_browser.cli.completion_command"),
 }
 
 
@@ -327,8 +334,19 @@ def _parser() -> Parser:
         metavar="FILE",
         help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
     )
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never",
+    )
     parser.set_defaults(handler=_command_open, code=None, smoke_test=None, new_window=False)
     return parser
+
+
+def full_parser() -> Parser:
+    """The whole `httpstatus` parser, every command included (completions, the man page)."""
+    return add_every_command(_parser(), COMMANDS)
 
 
 def _code_shorthand(argv: list[str]) -> list[str]:
@@ -355,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     try:
         args = parse_command_line(_parser(), COMMANDS, args_list)
+        Style.choice = args.color
         handed_over = _hand_over(args)
         if handed_over is not None:
             return handed_over

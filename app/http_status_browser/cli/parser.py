@@ -56,6 +56,15 @@ def parse_command_line(
     return parser.parse_args(argv)
 
 
+def add_every_command(parser: Parser, commands: Commands) -> Parser:
+    """`parser` with every command's sub-parser and arguments: the whole grammar, for what
+    describes the command line (shell completions, the man page) rather than reads it."""
+    sub_parsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name, (help_text, adds) in commands.items():
+        add_arguments(sub_parsers.add_parser(name, help=help_text, add_help=False), adds)
+    return parser
+
+
 def add_arguments(parser: argparse.ArgumentParser, adds: AddArguments) -> None:
     """Give a command's sub-parser its -h and its arguments."""
     parser.add_argument("-h", "--help", action="help", help="show this help message and exit")

@@ -1,8 +1,8 @@
 """`httpstatus search-provider`: answer GNOME Shell and KRunner searches over D-Bus.
 
-D-Bus starts it on demand (resources/org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider
-.service); it leaves after a minute without a query. Started for a query, it is on the way to
-that query's answer: it imports jeepney only once it runs.
+D-Bus starts it on demand (resources/io.github.httpstatusbrowser.HttpStatusBrowser
+.SearchProvider.service); it leaves after a minute without a query. Started for a query, it
+is on the way to that query's answer: it imports jeepney only once it runs.
 """
 
 from __future__ import annotations

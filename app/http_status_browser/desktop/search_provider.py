@@ -13,19 +13,20 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from http_status_browser import APP_ID
 from http_status_browser.registry.model import Registry, StatusCode
 
 # The service starts for a query and answers it, so what it imports is on the way to the
 # first answer: logging and subprocess (about 8 ms together) are imported when needed,
 # subprocess when a result is activated.
 
-BUS_NAME = "org.httpstatusbrowser.HTTPStatusBrowser.SearchProvider"
-GNOME_PATH = "/org/httpstatusbrowser/HTTPStatusBrowser/SearchProvider"
+BUS_NAME = f"{APP_ID}.SearchProvider"
+GNOME_PATH = "/" + BUS_NAME.replace(".", "/")
 GNOME_INTERFACE = "org.gnome.Shell.SearchProvider2"
 KRUNNER_PATH = "/runner"
 KRUNNER_INTERFACE = "org.kde.krunner1"
 INTROSPECTABLE = "org.freedesktop.DBus.Introspectable"
-ICON = "http-status-browser"
+ICON = APP_ID  # the icon theme name (resources/icons/hicolor)
 MAX_RESULTS = 10
 IDLE_EXIT_S = 60.0
 # KRunner's match types (KRunner::QueryMatch::Type): exact for a code, possible for words.

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from http_status_browser import APP_NAME, __version__
+from http_status_browser import APP_ID, APP_NAME, __version__
 from http_status_browser.desktop.display import (
     HEADLESS_PLATFORMS,
     wayland_display_answers,
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CANNOT_START = 2
 ORGANIZATION = "HTTP Status Browser"
-DESKTOP_FILE = "http-status-browser"
 
 
 class CannotStartError(Exception):
@@ -141,7 +140,7 @@ def run_gui(
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
-    app.setDesktopFileName(DESKTOP_FILE)
+    app.setDesktopFileName(APP_ID)
     if local_server:
         listener = _listen_locally()
 
