@@ -26,6 +26,7 @@ from http_status_browser.check.records import (
 from http_status_browser.registry import Registry
 from http_status_browser.ui.check_model import CheckResultsModel, CheckRole
 from http_status_browser.ui.check_view import CheckView
+from http_status_browser.ui.window import MainWindow
 from tests.check.conftest import PROXY_VARIABLES
 from tests.check.site import Site, endpoint_url, fixture_site
 
@@ -195,3 +196,26 @@ def test_nothing_pasted(qtbot: QtBot, view: CheckView) -> None:
     qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
     assert view.summary.text().startswith("Nothing to check")
     assert view.worker is None
+
+
+def test_the_window_opens_the_tab_and_follows_a_hop_to_its_code(
+    qtbot: QtBot, window: MainWindow, endpoint: str
+) -> None:
+    """View > Check URLs (Alt+4) builds the tab on first use; a status link in a row's hops
+    opens that code in the Codes tab; closing the window stops a check."""
+    tabs = window.tabs
+    assert tabs._check_view is None  # not built, nor httpx imported, until asked for
+    window.window_actions.check_view.trigger()
+    assert tabs.currentWidget() is tabs.check_page
+    view = tabs.check_view
+    assert tabs.current_view() is view
+    assert view.isVisible()
+    paste_and_check(qtbot, view, f"{endpoint}/301?to=/200")
+    view.table.selectRow(0)
+    view.hops.anchorClicked.emit(QUrl("status:301"))
+    assert tabs.currentWidget() is tabs.codes
+    status = window.current_status()
+    assert status is not None
+    assert status.code == 301
+    window.close()
+    assert not view.is_busy()

@@ -64,6 +64,7 @@ class WindowActions:
         self.codes_view = make("&Codes", key("Alt+1"))
         self.which_view = make("&Which code?", key("Alt+2"))
         self.guide_view = make("Decision &guide", key("Alt+3"))
+        self.check_view = make("Check &URLs", key("Alt+4"))
         self.compare = make("Co&mpare with a related code", key("Ctrl+K"))
 
         self.all_classes = make("&All classes", checkable=True)
@@ -89,6 +90,7 @@ class WindowActions:
             self.codes_view,
             self.which_view,
             self.guide_view,
+            self.check_view,
             *self.class_actions.values(),
             self.unofficial,
         ]

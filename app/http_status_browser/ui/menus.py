@@ -44,7 +44,8 @@ class Menus:
         self.view.addAction(actions.expand)
         self.view.addAction(actions.collapse)
         self.view.addSeparator()
-        for action in (actions.codes_view, actions.which_view, actions.guide_view):
+        views = (actions.codes_view, actions.which_view, actions.guide_view, actions.check_view)
+        for action in views:
             self.view.addAction(action)
 
         self.go = bar.addMenu("&Go")

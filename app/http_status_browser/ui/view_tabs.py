@@ -1,6 +1,8 @@
-"""The window's tabs: Codes, "Which code?" and the decision guide, and the ways between them.
+"""The window's tabs: Codes, "Which code?", the decision guide and Check URLs, and the ways
+between them.
 
-The other two views are built inside their tab's page the first time they are needed.
+The other views are built inside their tab's page the first time they are needed: Check URLs
+imports httpx and asyncio (about 75 ms), which nothing else in the window needs.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from http_status_browser.registry.model import Registry
+    from http_status_browser.ui.check_view import CheckView
     from http_status_browser.ui.codes.view import CodesView
     from http_status_browser.ui.guide import DecisionGuide
     from http_status_browser.ui.search_bar import SearchBar
@@ -34,8 +37,10 @@ class ViewTabs(QTabWidget):
         self.addTab(codes, "Codes")
         self.situation_page = self._add_page("Which code?")
         self.guide_page = self._add_page("Decision guide")
+        self.check_page = self._add_page("Check URLs")
         self._situation_view: SituationView | None = None
         self._decision_guide: DecisionGuide | None = None
+        self._check_view: CheckView | None = None
         self.currentChanged.connect(self._view_changed)
         search_bar.edit.textChanged.connect(self._search_changed)
         search_bar.resultsRequested.connect(self.focus_results)
@@ -72,6 +77,22 @@ class ViewTabs(QTabWidget):
             self._decision_guide = guide
         return self._decision_guide
 
+    @property
+    def check_view(self) -> CheckView:
+        if self._check_view is None:
+            from http_status_browser.ui.check_view import CheckView  # noqa: PLC0415  (httpx)
+
+            view = CheckView(self.registry, self.check_page)
+            view.codeRequested.connect(self.open_code)
+            self._place(view, self.check_page)
+            self._check_view = view
+        return self._check_view
+
+    def stop_checking(self) -> None:
+        """Cancel a running URL check, if the tab was ever opened (the window is closing)."""
+        if self._check_view is not None:
+            self._check_view.stop()
+
     @staticmethod
     def _place(view: QWidget, page: QWidget) -> None:
         layout = page.layout()
@@ -92,6 +113,8 @@ class ViewTabs(QTabWidget):
             self.situation_view.set_query(self.search_bar.edit.text())
         elif page is self.guide_page:
             _ = self.decision_guide
+        elif page is self.check_page:
+            _ = self.check_view
 
     def current_view(self) -> QWidget:
         """The view in the current tab: the Codes view, the situations or the guide."""
@@ -100,6 +123,8 @@ class ViewTabs(QTabWidget):
             return self.situation_view
         if page is self.guide_page:
             return self.decision_guide
+        if page is self.check_page:
+            return self.check_view
         return page
 
     @Slot()
@@ -153,3 +178,8 @@ class ViewTabs(QTabWidget):
         buttons = self.decision_guide.answer_buttons()
         if buttons:
             buttons[0].setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot()
+    def show_check_view(self) -> None:
+        self.setCurrentWidget(self.check_page)
+        self.check_view.urls_edit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         actions.codes_view.triggered.connect(tabs.show_codes_view)
         actions.which_view.triggered.connect(tabs.show_situation_view)
         actions.guide_view.triggered.connect(tabs.show_decision_guide)
+        actions.check_view.triggered.connect(tabs.show_check_view)
         actions.compare.triggered.connect(tabs.compare_with_related)
         self.codes.detail.tryRequested.connect(self._try_code)
 
@@ -196,4 +197,5 @@ class MainWindow(QMainWindow):
         self.window_state.save()
         if self._try_it is not None:
             self.try_it.stop()
+        self.tabs.stop_checking()
         super().closeEvent(event)
