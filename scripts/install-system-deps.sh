@@ -7,6 +7,10 @@ packages=$("$python" -m http_status_browser.desktop.systemdeps --platform xcb)
 if ! command -v dbus-run-session >/dev/null; then
     packages="${packages:+$packages }dbus"
 fi
+# The key tests run the window on xcb under a private X server and press keys with xdotool
+# (tests/ui/xvfb.py): some key conflicts show only there.
+command -v Xvfb >/dev/null || packages="${packages:+$packages }xvfb"
+command -v xdotool >/dev/null || packages="${packages:+$packages }xdotool"
 [ -z "$packages" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing the system libraries Qt needs: $packages"

@@ -50,7 +50,11 @@ class WindowActions:
         self.quit = make("&Quit", key(std.Quit), key("Ctrl+Q"))
         # Its owner is the tray (ui/tray.py), which launch.py connects after start-up.
         self.tray = make("Keep in the &tray for quick look-ups", checkable=True)
-        self.copy_title = make("&Copy code and phrase", key(std.Copy))
+        # The standard Copy key copies the selection of the focused widget (detail pane,
+        # snippet, search box, any text); where nothing is selected, the code and phrase.
+        self.copy = make("&Copy", key(std.Copy))
+        self.copy.setToolTip("Copy the selected text, or the code and phrase")
+        self.copy_title = make("Copy code and &phrase")
         self.copy_code = make("Copy c&ode")
         self.copy_snippet = make("Copy &snippet", key("Ctrl+Shift+C"))
         self.copy_link = make("Copy &link to reference")
@@ -81,7 +85,7 @@ class WindowActions:
         """The actions the shortcuts dialog lists, in its order (before Explain and Try it)."""
         return [
             self.find,
-            self.copy_title,
+            self.copy,
             self.copy_snippet,
             self.back,
             self.forward,

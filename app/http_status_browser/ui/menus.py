@@ -23,6 +23,7 @@ class Menus:
 
         self.edit = bar.addMenu("&Edit")
         for action in (
+            actions.copy,
             actions.copy_title,
             actions.copy_code,
             actions.copy_snippet,

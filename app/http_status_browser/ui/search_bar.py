@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from http_status_browser.ui.qtvalues import TOOL_BUTTON_TEXT_ONLY, set_enum_property
@@ -81,15 +81,18 @@ class SearchBar(QObject):
         self._actions.unofficial.setChecked(unofficial)
         self._sync_all_classes()
 
-    def widen_for(self, status: StatusCode) -> None:
+    def widen_for(self, status: StatusCode) -> str:
         """Clear the search and show the class (and standing) of `status`; the caller, who
-        wants `status` in view, applies the filters (filtersChanged is not emitted)."""
-        if self.edit.text():
+        wants `status` in view, applies the filters (filtersChanged is not emitted). Returns
+        the search it cleared, if any, for the caller to say so."""
+        query = self.edit.text()
+        if query:
             self.edit.clear()
         self._actions.class_actions[status.category].setChecked(True)
         if not status.official:
             self._actions.unofficial.setChecked(True)
         self._sync_all_classes()
+        return query.strip()
 
     @Slot()
     def show_all_classes(self) -> None:
@@ -116,7 +119,21 @@ class SearchBar(QObject):
         self.edit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
 
+    def _leaves_key_to_window(self, event: QKeyEvent) -> bool:
+        """Whether the search box lets a window shortcut have this key: Ctrl+U shows
+        unofficial codes (on X11 QLineEdit would take it to delete the line, which Escape
+        does here), and Copy with nothing selected copies the current code."""
+        pressed = QKeySequence(event.keyCombination())
+        if pressed in self._actions.unofficial.shortcuts():
+            return True
+        return event.matches(QKeySequence.StandardKey.Copy) and not self.edit.hasSelectedText()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if self._leaves_key_to_window(event):
+                event.ignore()
+                return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key, keys = event.key(), QtCore.Qt.Key
