@@ -54,6 +54,7 @@ class CodesView(QSplitter):
         self.status_bar = status_bar
         self._recording = True
         self._reporting = False
+        self._notes: list[str] = []  # what the navigation under way undid, to say so
         self._typing = False
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -223,10 +224,13 @@ class CodesView(QSplitter):
     # Navigation
 
     def reveal(self, status: StatusCode) -> QModelIndex:
-        """The proxy index of `status`, clearing filters that hide it."""
+        """The proxy index of `status`, clearing filters that hide it (and saying so when
+        that clears the user's search)."""
         index = self.proxy.mapFromSource(self.source_model.index_of(status))
         if not index.isValid():
-            self.search_bar.widen_for(status)
+            cleared = self.search_bar.widen_for(status)
+            if cleared:
+                self._notes.append(f"cleared the search “{cleared[:40]}”")
             # Filters only widen here; the caller selects `status`, not the first row first.
             self.apply_filters(select_a_row=False)
             # The source tree holds only what the filters show: ask again where it is now.
@@ -235,17 +239,29 @@ class CodesView(QSplitter):
 
     @Slot(int)
     def navigate_to(self, code: int, record: bool = True) -> bool:
-        """Select `code` in the tree (widening the filters if they hide it)."""
+        """Select `code` in the tree (widening the filters if they hide it). What it undoes
+        on the way (the search, an open comparison) the status bar says: never silently."""
         status = self.registry.lookup(code)
         if status is None:
             self._message(f"No status code {code} in the registry")
             return False
+        comparing = self.compare_view.pair if self._comparing() and self.compare_view else None
+        self._notes = []
         index = self.reveal(status)
         if index.isValid():
             self._select(index, record=False)
             if record:
                 self.navigator.visit(status.code)
+            if comparing is not None and not self._comparing():
+                left, right = comparing
+                self._notes.append(f"closed the comparison of {left} and {right} (Back reopens it)")
+        if self._notes:
+            said = " and ".join(self._notes)
+            self._message(f"To show {code}: {said}", 8000)
         return index.isValid()
+
+    def _comparing(self) -> bool:
+        return self.detail_stack.currentIndex() == COMPARE_PAGE
 
     @Slot(int)
     def _follow_code(self, code: int) -> None:
