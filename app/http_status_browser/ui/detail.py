@@ -156,6 +156,12 @@ class DetailView(CodeLinkBrowser):
         self.current = status
         self.setHtml(status_html(status, self._registry, self.examples_shown))
 
+    def show_no_match(self, query: str) -> None:
+        """Nothing matches: no code is explained (the tree pane offers the ways out)."""
+        self.current = None
+        said = f"No code matches “{escape(query[:80])}”." if query else "No class is selected."
+        self.setHtml(f"<h1>No code to explain</h1><p>{said}</p>")
+
     def show_category(self, category: Category) -> None:
         self.current = category
         self.setHtml(category_html(category, self._registry.in_category(category.id)))

@@ -152,6 +152,7 @@ class CodesView(QSplitter):
         self.count_label.show_count(visible)
         if visible == 0:
             self.tree_pane.show_empty_page(self.search_bar.all_classes_shown())
+            self._show_nothing()
             return
         if select_first or (select_a_row and not self.tree.currentIndex().isValid()):
             self._select(self.tree_pane.first_code(), record=False)
@@ -214,6 +215,14 @@ class CodesView(QSplitter):
         elif category is not None:
             self.detail.show_category(category)
             self.snippets.set_status(None)
+
+    def _show_nothing(self) -> None:
+        """No row: the detail pane says so rather than keep a code met on the way."""
+        self._detail_timer.stop()
+        self.detail_stack.setCurrentIndex(DETAIL_PAGE)
+        self.detail.show_no_match(self.proxy.query.strip())
+        self.snippets.set_status(None)
+        self.currentRowChanged.emit()  # the copy actions follow: nothing to copy
 
     def focus_results(self) -> None:
         """From the search box to the tree, on its first match when nothing is current."""
