@@ -57,13 +57,21 @@ class SearchBar(QObject):
             named = action is actions.all_classes
             button.setAccessibleName(action.iconText() if named else action.toolTip())
             layout.addWidget(button)
-        toolbar.addWidget(self.category_filter)
+        self._filter_place = toolbar.addWidget(self.category_filter)
 
         for action in actions.class_actions.values():
             action.triggered.connect(self._filters_toggled)
         actions.unofficial.triggered.connect(self._filters_toggled)
         actions.all_classes.triggered.connect(self.show_all_classes)
         actions.find.triggered.connect(self.focus)
+
+    def set_filters_available(self, available: bool) -> None:
+        """Show the class filter, and enable its actions, only where it acts (the Codes
+        view): elsewhere its buttons and keys would do nothing."""
+        self._filter_place.setVisible(available)
+        actions = self._actions
+        for action in (actions.all_classes, *actions.class_actions.values(), actions.unofficial):
+            action.setEnabled(available)
 
     def shown_classes(self) -> list[str]:
         return [c for c, action in self._actions.class_actions.items() if action.isChecked()]

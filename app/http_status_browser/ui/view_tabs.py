@@ -88,6 +88,10 @@ class ViewTabs(QTabWidget):
     @Slot(int)
     def _view_changed(self, index: int) -> None:
         page = self.widget(index)
+        # The class filter and the code count act on the Codes view alone; the situation
+        # list counts its own results.
+        self.search_bar.set_filters_available(page is self.codes)
+        self.codes.count_label.setVisible(page is self.codes)
         if page is self.situation_page:
             self.situation_view.set_query(self.search_bar.edit.text())
         elif page is self.guide_page:
