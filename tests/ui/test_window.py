@@ -407,3 +407,44 @@ def test_the_detail_pane_heads_a_code_with_the_badges_the_cli_shows(
     heading = window.codes.detail.toPlainText().splitlines()[1]
     # Each badge is padded with a space on either side, and one more space parts two badges.
     assert heading.strip().split("   ") == [badge.text for badge in status_badges(status)]
+
+
+def test_a_search_without_result_leaves_no_code_in_the_detail_pane(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """Issue 23, item 5: "cloudflare" with unofficial codes hidden matched 411 on the way."""
+    window = make_window(code=200)
+    window.search_edit.setFocus()
+    qtbot.keyClicks(window.search_edit, "cloudflare")
+    assert window.codes.tree_pane.currentIndex() == 1  # the empty page
+    detail = window.codes.detail
+    # The detail pane follows a typing pause: wait for it rather than for a fixed time.
+    qtbot.waitUntil(lambda: "No code matches" in detail.toPlainText())
+    qtbot.wait(2 * 120)  # a second typing pause: no late timer brings a code back
+    assert window.current_status() is None
+    detail = window.codes.detail.toPlainText()
+    assert "“cloudflare”" in detail
+    assert "411" not in detail
+    assert window.codes.snippets.editor.toPlainText() == ""
+    assert not window.window_actions.copy_code.isEnabled()
+
+
+def test_the_class_filter_and_count_show_only_on_the_codes_tab(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Issue 23, item 9: on the other tabs they did nothing, and two counters showed."""
+    actions = window.window_actions
+    assert window.search_bar.category_filter.isVisible()
+    assert window.codes.count_label.isVisible()
+    for view_action in (actions.which_view, actions.guide_view):
+        view_action.trigger()
+        # The tool bar hides the widget of a hidden action when it lays itself out.
+        qtbot.waitUntil(lambda: not window.search_bar.category_filter.isVisible())
+        assert not window.codes.count_label.isVisible()
+        assert not actions.unofficial.isEnabled()
+        assert not any(a.isEnabled() for a in actions.class_actions.values())
+    actions.codes_view.trigger()
+    qtbot.waitUntil(window.search_bar.category_filter.isVisible)
+    assert window.codes.count_label.isVisible()
+    assert actions.unofficial.isEnabled()
+    assert all(a.isEnabled() for a in actions.class_actions.values())
