@@ -99,3 +99,14 @@ def test_typed_comparison_enters_history_once_typing_pauses(
     assert [entry for entry in window.navigator.history.entries if isinstance(entry, tuple)] == [
         (401, 403)
     ]
+
+
+def test_when_to_use_which_reads_as_the_note_then_its_source(window: MainWindow) -> None:
+    """Issue 23, item 7: "502: 504: the upstream did not answer..." read 502 as the subject."""
+    window.codes.show_comparison(502, 504)
+    text = compare_view(window).table.toPlainText()
+    assert "502: 504:" not in text
+    assert "504: 502:" not in text
+    note = next(line for line in text.splitlines() if "did not answer in time" in line)
+    assert note.lstrip(" •").startswith("504: the upstream did not answer in time")
+    assert "(from 502 Bad Gateway)" in note

@@ -55,13 +55,24 @@ def comparison_html(comparison: Comparison) -> str:
         f'<td valign="top">{cells[1]}</td></tr>'
     )
     parts.append("</table>")
-    parts.append(
-        html_list(
-            "When to use which",
-            (f"<b>{note.code}</b>: {escape(note.note)}" for note in comparison.notes),
-        )
-    )
+    parts.append(html_list("When to use which", _notes(comparison)))
     return "\n".join(parts)
+
+
+def _notes(comparison: Comparison) -> list[str]:
+    """Each note as it reads ("504: the upstream did not answer..."), then whose entry it
+    comes from: a code in front read as the note's subject. The same note once."""
+    titles = {status.code: status.title for status in comparison.statuses}
+    items: list[str] = []
+    seen: set[str] = set()
+    for note in comparison.notes:
+        if note.note in seen:
+            continue
+        seen.add(note.note)
+        title = escape(titles.get(note.code, str(note.code)))
+        source = f'<a href="{status_link(note.code)}">{title}</a>'
+        items.append(f"{escape(note.note)} <small>(from {source})</small>")
+    return items
 
 
 class CompareView(QWidget):
