@@ -65,7 +65,9 @@ class ExplainController(QObject):
             self.view.closeRequested.connect(self.dock.close)
             self.dock.setWidget(self.view)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-            self.window.resizeDocks([self.dock], [380], Qt.Orientation.Vertical)
+            # Two fifths of the window at most: the detail pane above keeps room to read.
+            height = min(380, self.window.height() * 2 // 5)
+            self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
         self.dock.show()
         self.dock.raise_()
         return self.view

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 COMFORTABLE_LINES = 6
 # The source line under the snippet wraps to two lines in a narrow window.
 SOURCE_LINES = 2
+# In a short window the snippet gives up height down to this many lines (it scrolls).
+MINIMUM_LINES = 3
 
 
 class SnippetPanel(QWidget):
@@ -55,6 +57,9 @@ class SnippetPanel(QWidget):
         self.editor.setReadOnly(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.editor.setMinimumHeight(
+            MINIMUM_LINES * self.editor.fontMetrics().lineSpacing() + 2 * self.editor.frameWidth()
+        )
         self.highlighter: SnippetHighlighter | None = None
         self.source_label = QLabel(self)
         self.source_label.setWordWrap(True)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar
 
 from http_status_browser.registry.model import Category, Registry, StatusCode
 from http_status_browser.ui.codes.count_label import CountLabel
+from http_status_browser.ui.codes.detail_splitter import DetailSplitter
 from http_status_browser.ui.codes.tree_pane import TreePane
 from http_status_browser.ui.detail import DetailView
-from http_status_browser.ui.qtvalues import VERTICAL, set_enum_property
 from http_status_browser.ui.snippet_panel import SnippetPanel
 from http_status_browser.ui.status_models import Role
 
@@ -74,16 +74,8 @@ class CodesView(QSplitter):
         self.source_model = self.tree_pane.source_model
         self.detail = DetailView(registry, self)
         self.snippets = SnippetPanel(registry, self)
-        self.detail_splitter = QSplitter()  # no parent, as above: the stack adopts it
-        set_enum_property(self.detail_splitter, "orientation", VERTICAL)
-        self.detail_splitter.setObjectName("detailSplitter")
-        self.detail_splitter.addWidget(self.detail)
-        self.detail_splitter.addWidget(self.snippets)
-        # The snippet panel keeps the height that shows a snippet whole; the detail page, which
-        # scrolls, takes what the window has beyond it (a small or scaled-up screen included).
-        self.detail_splitter.setStretchFactor(0, 1)
-        self.detail_splitter.setStretchFactor(1, 0)
-        self.detail_splitter.setSizes([520, self.snippets.comfortable_height()])
+        # The detail pane keeps most of a short window; the snippet panel gives up height first.
+        self.detail_splitter = DetailSplitter(self.detail, self.snippets)
         # The comparison view takes the detail pane's place; it is built on first use.
         self.detail_stack = QStackedWidget(self)
         self.detail_stack.setObjectName("detailStack")
