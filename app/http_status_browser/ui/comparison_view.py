@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from http_status_browser.registry.comparison import Comparison, compare_codes
 from http_status_browser.registry.model import Registry
-from http_status_browser.ui.colours import CLASS_COLOURS, NEUTRAL_COLOUR
+from http_status_browser.ui.colours import BADGE_TEXT, CLASS_COLOURS, NEUTRAL_COLOUR
 from http_status_browser.ui.html import escape, html_list
 from http_status_browser.ui.links import CodeLinkBrowser, situation_link, status_link
 
@@ -27,7 +27,7 @@ def comparison_html(comparison: Comparison) -> str:
         colour = CLASS_COLOURS.get(category[0], NEUTRAL_COLOUR)
         return (
             f'<th width="40%" align="left" style="background-color:{colour};">'
-            f'<a href="{status_link(code)}" style="color:#ffffff;">{escape(title)}</a></th>'
+            f'<a href="{status_link(code)}" style="color:{BADGE_TEXT};">{escape(title)}</a></th>'
         )
 
     parts = [

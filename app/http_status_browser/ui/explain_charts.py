@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from http_status_browser.explain.report import TimeBucket
-from http_status_browser.ui.colours import CLASS_COLOURS, NEUTRAL_COLOUR
+from http_status_browser.ui.colours import CLASS_COLOURS, NEUTRAL_COLOUR, theme_palette
+from http_status_browser.ui.theme import is_dark
 
 # Bottom to top: errors first, so that a burst of 5xx stands on the axis where it is seen.
 STACK_ORDER = (5, 4, 3, 2, 1, 0)
@@ -107,13 +108,17 @@ class CodeBarChart(_Chart):
             int(area.left()), int(area.bottom()), int(area.right()), int(area.bottom())
         )
 
-    @staticmethod
     def _class_label(
-        painter: QPainter, digit: int, total: int, span: tuple[float, float], area: QRectF
+        self, painter: QPainter, digit: int, total: int, span: tuple[float, float], area: QRectF
     ) -> None:
         line = painter.fontMetrics().height()
         left, right = max(0.0, span[0] - 20), min(area.right() + 8, span[1] + 20)
-        painter.setPen(class_colour(digit))
+        # Text on the background: the theme's text colour for the class, not the bar's fill
+        # (a dark fill on a dark background is unreadable).
+        class_text = theme_palette(is_dark(self.palette())).class_text
+        painter.setPen(
+            QColor(class_text.get(str(digit), self.palette().color(QPalette.ColorRole.Text).name()))
+        )
         painter.drawText(
             QRectF(left, area.bottom() + line + 4, right - left, line),
             Qt.AlignmentFlag.AlignHCenter,

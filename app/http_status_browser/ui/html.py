@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from http_status_browser.ui.colours import BADGE_TEXT
+
 
 def escape(text: str) -> str:
     """HTML-escape text (the html module's own escape pulls in its entity table at start-up)."""
@@ -22,6 +24,5 @@ def badge(text: str, colour: str, small: bool = False) -> str:
     """`text` in white on `colour`; spaces inside a small badge never break it."""
     size = " font-size:small;" if small else ""
     shown = escape(text).replace(" ", "&nbsp;") if small else escape(text)
-    return (
-        f'<span style="background-color:{colour}; color:#ffffff;{size}">&nbsp;{shown}&nbsp;</span>'
-    )
+    style = f"background-color:{colour}; color:{BADGE_TEXT};{size}"
+    return f'<span style="{style}">&nbsp;{shown}&nbsp;</span>'

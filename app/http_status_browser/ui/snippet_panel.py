@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -118,11 +118,19 @@ class SnippetPanel(QWidget):
 
     def install_highlighter(self) -> None:
         """Colour the snippet; done after the first frame (its Qt types cost start-up time)."""
-        from http_status_browser.ui.highlighter import SnippetHighlighter, is_dark  # noqa: PLC0415
+        from http_status_browser.ui.highlighter import SnippetHighlighter  # noqa: PLC0415
+        from http_status_browser.ui.theme import is_dark  # noqa: PLC0415
 
         if self.highlighter is None:
             self.highlighter = SnippetHighlighter(self.editor.document(), is_dark(self.palette()))
             self.highlighter.set_comment_prefix(self.language.comment)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if self.highlighter is not None and event.type() == QEvent.Type.PaletteChange:
+            from http_status_browser.ui.theme import is_dark  # noqa: PLC0415
+
+            self.highlighter.set_dark(is_dark(self.palette()))
 
     @Slot()
     def _language_picked(self) -> None:
