@@ -59,6 +59,7 @@ class WindowActions:
         self.copy_snippet = make("Copy &snippet", key("Ctrl+Shift+C"))
         self.copy_link = make("Copy &link to reference")
         self.find = make("&Find", key(std.Find), key("/"))
+        self.preferences = make("Pre&ferences…", key(std.Preferences), key("Ctrl+,"))
         self.back = make("&Back", key(std.Back), key("Alt+Left"))
         self.forward = make("&Forward", key(std.Forward), key("Alt+Right"))
         self.expand = make("&Expand all")
@@ -90,6 +91,7 @@ class WindowActions:
             self.back,
             self.forward,
             self.compare,
+            self.preferences,
             self.codes_view,
             self.which_view,
             self.guide_view,

@@ -16,6 +16,7 @@ class Menus:
 
     def __init__(self, bar: QMenuBar, actions: WindowActions) -> None:
         self._actions = actions
+        # The tray's option is in Edit > Preferences too; File keeps it where users found it.
         self.file = bar.addMenu("&File")
         self.file.addAction(actions.tray)
         self.file.addSeparator()
@@ -34,6 +35,8 @@ class Menus:
         # Paste to explain goes between Edit's two separators.
         self._paste_place = self.edit.addSeparator()
         self.edit.addAction(actions.find)
+        self.edit.addSeparator()
+        self.edit.addAction(actions.preferences)
 
         self.view = bar.addMenu("&View")
         self.view.addAction(actions.all_classes)

@@ -25,7 +25,9 @@ from http_status_browser.ui.copying import Copying
 from http_status_browser.ui.help_dialogs import HelpDialogs
 from http_status_browser.ui.menus import Menus
 from http_status_browser.ui.navigation import Navigator
+from http_status_browser.ui.preferences import Preferences
 from http_status_browser.ui.search_bar import SearchBar
+from http_status_browser.ui.settings import StartView
 from http_status_browser.ui.view_tabs import ViewTabs
 from http_status_browser.ui.warning_bar import WarningBar
 from http_status_browser.ui.window_state import WindowState
@@ -90,6 +92,9 @@ class MainWindow(QMainWindow):
         self.copying = Copying(actions, self.codes)
         self.help = HelpDialogs(self, self._actions_with_keys, registry.origin)
         self.window_state = WindowState(settings, self, self.search_bar, self.codes)
+        # Before the first frame: a chosen theme or text size shows from the start.
+        self.preferences = Preferences(self, settings, self.codes.snippets, actions.tray)
+        self._initial_code = initial_code
         # Try it and explaining logs (File > Explain log..., drops, paste) are made after the
         # first frame: see try_it and explain.
         self._try_it: TryIt | None = None
@@ -109,6 +114,7 @@ class MainWindow(QMainWindow):
         actions.collapse.triggered.connect(self.codes.tree_pane.collapse_all)
         actions.shortcuts.triggered.connect(self.help.show_shortcuts)
         actions.about.triggered.connect(self.help.show_about)
+        actions.preferences.triggered.connect(self.preferences.show_dialog)
         actions.codes_view.triggered.connect(tabs.show_codes_view)
         actions.which_view.triggered.connect(tabs.show_situation_view)
         actions.guide_view.triggered.connect(tabs.show_decision_guide)
@@ -160,9 +166,20 @@ class MainWindow(QMainWindow):
             # Now with the situations the code answers ("Use it when") and its Example.
             self.codes.show_current()
         QGuiApplication.setWindowIcon(app_icon())
+        self._open_start_view()
         # PySide's `Qt` namespace, which the first frame went without (ui/qtvalues.py):
         # built now, so that the first keystroke does not wait for it.
         _ = QtCore.Qt
+
+    def _open_start_view(self) -> None:
+        """The view the preferences ask for on start, unless a code was asked for."""
+        if self._initial_code is not None:
+            return
+        start = self.preferences.start_view
+        if start is StartView.WHICH_CODE:
+            self.tabs.show_situation_view()
+        elif start is StartView.GUIDE:
+            self.tabs.show_decision_guide()
 
     @property
     def try_it(self) -> TryIt:
