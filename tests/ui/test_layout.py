@@ -59,3 +59,23 @@ def test_the_snippet_height_the_user_drags_to_is_kept_where_it_fits(
     qtbot.waitUntil(lambda: sum(splitter.sizes()) < total)
     wanted = splitter.wanted_snippet_height
     assert splitter.sizes()[1] == min(wanted, int(sum(splitter.sizes()) * SNIPPET_SHARE))
+
+
+def test_a_short_snippet_panel_gives_the_source_line_to_the_snippet(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """At 150 % on a small screen the wrapped source line was drawn over the snippet."""
+    window = make_window(code=429)
+    snippets = window.codes.snippets
+    source = snippets.source_label.text()
+    assert snippets.editor.toolTip() == source
+    window.resize(1100, 720)
+    qtbot.waitUntil(snippets.source_label.isVisible)
+    splitter = window.codes.detail_splitter
+    splitter.wanted_snippet_height = snippets.minimumSizeHint().height()
+    window.resize(1100, 560)
+    qtbot.waitUntil(lambda: not snippets.source_label.isVisible())
+    assert snippets.editor.toolTip() == source
+    splitter.wanted_snippet_height = snippets.comfortable_height()
+    window.resize(1100, 900)
+    qtbot.waitUntil(snippets.source_label.isVisible)

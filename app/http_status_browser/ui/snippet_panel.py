@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -125,6 +125,17 @@ class SnippetPanel(QWidget):
             self.highlighter = SnippetHighlighter(self.editor.document(), is_dark(self.palette()))
             self.highlighter.set_comment_prefix(self.language.comment)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A short panel (a small or scaled-up window) gives its lines to the snippet: the
+        # source line goes, and stays readable as the snippet's tooltip.
+        roomy = (
+            event.size().height()
+            >= self.comfortable_height() - self.editor.fontMetrics().lineSpacing() * 2
+        )
+        if roomy != self.source_label.isVisibleTo(self):
+            self.source_label.setVisible(roomy)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if self.highlighter is not None and event.type() == QEvent.Type.PaletteChange:
@@ -137,6 +148,7 @@ class SnippetPanel(QWidget):
         if self.highlighter is not None:
             self.highlighter.set_comment_prefix(self.language.comment)
         self.source_label.setText(self.language.source)
+        self.editor.setToolTip(self.language.source)
         self._render()
         self.languageChanged.emit(self.language.id)
 

@@ -39,8 +39,11 @@ class DetailSplitter(QSplitter):
     def snippet_height_for(self, total: int) -> int:
         """The snippet panel's height in a splitter `total` pixels high."""
         share = int(total * SNIPPET_SHARE)
+        # Never below the panel's minimum (its lines would overlap), nor so high that the
+        # detail pane goes below its own.
         floor = self.snippets.minimumSizeHint().height()
-        return max(min(self.wanted_snippet_height, share), min(floor, total // 2))
+        ceiling = total - self.widget(0).minimumSizeHint().height()
+        return max(0, min(max(min(self.wanted_snippet_height, share), floor), ceiling))
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
         restored = super().restoreState(state)
