@@ -26,6 +26,7 @@ class DetailSplitter(QSplitter):
         super().__init__()
         set_enum_property(self, "orientation", VERTICAL)
         self.setObjectName("detailSplitter")
+        self.detail = detail
         self.snippets = snippets
         self.addWidget(detail)
         self.addWidget(snippets)
@@ -42,7 +43,7 @@ class DetailSplitter(QSplitter):
         # Never below the panel's minimum (its lines would overlap), nor so high that the
         # detail pane goes below its own.
         floor = self.snippets.minimumSizeHint().height()
-        ceiling = total - self.widget(0).minimumSizeHint().height()
+        ceiling = total - self.detail.minimumSizeHint().height()
         return max(0, min(max(min(self.wanted_snippet_height, share), floor), ceiling))
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
