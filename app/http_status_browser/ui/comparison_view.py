@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -122,6 +123,14 @@ class CompareView(QWidget):
         self.close_button.clicked.connect(self.closeRequested)
         self.table.codeRequested.connect(self.codeRequested)
         self.table.situationRequested.connect(self.situationRequested)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape (which the table and an open picker pass on) closes the comparison, as
+        the Details button does."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.closeRequested.emit()
+            return
+        super().keyPressEvent(event)
 
     def _code_box(self, name: str, accessible: str) -> QComboBox:
         box = QComboBox(self)

@@ -166,6 +166,11 @@ class DetailView(CodeLinkBrowser):
         self.current = category
         self.setHtml(category_html(category, self._registry.in_category(category.id)))
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the pane: QTextBrowser would walk every link first (a page has dozens;
+        the related codes are also Ctrl+K and the tree's context menu away)."""
+        return QWidget.focusNextPrevChild(self, next)
+
     @Slot("QUrl")  # as in CodeLinkBrowser: QUrl's Python type waits for the first click
     def _follow(self, url: QUrl) -> None:
         """The example's "Try it" link; every other link as CodeLinkBrowser follows it."""

@@ -4,7 +4,7 @@ question. The questions and their branches come from guide.json."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -97,6 +97,17 @@ class DecisionGuide(QWidget):
             self.guide = builtin_guide(self._registry)
             self._render()
         return self.guide
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """1 to 9 choose the numbered answers (keys that reach the guide: a focused button
+        or list passes digits on)."""
+        text = event.text()
+        held = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        plain = not event.modifiers() & held
+        if plain and len(text) == 1 and text.isdecimal() and 1 <= int(text) <= len(self._buttons):
+            self.answer(int(text) - 1)
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_loaded()

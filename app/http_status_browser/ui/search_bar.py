@@ -49,8 +49,12 @@ class SearchBar(QObject):
         layout = QHBoxLayout(self.category_filter)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.setSpacing(2)
+        # One stop for Tab: the buttons are a group that the arrow keys move through (the
+        # focus policies are set after the first frame, see set_up_keyboard).
+        self.filter_buttons: list[QToolButton] = []
         for action in (actions.all_classes, *actions.class_actions.values(), actions.unofficial):
             button = QToolButton(self.category_filter)
+            self.filter_buttons.append(button)
             button.setDefaultAction(action)
             button.setAutoRaise(True)
             set_enum_property(button, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
@@ -72,6 +76,35 @@ class SearchBar(QObject):
         actions = self._actions
         for action in (actions.all_classes, *actions.class_actions.values(), actions.unofficial):
             action.setEnabled(available)
+
+    def set_up_keyboard(self) -> None:
+        """Make the class filter one Tab stop whose buttons the arrow keys move through
+        (after the first frame: it needs PySide's Qt namespace)."""
+        for button in self.filter_buttons:
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+            button.installEventFilter(self)
+        self.filter_buttons[0].setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+
+    def _move_in_filter_group(self, button: QToolButton, key: int) -> bool:
+        """Left, Right, Home and End in the class filter: the focus to another button."""
+        keys = QtCore.Qt.Key
+        buttons = self.filter_buttons
+        index = buttons.index(button)
+        moves = (
+            (keys.Key_Left, index - 1),
+            (keys.Key_Right, index + 1),
+            (keys.Key_Home, 0),
+            (keys.Key_End, len(buttons) - 1),
+        )
+        move = next((to for pressed, to in moves if key == pressed), None)
+        if move is None:
+            return False
+        target = buttons[max(0, min(len(buttons) - 1, move))]
+        if target is not button:
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+            target.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+            target.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
+        return True
 
     def shown_classes(self) -> list[str]:
         return [c for c, action in self._actions.class_actions.items() if action.isChecked()]
@@ -141,6 +174,14 @@ class SearchBar(QObject):
             assert isinstance(event, QKeyEvent)
             if self._leaves_key_to_window(event):
                 event.ignore()
+                return True
+        if (
+            isinstance(watched, QToolButton)
+            and watched in self.filter_buttons
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            assert isinstance(event, QKeyEvent)
+            if self._move_in_filter_group(watched, event.key()):
                 return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)

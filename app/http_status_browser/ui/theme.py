@@ -87,6 +87,11 @@ class Appearance(QObject):
                 self.app.setPalette(self.system_palette)
             else:
                 self.app.setPalette(qt_palette(DARK if theme is Theme.DARK else LIGHT))
+            # A widget with a style sheet keeps the palette it was polished with: set its
+            # sheet again so that it takes the new one.
+            for widget in self.app.allWidgets():
+                if sheet := widget.styleSheet():
+                    widget.setStyleSheet(sheet)
         if text_size != self.text_size:
             self.text_size = text_size
             font = QFont(self.system_font)

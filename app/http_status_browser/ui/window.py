@@ -23,6 +23,7 @@ from http_status_browser.ui.actions import WindowActions
 from http_status_browser.ui.codes.view import DETAIL_PAGE, CodesView
 from http_status_browser.ui.copying import Copying
 from http_status_browser.ui.help_dialogs import HelpDialogs
+from http_status_browser.ui.keyboard_path import set_up_keyboard_path
 from http_status_browser.ui.menus import Menus
 from http_status_browser.ui.navigation import Navigator
 from http_status_browser.ui.preferences import Preferences
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         # PySide's `Qt` namespace, which the first frame went without (ui/qtvalues.py):
         # built now, so that the first keystroke does not wait for it.
         _ = QtCore.Qt
+        set_up_keyboard_path(self.search_bar, self.codes, self.tabs.tabBar())
 
     def _open_start_view(self) -> None:
         """The view the preferences ask for on start, unless a code was asked for."""
