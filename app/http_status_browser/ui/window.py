@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         actions.back.triggered.connect(self.navigator.back)
         actions.forward.triggered.connect(self.navigator.forward)
         self.navigator.history.changed.connect(self._history_changed)
+        self.navigator.codeChanged.connect(self._title_for_code)
+        self.navigator.comparisonChanged.connect(self._title_for_comparison)
         self._history_changed(False, False)
         actions.expand.triggered.connect(self.codes.tree_pane.expand_all)
         actions.collapse.triggered.connect(self.codes.tree_pane.collapse_all)
@@ -121,6 +123,16 @@ class MainWindow(QMainWindow):
         actions.guide_view.triggered.connect(tabs.show_decision_guide)
         actions.compare.triggered.connect(tabs.compare_with_related)
         self.codes.detail.tryRequested.connect(self._try_code)
+
+    @Slot(int)
+    def _title_for_code(self, code: int) -> None:
+        """The window title names the code shown (in the task bar and window switcher)."""
+        status = self.registry.lookup(code)
+        self.setWindowTitle(f"{status.title} - {APP_NAME}" if status else APP_NAME)
+
+    @Slot(int, int)
+    def _title_for_comparison(self, left: int, right: int) -> None:
+        self.setWindowTitle(f"{left} or {right}? - {APP_NAME}")
 
     @Slot(bool, bool)
     def _history_changed(self, can_go_back: bool, can_go_forward: bool) -> None:
