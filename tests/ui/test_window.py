@@ -448,3 +448,14 @@ def test_the_class_filter_and_count_show_only_on_the_codes_tab(
     assert window.codes.count_label.isVisible()
     assert actions.unofficial.isEnabled()
     assert all(a.isEnabled() for a in actions.class_actions.values())
+
+
+def test_italics_have_a_legend_while_unofficial_codes_show(window: MainWindow) -> None:
+    """Issue 23, item 10: italics meant "unofficial" with no legend."""
+    legend = window.codes.tree_pane.legend
+    assert not legend.isVisible()
+    window.window_actions.unofficial.trigger()
+    assert legend.isVisible()
+    assert "unofficial" in legend.text()
+    window.window_actions.unofficial.trigger()
+    assert not legend.isVisible()

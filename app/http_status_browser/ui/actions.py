@@ -74,13 +74,29 @@ class WindowActions:
         self.all_classes = make("&All classes", checkable=True)
         self.all_classes.setIconText("All")
         self.class_actions: dict[str, QAction] = {}
+        self.class_titles: dict[str, str] = {}
         for number, category in enumerate(categories, 1):
             action = make(category.id, key(f"Ctrl+{number}"), checkable=True)
-            action.setToolTip(f"Show {category.title} codes")
             self.class_actions[category.id] = action
+            self.class_titles[category.id] = category.title
+            action.toggled.connect(self._update_tooltips)
         self.unofficial = make("Show &unofficial codes", key("Ctrl+U"), checkable=True)
         self.unofficial.setIconText("Unofficial")
-        self.unofficial.setToolTip("Show codes that are not in the IANA registry")
+        self.unofficial.toggled.connect(self._update_tooltips)
+        self._update_tooltips()
+
+    def _update_tooltips(self) -> None:
+        """A filter's tooltip says what a click does now: show or hide."""
+        for category_id, action in self.class_actions.items():
+            verb = "Hide" if action.isChecked() else "Show"
+            keys = action.shortcut().toString()
+            action.setToolTip(f"{verb} {self.class_titles[category_id]} codes ({keys})")
+        if self.unofficial.isChecked():
+            self.unofficial.setToolTip("Hide the codes that are not in the IANA registry (Ctrl+U)")
+        else:
+            self.unofficial.setToolTip(
+                "Show codes that are not in the IANA registry, in italics (Ctrl+U)"
+            )
 
     def with_keys(self) -> list[QAction]:
         """The actions the shortcuts dialog lists, in its order (before Explain and Try it)."""

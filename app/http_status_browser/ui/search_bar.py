@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from http_status_browser.ui.actions import WindowActions
 
 
+FILTER_STYLE = """
+QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 2px 7px;
+              background: palette(button); color: palette(button-text); }
+QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);
+                      border-color: palette(highlight); }
+QToolButton:hover { border-color: palette(highlight); }
+QToolButton:focus { border: 2px solid palette(text); }
+"""
+
+
 class SearchBar(QObject):
     """The Search tool bar of `window`; the class filter's state lives in the actions."""
 
@@ -52,14 +62,17 @@ class SearchBar(QObject):
         # One stop for Tab: the buttons are a group that the arrow keys move through (the
         # focus policies are set after the first frame, see set_up_keyboard).
         self.filter_buttons: list[QToolButton] = []
+        names = {c: f"{title} codes" for c, title in actions.class_titles.items()}
+        names[actions.all_classes.text()] = "All classes"
+        names[actions.unofficial.text()] = "Unofficial codes"
         for action in (actions.all_classes, *actions.class_actions.values(), actions.unofficial):
             button = QToolButton(self.category_filter)
             self.filter_buttons.append(button)
             button.setDefaultAction(action)
             button.setAutoRaise(True)
             set_enum_property(button, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
-            named = action is actions.all_classes
-            button.setAccessibleName(action.iconText() if named else action.toolTip())
+            # A stable name; the button's checked state says whether they show.
+            button.setAccessibleName(names.get(action.text(), action.iconText()))
             layout.addWidget(button)
         self._filter_place = toolbar.addWidget(self.category_filter)
 
@@ -84,6 +97,12 @@ class SearchBar(QObject):
             button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
             button.installEventFilter(self)
         self.filter_buttons[0].setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+
+    def style_filter(self) -> None:
+        """On and off as clear as a switch: a shown class is filled with the selection
+        colour, a hidden one is an outlined button, never a flat word (after the first
+        frame: style sheets cost start-up time)."""
+        self.category_filter.setStyleSheet(FILTER_STYLE)
 
     def _move_in_filter_group(self, button: QToolButton, key: int) -> bool:
         """Left, Right, Home and End in the class filter: the focus to another button."""

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         # built now, so that the first keystroke does not wait for it.
         _ = QtCore.Qt
         set_up_keyboard_path(self.search_bar, self.codes, self.tabs.tabBar())
+        self.search_bar.style_filter()
 
     def _open_start_view(self) -> None:
         """The view the preferences ask for on start, unless a code was asked for."""

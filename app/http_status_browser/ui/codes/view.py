@@ -135,6 +135,7 @@ class CodesView(QSplitter):
         """Show the classes (and unofficial codes) the search bar asks for."""
         self.proxy.set_visible_classes(self.search_bar.shown_classes())
         self.proxy.set_show_unofficial(self.search_bar.unofficial_shown())
+        self.tree_pane.legend.setVisible(self.search_bar.unofficial_shown())
         self.show_matches(select_first=False, select_a_row=select_a_row)
 
     def show_matches(self, select_first: bool, select_a_row: bool = True) -> None:
