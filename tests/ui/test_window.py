@@ -459,3 +459,28 @@ def test_italics_have_a_legend_while_unofficial_codes_show(window: MainWindow) -
     assert "unofficial" in legend.text()
     window.window_actions.unofficial.trigger()
     assert not legend.isVisible()
+
+
+def test_a_class_page_has_no_empty_snippet_box(qtbot: QtBot, window: MainWindow) -> None:
+    """Issue 23, item 11: a class page kept an empty snippet panel."""
+    tree = window.codes.tree
+    heading = window.codes.proxy.index(3, 0)  # 4xx
+    window.codes.select(heading)
+    assert window.codes.detail.toPlainText().startswith("4xx")
+    assert not window.codes.snippets.isVisible()
+    window.navigate_to(404)
+    assert window.codes.snippets.isVisible()
+    assert tree.currentIndex().isValid()
+
+
+def test_the_snippet_caption_never_contradicts_the_snippet(window: MainWindow) -> None:
+    """Issue 23, item 11: 101 in curl greps the status line, the caption spoke of %{http_code}."""
+    snippets = window.codes.snippets
+    assert snippets.set_language("curl")
+    window.navigate_to(200)
+    assert "%{http_code}" in snippets.text()
+    assert "%{http_code}" in snippets.source_label.text()
+    window.navigate_to(101)
+    assert "%{http_code}" not in snippets.text()
+    assert "%{http_code}" not in snippets.source_label.text()
+    assert "written for 101" in snippets.source_label.text()

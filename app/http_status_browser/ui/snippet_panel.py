@@ -147,18 +147,29 @@ class SnippetPanel(QWidget):
     def _language_picked(self) -> None:
         if self.highlighter is not None:
             self.highlighter.set_comment_prefix(self.language.comment)
-        self.source_label.setText(self.language.source)
-        self.editor.setToolTip(self.language.source)
         self._render()
         self.languageChanged.emit(self.language.id)
 
     def _render(self) -> None:
+        self._caption()
         if self._status is None:
             self.editor.setPlainText("")
             self.copy_button.setEnabled(False)
             return
         self.editor.setPlainText(render_snippet(self._status, self.language))
         self.copy_button.setEnabled(True)
+
+    def _caption(self) -> None:
+        """The language's source under the snippet; a snippet written for its code (101 in
+        curl greps the status line instead of using %{http_code}) says so instead, so that
+        the caption never contradicts the snippet."""
+        language, status = self.language, self._status
+        if status is not None and status.code in language.code_templates:
+            text = f"{language.name}: a snippet written for {status.code}; its comment says how."
+        else:
+            text = language.source
+        self.source_label.setText(text)
+        self.editor.setToolTip(text)
 
 
 def copy_text(text: str) -> bool:

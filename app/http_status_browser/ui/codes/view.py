@@ -208,6 +208,8 @@ class CodesView(QSplitter):
         elif category is not None:
             self.detail.show_category(category)
             self.snippets.set_status(None)
+        # A class page or no code has no snippet: no empty box under it.
+        self.snippets.setVisible(status is not None)
 
     def _show_nothing(self) -> None:
         """No row: the detail pane says so rather than keep a code met on the way."""
@@ -215,6 +217,7 @@ class CodesView(QSplitter):
         self.detail_stack.setCurrentIndex(DETAIL_PAGE)
         self.detail.show_no_match(self.proxy.query.strip())
         self.snippets.set_status(None)
+        self.snippets.hide()
         self.currentRowChanged.emit()  # the copy actions follow: nothing to copy
 
     def focus_results(self) -> None:
