@@ -110,3 +110,16 @@ def test_when_to_use_which_reads_as_the_note_then_its_source(window: MainWindow)
     note = next(line for line in text.splitlines() if "did not answer in time" in line)
     assert note.lstrip(" •").startswith("504: the upstream did not answer in time")
     assert "(from 502 Bad Gateway)" in note
+
+
+def test_requirement_levels_are_badges_as_in_the_detail_pane(window: MainWindow) -> None:
+    """Issue 23, item 19: the comparison printed "[SHOULD]" as text."""
+    from http_status_browser.ui.colours import LEVEL_COLOURS
+
+    window.codes.show_comparison(429, 503)
+    table = compare_view(window).table
+    assert "[SHOULD]" not in table.toPlainText()
+    assert "[MUST" not in table.toPlainText()
+    assert "SHOULD" in table.toPlainText()
+    html = table.toHtml().lower()
+    assert LEVEL_COLOURS["SHOULD"].lower() in html

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from http_status_browser.registry.comparison import Comparison, compare_codes
-from http_status_browser.registry.model import Registry
+from http_status_browser.registry.model import Registry, StatusCode
 from http_status_browser.ui.colours import BADGE_TEXT, CLASS_COLOURS, NEUTRAL_COLOUR
-from http_status_browser.ui.html import escape, html_list
+from http_status_browser.ui.html import escape, html_list, level_badge
 from http_status_browser.ui.links import CodeLinkBrowser, situation_link, status_link
 
 
@@ -41,6 +41,8 @@ def comparison_html(comparison: Comparison) -> str:
     for row in comparison.rows:
         label = escape(row.label)
         values = [escape(value) for value in row.values]
+        if row.key == "requirements":  # levels as the detail pane's badges, not "[SHOULD]"
+            values = [_requirements(status) for status in comparison.statuses]
         if row.differs:
             values = [f"<b>{value}</b>" for value in values]
         parts.append(
@@ -58,6 +60,11 @@ def comparison_html(comparison: Comparison) -> str:
     parts.append("</table>")
     parts.append(html_list("When to use which", _notes(comparison)))
     return "\n".join(parts)
+
+
+def _requirements(status: StatusCode) -> str:
+    rules = (f"{level_badge(rule.level)} {escape(rule.text)}" for rule in status.requirements)
+    return "<br>".join(rules) or "-"
 
 
 def _notes(comparison: Comparison) -> list[str]:

@@ -11,12 +11,11 @@ from http_status_browser.registry.badges import Badge, BadgeKind, status_badges
 from http_status_browser.registry.model import Category, Registry, Related, Standing, StatusCode
 from http_status_browser.ui.colours import (
     CLASS_COLOURS,
-    LEVEL_COLOURS,
     NEUTRAL_COLOUR,
     STANDING_COLOURS,
 )
 from http_status_browser.ui.example import TRY_SCHEME, example_html
-from http_status_browser.ui.html import badge, escape, html_list
+from http_status_browser.ui.html import badge, escape, html_list, level_badge
 from http_status_browser.ui.links import (
     STATUS_SCHEME,
     CodeLinkBrowser,
@@ -29,11 +28,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
 __all__ = ["STATUS_SCHEME", "DetailView", "status_link"]
-
-
-def _level_badge(level: str) -> str:
-    """A requirement level (MUST, SHOULD NOT...) as a small badge."""
-    return badge(level, LEVEL_COLOURS.get(level, NEUTRAL_COLOUR), small=True)
 
 
 def _badge_colour(status: StatusCode, found: Badge) -> str:
@@ -62,7 +56,7 @@ def status_html(status: StatusCode, registry: Registry, with_example: bool = Tru
         html_list(
             "Requirements",
             (
-                f"{_level_badge(rule.level)} {escape(rule.text)} "
+                f"{level_badge(rule.level)} {escape(rule.text)} "
                 f'<a href="{escape(rule.url)}">{escape(rule.reference)}</a>'
                 for rule in status.requirements
             ),

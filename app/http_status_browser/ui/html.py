@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from http_status_browser.ui.colours import BADGE_TEXT
+from http_status_browser.ui.colours import BADGE_TEXT, LEVEL_COLOURS, NEUTRAL_COLOUR
 
 
 def escape(text: str) -> str:
@@ -26,3 +26,8 @@ def badge(text: str, colour: str, small: bool = False) -> str:
     shown = escape(text).replace(" ", "&nbsp;") if small else escape(text)
     style = f"background-color:{colour}; color:{BADGE_TEXT};{size}"
     return f'<span style="{style}">&nbsp;{shown}&nbsp;</span>'
+
+
+def level_badge(level: str) -> str:
+    """A requirement level (MUST, SHOULD NOT...) as a small badge."""
+    return badge(level, LEVEL_COLOURS.get(level, NEUTRAL_COLOUR), small=True)
