@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,8 +49,11 @@ def xvfb_display() -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def run_session(display: str, module: str, tmp_path: Path) -> dict[str, object]:
-    """Run `python -m module` on `display` with the xcb platform; it prints a JSON object."""
+def run_session(
+    display: str, module: str, tmp_path: Path, prefix: Sequence[str] = ()
+) -> dict[str, object]:
+    """Run `python -m module` on `display` with the xcb platform (after `prefix`, such as
+    dbus-run-session); it prints a JSON object."""
     env = dict(os.environ)
     env.update(
         DISPLAY=display,
@@ -61,7 +64,7 @@ def run_session(display: str, module: str, tmp_path: Path) -> dict[str, object]:
     )
     env.pop("WAYLAND_DISPLAY", None)
     result = subprocess.run(
-        [sys.executable, "-m", module],
+        [*prefix, sys.executable, "-m", module],
         env=env,
         cwd=REPOSITORY,
         capture_output=True,
