@@ -8,6 +8,7 @@ on first use, so that they cost nothing at start-up.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
@@ -111,11 +112,17 @@ class ExplainController(QObject):
         if watched is self.window:
             kind = event.type()
             if kind == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
-                if local_files(event.mimeData().urls()):
+                if names := local_files(event.mimeData().urls()):
                     event.acceptProposedAction()
+                    # The drop target says what a drop will do.
+                    what = Path(names[0]).name if len(names) == 1 else f"{len(names)} files"
+                    self.window.statusBar().showMessage(f"Drop to explain {what}")
                     return True
+            elif kind == QEvent.Type.DragLeave:
+                self.window.statusBar().clearMessage()
             elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
                 names = local_files(event.mimeData().urls())
+                self.window.statusBar().clearMessage()
                 if names:
                     event.acceptProposedAction()
                     self.explain_files(names)
