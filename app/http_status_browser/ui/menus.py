@@ -1,4 +1,5 @@
-"""The menu bar: File, Edit, View, Go and Help, showing the window's actions and their keys."""
+"""The menu bar: File, Edit, View, Go, Tools and Help, showing the window's actions and their
+keys."""
 
 from __future__ import annotations
 
@@ -57,6 +58,9 @@ class Menus:
         self.go.addSeparator()
         self.go.addAction(actions.compare)
 
+        # Try it's actions, added after the first frame: they act, they do not change the view.
+        self.tools = bar.addMenu("&Tools")
+
         self.help = bar.addMenu("&Help")
         self.help.addAction(actions.shortcuts)
         self.help.addAction(actions.about)
@@ -67,6 +71,6 @@ class Menus:
         self.edit.insertAction(self._paste_place, paste_action)
 
     def add_try_it_actions(self, try_action: QAction, endpoint_action: QAction) -> None:
-        """Try it's actions end the View menu."""
-        self.view.addAction(try_action)
-        self.view.addAction(endpoint_action)
+        """Try it's actions make the Tools menu."""
+        self.tools.addAction(try_action)
+        self.tools.addAction(endpoint_action)
