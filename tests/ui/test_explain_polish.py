@@ -73,3 +73,19 @@ def test_a_drag_over_the_window_says_what_a_drop_does(window: MainWindow) -> Non
     assert window.statusBar().currentMessage() == "Drop to explain nginx-combined.log"
     QApplication.sendEvent(window, QDragLeaveEvent())
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_first_click_on_count_puts_the_most_frequent_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from http_status_browser.ui.explain_model import COUNT
+
+    window.explain.explain_files([str(DATA / "nginx-combined.log")])
+    view = window.explain.explain_view()
+    wait_for_report(qtbot, view)
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(COUNT) + header.sectionSize(COUNT) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    counts = [view.proxy.index(row, COUNT).data() for row in range(view.proxy.rowCount())]
+    assert counts[0] == max(counts)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
