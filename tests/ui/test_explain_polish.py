@@ -89,3 +89,14 @@ def test_a_first_click_on_count_puts_the_most_frequent_first(
     counts = [view.proxy.index(row, COUNT).data() for row in range(view.proxy.rowCount())]
     assert counts[0] == max(counts)
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_the_explain_dock_has_one_close_control(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    view = window.explain.explain_view()
+    dock = window.explain.dock
+    assert dock is not None
+    assert not dock.features() & QDockWidget.DockWidgetFeature.DockWidgetClosable
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    assert not dock.isVisible()

@@ -61,6 +61,9 @@ class ExplainController(QObject):
 
             self.dock = QDockWidget("Explain", self.window)
             self.dock.setObjectName("explainDock")
+            # One way to close it, the view's Close button, not a second one in the title bar.
+            features = QDockWidget.DockWidgetFeature
+            self.dock.setFeatures(features.DockWidgetMovable | features.DockWidgetFloatable)
             self.view = ExplainView(self.registry, self.dock)
             self.view.codeRequested.connect(self.codeRequested)
             self.view.closeRequested.connect(self.dock.close)
