@@ -66,7 +66,7 @@ class ExplainController(QObject):
             self.dock.setFeatures(features.DockWidgetMovable | features.DockWidgetFloatable)
             self.view = ExplainView(self.registry, self.dock)
             self.view.codeRequested.connect(self.codeRequested)
-            self.view.closeRequested.connect(self.dock.close)
+            self.view.closeRequested.connect(self.dock.hide)  # close() needs the closable feature
             self.dock.setWidget(self.view)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
             # Two fifths of the window at most: the detail pane above keeps room to read.
