@@ -94,7 +94,8 @@ def test_typed_comparison_enters_history_once_typing_pauses(
 ) -> None:
     search(qtbot, window, "401 or forbidden")
     assert compare_view(window).pair == (401, 403)
-    qtbot.waitUntil(lambda: window.navigator.history.entries[-1] == (401, 403))
+    entries = window.navigator.history.entries
+    qtbot.waitUntil(lambda: bool(entries) and entries[-1] == (401, 403))
     # "401 or f" and "401 or for" compared 401 with 302 and 451 on the way: not history.
     assert [entry for entry in window.navigator.history.entries if isinstance(entry, tuple)] == [
         (401, 403)

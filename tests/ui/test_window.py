@@ -21,6 +21,7 @@ from http_status_browser.ui.detail import DetailView
 from http_status_browser.ui.snippet_panel import COMFORTABLE_LINES
 from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory, visible_codes
+from tests.ui.links import click_link
 
 
 def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -281,8 +282,9 @@ def test_no_browser_is_a_status_message(
     assert "Could not open https://www.rfc-editor.org" in window.statusBar().currentMessage()
 
 
-def test_start_up_finishes_after_the_first_frame(window: MainWindow) -> None:
+def test_start_up_finishes_after_the_first_frame(make_window: WindowFactory) -> None:
     """Snippet colours, the search index and the icon come right after the first paint."""
+    window = make_window(code=404)
     assert window.codes.snippets.highlighter is None
     window.finish_start_up()
     assert window.codes.snippets.highlighter is not None
@@ -349,17 +351,24 @@ def test_a_window_opens_on_the_last_code_without_showing_the_first_row_first(
     assert window.navigator.history.entries == [404]
 
 
-def test_a_first_window_opens_on_the_first_code(
-    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, registry: Registry
+def test_a_first_window_opens_on_an_overview(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Issue 23, item 14: a first launch opened on 100 Continue with no overview."""
     shown = _pages_shown(monkeypatch)
     window = make_window()
-    first = registry.statuses[0].code
+    assert window.current_status() is None
+    assert shown == []
+    assert window.navigator.history.entries == []
+    text = window.codes.detail.toPlainText()
+    assert text.startswith("HTTP status codes at a glance")
+    assert "Client error" in text
+    assert not window.codes.snippets.isVisible()
+    click_link(qtbot, window.codes.detail, "status:404")
     status = window.current_status()
     assert status is not None
-    assert status.code == first
-    assert shown == [first]
-    assert window.navigator.history.entries == [first]
+    assert status.code == 404
+    assert window.codes.snippets.isVisible()
 
 
 def test_the_snippet_shows_whole_and_the_detail_page_takes_the_rest(

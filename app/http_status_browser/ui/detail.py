@@ -113,6 +113,27 @@ def _related_item(status: StatusCode, link: Related, registry: Registry) -> str:
     )
 
 
+def overview_html(registry: Registry) -> str:
+    """The first launch's page: the five classes at a glance, and where to go from here."""
+    parts = ["<h1>HTTP status codes at a glance</h1>"]
+    parts.append(
+        "<p>Type a code, a phrase or a problem in the search box (Ctrl+F); "
+        "<b>Which code?</b> (Alt+2) answers a situation, the <b>Decision guide</b> (Alt+3) asks "
+        "a few questions.</p>"
+    )
+    for category in registry.categories:
+        codes = registry.in_category(category.id)
+        common = ", ".join(
+            f'<a href="{status_link(s.code)}">{s.code}</a>' for s in codes if s.official
+        )
+        parts.append(
+            f"<h3>{badge(category.id, CLASS_COLOURS.get(category.id[0], NEUTRAL_COLOUR))} "
+            f"{escape(category.title.split(' ', 1)[-1])}</h3>"
+            f"<p>{escape(category.summary)}<br><small>{common}</small></p>"
+        )
+    return "\n".join(parts)
+
+
 def category_html(category: Category, statuses: tuple[StatusCode, ...]) -> str:
     parts = [f"<h1>{escape(category.title)}</h1>"]
     parts.append(f"<p><b>{escape(category.summary)}</b></p>")
@@ -149,6 +170,10 @@ class DetailView(CodeLinkBrowser):
     def show_status(self, status: StatusCode) -> None:
         self.current = status
         self.setHtml(status_html(status, self._registry, self.examples_shown))
+
+    def show_overview(self) -> None:
+        self.current = None
+        self.setHtml(overview_html(self._registry))
 
     def show_no_match(self, query: str) -> None:
         """Nothing matches: no code is explained (the tree pane offers the ways out)."""

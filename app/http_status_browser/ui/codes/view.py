@@ -220,6 +220,12 @@ class CodesView(QSplitter):
         self.snippets.hide()
         self.currentRowChanged.emit()  # the copy actions follow: nothing to copy
 
+    def show_overview(self) -> None:
+        """The first launch's page: the classes at a glance, no code chosen yet."""
+        self.detail_stack.setCurrentIndex(DETAIL_PAGE)
+        self.detail.show_overview()
+        self.snippets.hide()
+
     def focus_results(self) -> None:
         """From the search box to the tree, on its first match when nothing is current."""
         self.tree.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
