@@ -13,13 +13,11 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
+from http_status_browser.ui.focus_frame import show_focus
+
 if TYPE_CHECKING:
     from http_status_browser.ui.codes.view import CodesView
     from http_status_browser.ui.search_bar import SearchBar
-
-# A frame in the selection colour round a focused view: the style draws a focused tree or
-# text view like an unfocused one. Only the focused state is styled; the rest stays native.
-FOCUS_FRAME = "{kind}:focus {{ border: 2px solid palette(highlight); }}"
 
 
 class EscapeToSearch(QObject):
@@ -58,10 +56,6 @@ def set_up_keyboard_path(search_bar: SearchBar, codes: CodesView, tab_bar: QWidg
     # After the chain: Qt leaves a widget that cannot take the focus out of the chain.
     search_bar.set_up_keyboard()
     escape = EscapeToSearch(search_bar, codes)
-    for view, kind in (
-        (codes.tree, "QTreeView"),
-        (codes.detail, "QTextBrowser"),
-        (snippets.editor, "QPlainTextEdit"),
-    ):
+    for view in (codes.tree, codes.detail, snippets.editor):
         view.installEventFilter(escape)
-        view.setStyleSheet(FOCUS_FRAME.format(kind=kind))
+    show_focus(codes.tree, codes.detail, snippets.editor)

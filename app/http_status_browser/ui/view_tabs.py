@@ -11,6 +11,8 @@ from PySide6 import QtCore
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from http_status_browser.ui.focus_frame import show_focus
+
 if TYPE_CHECKING:
     from http_status_browser.registry.model import Registry
     from http_status_browser.ui.codes.view import CodesView
@@ -57,6 +59,7 @@ class ViewTabs(QTabWidget):
             view.codeRequested.connect(self.open_code)
             view.compareRequested.connect(self.open_comparison)
             view.set_query(self.search_bar.edit.text())
+            show_focus(view.tree, view.card)
             self._place(view, self.situation_page)
             self._situation_view = view
         return self._situation_view
@@ -68,6 +71,7 @@ class ViewTabs(QTabWidget):
 
             guide = DecisionGuide(self.registry, self.guide_page)
             guide.codeRequested.connect(self.open_code)
+            show_focus(guide.history)
             self._place(guide, self.guide_page)
             self._decision_guide = guide
         return self._decision_guide

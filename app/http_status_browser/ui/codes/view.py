@@ -17,6 +17,7 @@ from http_status_browser.ui.codes.count_label import CountLabel
 from http_status_browser.ui.codes.detail_splitter import DetailSplitter
 from http_status_browser.ui.codes.tree_pane import TreePane
 from http_status_browser.ui.detail import DetailView
+from http_status_browser.ui.focus_frame import show_focus
 from http_status_browser.ui.snippet_panel import SnippetPanel
 from http_status_browser.ui.status_models import Role
 
@@ -297,6 +298,7 @@ class CodesView(QSplitter):
             self.compare_view.situationRequested.connect(self.situationRequested)
             self.compare_view.pairChosen.connect(self._pair_chosen)
             self.compare_view.closeRequested.connect(self._close_comparison)
+            show_focus(self.compare_view.table)
             self.detail_stack.addWidget(self.compare_view)
         return self.compare_view
 
