@@ -16,6 +16,15 @@ fi
 for shell in zsh fish; do
     command -v "$shell" >/dev/null || packages="${packages:+$packages }$shell"
 done
+# The key tests run the window on xcb under a private X server and press keys with xdotool
+# (tests/ui/xvfb.py): some key conflicts show only there.
+command -v Xvfb >/dev/null || packages="${packages:+$packages }xvfb"
+command -v xdotool >/dev/null || packages="${packages:+$packages }xdotool"
+# The screen-reader test reads the window through AT-SPI with Debian's pyatspi, run by the
+# system's Python (tests/ui/test_atspi.py).
+if [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c "import pyatspi" 2>/dev/null; then
+    packages="${packages:+$packages }python3-pyatspi at-spi2-core"
+fi
 [ -z "$packages" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing the system packages Qt and the tests need: $packages"

@@ -213,3 +213,18 @@ def test_content_after_expect_waits_for_100_continue(
         assert exchange.request.field("Content-Length") == str(len(exchange.continued))
     else:
         assert exchange.continued == ""
+
+
+def test_the_101_example_is_a_valid_websocket_handshake(registry: Registry) -> None:
+    """Issue 23, item 19: the example lacked Sec-WebSocket-Key and Sec-WebSocket-Accept."""
+    from http_status_browser.registry.exchange import registry_example, websocket_accept
+
+    switching = registry.lookup(101)
+    assert switching is not None
+    exchange = registry_example(switching, registry)
+    key = exchange.request.field("Sec-WebSocket-Key")
+    assert key
+    assert exchange.request.field("Sec-WebSocket-Version") == "13"
+    assert _final(exchange).field("Sec-WebSocket-Accept") == websocket_accept(key)
+    # RFC 6455, section 1.3: the sample nonce and the accept value it gives.
+    assert websocket_accept("dGhlIHNhbXBsZSBub25jZQ==") == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="

@@ -94,8 +94,33 @@ def test_typed_comparison_enters_history_once_typing_pauses(
 ) -> None:
     search(qtbot, window, "401 or forbidden")
     assert compare_view(window).pair == (401, 403)
-    qtbot.waitUntil(lambda: window.navigator.history.entries[-1] == (401, 403))
+    entries = window.navigator.history.entries
+    qtbot.waitUntil(lambda: bool(entries) and entries[-1] == (401, 403))
     # "401 or f" and "401 or for" compared 401 with 302 and 451 on the way: not history.
     assert [entry for entry in window.navigator.history.entries if isinstance(entry, tuple)] == [
         (401, 403)
     ]
+
+
+def test_when_to_use_which_reads_as_the_note_then_its_source(window: MainWindow) -> None:
+    """Issue 23, item 7: "502: 504: the upstream did not answer..." read 502 as the subject."""
+    window.codes.show_comparison(502, 504)
+    text = compare_view(window).table.toPlainText()
+    assert "502: 504:" not in text
+    assert "504: 502:" not in text
+    note = next(line for line in text.splitlines() if "did not answer in time" in line)
+    assert note.lstrip(" •").startswith("504: the upstream did not answer in time")
+    assert "(from 502 Bad Gateway)" in note
+
+
+def test_requirement_levels_are_badges_as_in_the_detail_pane(window: MainWindow) -> None:
+    """Issue 23, item 19: the comparison printed "[SHOULD]" as text."""
+    from http_status_browser.ui.colours import LEVEL_COLOURS
+
+    window.codes.show_comparison(429, 503)
+    table = compare_view(window).table
+    assert "[SHOULD]" not in table.toPlainText()
+    assert "[MUST" not in table.toPlainText()
+    assert "SHOULD" in table.toPlainText()
+    html = table.toHtml().lower()
+    assert LEVEL_COLOURS["SHOULD"].lower() in html

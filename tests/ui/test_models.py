@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from http_status_browser.registry import Registry
+from http_status_browser.ui.colours import CLASS_COLOURS
 from http_status_browser.ui.status_models import Role, StatusFilterProxy, StatusTreeModel
 from tests.ui.conftest import visible_codes
 
@@ -159,3 +161,15 @@ def test_typing_on_to_the_same_matches_leaves_the_tree_alone(
     with qtbot.waitSignal(source.layoutChanged, timeout=1000):
         proxy.set_query("")
     assert visible_codes(proxy) == [s.code for s in registry.statuses if s.shown_by_default]
+
+
+def test_a_class_row_has_its_class_colour(registry: Registry) -> None:
+    """One visual language (issue 23): the tree's classes in the colours of their badges,
+    chart bars and comparison headings."""
+    model = StatusTreeModel(registry)
+    for row, category in enumerate(registry.categories):
+        swatch = model.index(row, 0).data(Qt.ItemDataRole.DecorationRole)
+        assert isinstance(swatch, QColor)
+        assert swatch.name() == CLASS_COLOURS[category.id[0]]
+    code_row = model.index(0, 0, model.index(0, 0))
+    assert code_row.data(Qt.ItemDataRole.DecorationRole) is None

@@ -15,6 +15,7 @@ from tests.loaded_modules import run_fresh
 
 ENUMS = {
     "DISPLAY_ROLE": Qt.ItemDataRole.DisplayRole,
+    "DECORATION_ROLE": Qt.ItemDataRole.DecorationRole,
     "TOOLTIP_ROLE": Qt.ItemDataRole.ToolTipRole,
     "FONT_ROLE": Qt.ItemDataRole.FontRole,
     "ACCESSIBLE_DESCRIPTION_ROLE": Qt.ItemDataRole.AccessibleDescriptionRole,

@@ -62,3 +62,35 @@ def test_down_and_enter_ask_for_the_results_and_escape_clears(qtbot: QtBot, bar:
     assert bar.edit.text() == "gone"
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert bar.edit.text() == ""
+
+
+def test_a_filters_tooltip_says_what_a_click_does_now(qtbot: QtBot, bar: SearchBar) -> None:
+    """Issue 23, item 10: the class buttons' tooltips always said "Show"."""
+    button = next(b for b in bar.category_filter.findChildren(QToolButton) if b.text() == "4xx")
+    assert button.toolTip().startswith("Hide 4xx Client error codes")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.toolTip().startswith("Show 4xx Client error codes")
+    assert button.accessibleName() == "4xx Client error codes"
+    unofficial = next(
+        b for b in bar.category_filter.findChildren(QToolButton) if b.text() == "Unofficial"
+    )
+    assert unofficial.toolTip().startswith("Show codes that are not in the IANA registry")
+    qtbot.mouseClick(unofficial, Qt.MouseButton.LeftButton)
+    assert unofficial.toolTip().startswith("Hide")
+    assert unofficial.accessibleName() == "Unofficial codes"
+
+
+def test_shown_and_hidden_filters_look_different(qtbot: QtBot, bar: SearchBar) -> None:
+    """Issue 23, item 10: off was a flat word, on a faint grey."""
+    bar.style_filter()
+    buttons = {b.text(): b for b in bar.category_filter.findChildren(QToolButton)}
+    qtbot.waitUntil(buttons["4xx"].isVisible)
+
+    def middle(button: QToolButton) -> str:
+        image = button.grab().toImage()
+        return image.pixelColor(3, image.height() // 2).name()
+
+    on = middle(buttons["4xx"])
+    off = middle(buttons["Unofficial"])
+    assert on == buttons["4xx"].palette().color(buttons["4xx"].palette().ColorRole.Highlight).name()
+    assert off != on

@@ -1,5 +1,5 @@
 """Try it: the link in the Example section starts the local endpoint, copies a curl command,
-shows the address; View > Local endpoint and closing the window stop it."""
+shows the address; Tools > Local endpoint and closing the window stop it."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def test_try_it_starts_the_endpoint_and_copies_curl(
 def test_view_menu_action_stops_the_endpoint(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window(503)
     action = window.try_it.endpoint_action
-    assert action in window.menuBar().actions()[2].menu().actions()  # View
+    assert action in window.menus.tools.actions()  # not in View: it acts
     action.trigger()  # start from the menu
     qtbot.waitUntil(lambda: window.try_it.endpoint.running, timeout=10_000)
     url = window.try_it.endpoint.url
@@ -131,22 +131,22 @@ def test_curl_command(code: int, command: str) -> None:
 
 def test_ctrl_t_tries_the_selected_code(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window(308)
-    assert window.try_it.try_action in window.menuBar().actions()[2].menu().actions()
+    assert window.try_it.try_action in window.menus.tools.actions()
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: clipboard().endswith("/308"), timeout=10_000)
     assert clipboard() == f"curl -i {window.try_it.endpoint.url}/308"
     assert request(f"{window.try_it.endpoint.url}/308") == 308
 
 
-def test_try_it_is_made_after_the_first_frame_and_ends_the_view_menu(
+def test_try_it_is_made_after_the_first_frame_and_makes_the_tools_menu(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
     """The first frame does not build Try it; finish_start_up does, and Ctrl+T then works."""
     window = make_window(204)
-    view_menu = window.menuBar().actions()[2].menu()
+    tools_menu = window.menus.tools
     assert window._try_it is None
-    assert all(action.text() != "&Try it" for action in view_menu.actions())
+    assert all(action.text() != "&Try it" for action in tools_menu.actions())
     window.finish_start_up()
-    assert view_menu.actions()[-2:] == [window.try_it.try_action, window.try_it.endpoint_action]
+    assert tools_menu.actions() == [window.try_it.try_action, window.try_it.endpoint_action]
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: clipboard().endswith("/204"), timeout=10_000)

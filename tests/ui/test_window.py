@@ -21,6 +21,7 @@ from http_status_browser.ui.detail import DetailView
 from http_status_browser.ui.snippet_panel import COMFORTABLE_LINES
 from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory, visible_codes
+from tests.ui.links import click_link
 
 
 def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -281,8 +282,9 @@ def test_no_browser_is_a_status_message(
     assert "Could not open https://www.rfc-editor.org" in window.statusBar().currentMessage()
 
 
-def test_start_up_finishes_after_the_first_frame(window: MainWindow) -> None:
+def test_start_up_finishes_after_the_first_frame(make_window: WindowFactory) -> None:
     """Snippet colours, the search index and the icon come right after the first paint."""
+    window = make_window(code=404)
     assert window.codes.snippets.highlighter is None
     window.finish_start_up()
     assert window.codes.snippets.highlighter is not None
@@ -349,17 +351,24 @@ def test_a_window_opens_on_the_last_code_without_showing_the_first_row_first(
     assert window.navigator.history.entries == [404]
 
 
-def test_a_first_window_opens_on_the_first_code(
-    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, registry: Registry
+def test_a_first_window_opens_on_an_overview(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Issue 23, item 14: a first launch opened on 100 Continue with no overview."""
     shown = _pages_shown(monkeypatch)
     window = make_window()
-    first = registry.statuses[0].code
+    assert window.current_status() is None
+    assert shown == []
+    assert window.navigator.history.entries == []
+    text = window.codes.detail.toPlainText()
+    assert text.startswith("HTTP status codes at a glance")
+    assert "Client error" in text
+    assert not window.codes.snippets.isVisible()
+    click_link(qtbot, window.codes.detail, "status:404")
     status = window.current_status()
     assert status is not None
-    assert status.code == first
-    assert shown == [first]
-    assert window.navigator.history.entries == [first]
+    assert status.code == 404
+    assert window.codes.snippets.isVisible()
 
 
 def test_the_snippet_shows_whole_and_the_detail_page_takes_the_rest(
@@ -407,3 +416,80 @@ def test_the_detail_pane_heads_a_code_with_the_badges_the_cli_shows(
     heading = window.codes.detail.toPlainText().splitlines()[1]
     # Each badge is padded with a space on either side, and one more space parts two badges.
     assert heading.strip().split("   ") == [badge.text for badge in status_badges(status)]
+
+
+def test_a_search_without_result_leaves_no_code_in_the_detail_pane(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """Issue 23, item 5: "cloudflare" with unofficial codes hidden matched 411 on the way."""
+    window = make_window(code=200)
+    window.search_edit.setFocus()
+    qtbot.keyClicks(window.search_edit, "cloudflare")
+    assert window.codes.tree_pane.currentIndex() == 1  # the empty page
+    detail = window.codes.detail
+    # The detail pane follows a typing pause: wait for it rather than for a fixed time.
+    qtbot.waitUntil(lambda: "No code matches" in detail.toPlainText())
+    qtbot.wait(2 * 120)  # a second typing pause: no late timer brings a code back
+    assert window.current_status() is None
+    detail = window.codes.detail.toPlainText()
+    assert "“cloudflare”" in detail
+    assert "411" not in detail
+    assert window.codes.snippets.editor.toPlainText() == ""
+    assert not window.window_actions.copy_code.isEnabled()
+
+
+def test_the_class_filter_and_count_show_only_on_the_codes_tab(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Issue 23, item 9: on the other tabs they did nothing, and two counters showed."""
+    actions = window.window_actions
+    assert window.search_bar.category_filter.isVisible()
+    assert window.codes.count_label.isVisible()
+    for view_action in (actions.which_view, actions.guide_view):
+        view_action.trigger()
+        # The tool bar hides the widget of a hidden action when it lays itself out.
+        qtbot.waitUntil(lambda: not window.search_bar.category_filter.isVisible())
+        assert not window.codes.count_label.isVisible()
+        assert not actions.unofficial.isEnabled()
+        assert not any(a.isEnabled() for a in actions.class_actions.values())
+    actions.codes_view.trigger()
+    qtbot.waitUntil(window.search_bar.category_filter.isVisible)
+    assert window.codes.count_label.isVisible()
+    assert actions.unofficial.isEnabled()
+    assert all(a.isEnabled() for a in actions.class_actions.values())
+
+
+def test_italics_have_a_legend_while_unofficial_codes_show(window: MainWindow) -> None:
+    """Issue 23, item 10: italics meant "unofficial" with no legend."""
+    legend = window.codes.tree_pane.legend
+    assert not legend.isVisible()
+    window.window_actions.unofficial.trigger()
+    assert legend.isVisible()
+    assert "unofficial" in legend.text()
+    window.window_actions.unofficial.trigger()
+    assert not legend.isVisible()
+
+
+def test_a_class_page_has_no_empty_snippet_box(qtbot: QtBot, window: MainWindow) -> None:
+    """Issue 23, item 11: a class page kept an empty snippet panel."""
+    tree = window.codes.tree
+    heading = window.codes.proxy.index(3, 0)  # 4xx
+    window.codes.select(heading)
+    assert window.codes.detail.toPlainText().startswith("4xx")
+    assert not window.codes.snippets.isVisible()
+    window.navigate_to(404)
+    assert window.codes.snippets.isVisible()
+    assert tree.currentIndex().isValid()
+
+
+def test_the_snippet_caption_never_contradicts_the_snippet(window: MainWindow) -> None:
+    """Issue 23, item 11: 101 in curl greps the status line, the caption spoke of %{http_code}."""
+    snippets = window.codes.snippets
+    assert snippets.set_language("curl")
+    window.navigate_to(200)
+    assert "%{http_code}" in snippets.text()
+    assert "%{http_code}" in snippets.source_label.text()
+    window.navigate_to(101)
+    assert "%{http_code}" not in snippets.text()
+    assert "%{http_code}" not in snippets.source_label.text()
+    assert "written for 101" in snippets.source_label.text()

@@ -5,6 +5,8 @@ content flag, redirect kind and class), never typed per code. The local endpoint
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from enum import StrEnum
 from typing import NamedTuple
@@ -24,6 +26,9 @@ DEFAULT_LOCATION = "/200"
 
 # Codes that nginx logs but never sends: the connection is closed without a response.
 CLOSES_WITHOUT_RESPONSE = frozenset({444, 499})
+# A WebSocket handshake (101): RFC 6455's own sample key, and the GUID its accept value hashes.
+WEBSOCKET_KEY = "dGhlIHNhbXBsZSBub25jZQ=="
+WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
 
 class Side(StrEnum):
@@ -187,6 +192,16 @@ def _request_method(status: StatusCode, listed: set[str], missing: set[str]) -> 
     return CONTENT_METHODS.get(status.code, "GET")
 
 
+def websocket_accept(key: str) -> str:
+    """Sec-WebSocket-Accept for a Sec-WebSocket-Key (RFC 6455, section 4.2.2)."""
+    digest = hashlib.sha1((key + WEBSOCKET_GUID).encode("ascii"), usedforsecurity=False).digest()
+    return base64.b64encode(digest).decode("ascii")
+
+
+def _switches_to_websocket(status: StatusCode) -> bool:
+    return status.code == 101 and any(h.name.lower() == "upgrade" for h in status.headers)
+
+
 def _request(status: StatusCode) -> Message:
     fields: list[tuple[str, str]] = [("Host", EXAMPLE_HOST)]
     listed = [h.name for h in status.headers if header_side(h) is Side.REQUEST]
@@ -202,6 +217,8 @@ def _request(status: StatusCode) -> Message:
         fields.append(_request_field("If-None-Match", status))
     if "upgrade" in names and status.code < 200:
         fields.extend([("Connection", "Upgrade"), _request_field("Upgrade", status)])
+        if _switches_to_websocket(status):  # a valid handshake, not just the two fields
+            fields.extend([("Sec-WebSocket-Key", WEBSOCKET_KEY), ("Sec-WebSocket-Version", "13")])
     if not any(n.lower() == "accept" for n, _ in fields):
         fields.append(("Accept", "application/json"))
     method = _request_method(status, {n.lower() for n in listed}, missing)
@@ -237,6 +254,8 @@ def _final_response(status: StatusCode, final: StatusCode) -> Message:
     fields: list[tuple[str, str]] = [("Date", EXAMPLE_DATE)]
     if final is status:
         fields.extend(response_fields(status))
+        if _switches_to_websocket(status):
+            fields.append(("Sec-WebSocket-Accept", websocket_accept(WEBSOCKET_KEY)))
     body = ""
     if has_content(final):
         content_type, body = response_body(final)

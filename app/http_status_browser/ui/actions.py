@@ -50,11 +50,16 @@ class WindowActions:
         self.quit = make("&Quit", key(std.Quit), key("Ctrl+Q"))
         # Its owner is the tray (ui/tray.py), which launch.py connects after start-up.
         self.tray = make("Keep in the &tray for quick look-ups", checkable=True)
-        self.copy_title = make("&Copy code and phrase", key(std.Copy))
+        # The standard Copy key copies the selection of the focused widget (detail pane,
+        # snippet, search box, any text); where nothing is selected, the code and phrase.
+        self.copy = make("&Copy", key(std.Copy))
+        self.copy.setToolTip("Copy the selected text, or the code and phrase")
+        self.copy_title = make("Copy code and &phrase")
         self.copy_code = make("Copy c&ode")
         self.copy_snippet = make("Copy &snippet", key("Ctrl+Shift+C"))
         self.copy_link = make("Copy &link to reference")
         self.find = make("&Find", key(std.Find), key("/"))
+        self.preferences = make("Pre&ferences…", key(std.Preferences), key("Ctrl+,"))
         self.back = make("&Back", key(std.Back), key("Alt+Left"))
         self.forward = make("&Forward", key(std.Forward), key("Alt+Right"))
         self.expand = make("&Expand all")
@@ -70,23 +75,40 @@ class WindowActions:
         self.all_classes = make("&All classes", checkable=True)
         self.all_classes.setIconText("All")
         self.class_actions: dict[str, QAction] = {}
+        self.class_titles: dict[str, str] = {}
         for number, category in enumerate(categories, 1):
             action = make(category.id, key(f"Ctrl+{number}"), checkable=True)
-            action.setToolTip(f"Show {category.title} codes")
             self.class_actions[category.id] = action
+            self.class_titles[category.id] = category.title
+            action.toggled.connect(self._update_tooltips)
         self.unofficial = make("Show &unofficial codes", key("Ctrl+U"), checkable=True)
         self.unofficial.setIconText("Unofficial")
-        self.unofficial.setToolTip("Show codes that are not in the IANA registry")
+        self.unofficial.toggled.connect(self._update_tooltips)
+        self._update_tooltips()
+
+    def _update_tooltips(self) -> None:
+        """A filter's tooltip says what a click does now: show or hide."""
+        for category_id, action in self.class_actions.items():
+            verb = "Hide" if action.isChecked() else "Show"
+            keys = action.shortcut().toString()
+            action.setToolTip(f"{verb} {self.class_titles[category_id]} codes ({keys})")
+        if self.unofficial.isChecked():
+            self.unofficial.setToolTip("Hide the codes that are not in the IANA registry (Ctrl+U)")
+        else:
+            self.unofficial.setToolTip(
+                "Show codes that are not in the IANA registry, in italics (Ctrl+U)"
+            )
 
     def with_keys(self) -> list[QAction]:
         """The actions the shortcuts dialog lists, in its order (before Explain and Try it)."""
         return [
             self.find,
-            self.copy_title,
+            self.copy,
             self.copy_snippet,
             self.back,
             self.forward,
             self.compare,
+            self.preferences,
             self.codes_view,
             self.which_view,
             self.guide_view,

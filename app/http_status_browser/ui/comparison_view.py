@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from http_status_browser.registry.comparison import Comparison, compare_codes
-from http_status_browser.registry.model import Registry
-from http_status_browser.ui.colours import CLASS_COLOURS, NEUTRAL_COLOUR
-from http_status_browser.ui.html import escape, html_list
+from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.ui.colours import BADGE_TEXT, CLASS_COLOURS, NEUTRAL_COLOUR
+from http_status_browser.ui.html import escape, html_list, level_badge
 from http_status_browser.ui.links import CodeLinkBrowser, situation_link, status_link
 
 
@@ -27,7 +28,7 @@ def comparison_html(comparison: Comparison) -> str:
         colour = CLASS_COLOURS.get(category[0], NEUTRAL_COLOUR)
         return (
             f'<th width="40%" align="left" style="background-color:{colour};">'
-            f'<a href="{status_link(code)}" style="color:#ffffff;">{escape(title)}</a></th>'
+            f'<a href="{status_link(code)}" style="color:{BADGE_TEXT};">{escape(title)}</a></th>'
         )
 
     parts = [
@@ -40,6 +41,8 @@ def comparison_html(comparison: Comparison) -> str:
     for row in comparison.rows:
         label = escape(row.label)
         values = [escape(value) for value in row.values]
+        if row.key == "requirements":  # levels as the detail pane's badges, not "[SHOULD]"
+            values = [_requirements(status) for status in comparison.statuses]
         if row.differs:
             values = [f"<b>{value}</b>" for value in values]
         parts.append(
@@ -55,13 +58,29 @@ def comparison_html(comparison: Comparison) -> str:
         f'<td valign="top">{cells[1]}</td></tr>'
     )
     parts.append("</table>")
-    parts.append(
-        html_list(
-            "When to use which",
-            (f"<b>{note.code}</b>: {escape(note.note)}" for note in comparison.notes),
-        )
-    )
+    parts.append(html_list("When to use which", _notes(comparison)))
     return "\n".join(parts)
+
+
+def _requirements(status: StatusCode) -> str:
+    rules = (f"{level_badge(rule.level)} {escape(rule.text)}" for rule in status.requirements)
+    return "<br>".join(rules) or "-"
+
+
+def _notes(comparison: Comparison) -> list[str]:
+    """Each note as it reads ("504: the upstream did not answer..."), then whose entry it
+    comes from: a code in front read as the note's subject. The same note once."""
+    titles = {status.code: status.title for status in comparison.statuses}
+    items: list[str] = []
+    seen: set[str] = set()
+    for note in comparison.notes:
+        if note.note in seen:
+            continue
+        seen.add(note.note)
+        title = escape(titles.get(note.code, str(note.code)))
+        source = f'<a href="{status_link(note.code)}">{title}</a>'
+        items.append(f"{escape(note.note)} <small>(from {source})</small>")
+    return items
 
 
 class CompareView(QWidget):
@@ -111,6 +130,14 @@ class CompareView(QWidget):
         self.close_button.clicked.connect(self.closeRequested)
         self.table.codeRequested.connect(self.codeRequested)
         self.table.situationRequested.connect(self.situationRequested)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape (which the table and an open picker pass on) closes the comparison, as
+        the Details button does."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.closeRequested.emit()
+            return
+        super().keyPressEvent(event)
 
     def _code_box(self, name: str, accessible: str) -> QComboBox:
         box = QComboBox(self)

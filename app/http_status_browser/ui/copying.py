@@ -1,5 +1,6 @@
-"""Copying from the Codes view: the code, its phrase, its snippet or its reference link, from
-the Edit menu, the keys, the snippet panel's button and the tree's context menu."""
+"""Copying from the Codes view: the selected text, the code, its phrase, its snippet or its
+reference link, from the Edit menu, the keys, the snippet panel's button and the tree's
+context menu."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Slot
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from http_status_browser.registry.snippets import render_snippet
 from http_status_browser.ui.snippet_panel import copy_text
@@ -18,6 +20,17 @@ if TYPE_CHECKING:
     from http_status_browser.ui.codes.view import CodesView
 
 
+def selected_text(widget: QWidget | None) -> str:
+    """The text selected in `widget` (a line edit, a text view, a label), or ""."""
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        cursor = widget.textCursor()
+        # A selection spanning paragraphs separates them with U+2029; the clipboard wants lines.
+        return cursor.selectedText().replace("\u2029", "\n") if cursor.hasSelection() else ""
+    if isinstance(widget, QLineEdit | QLabel):
+        return widget.selectedText()
+    return ""
+
+
 class Copying(QObject):
     """Carries out the copy actions, keeps them enabled only where they apply, and builds the
     tree's context menu."""
@@ -26,6 +39,7 @@ class Copying(QObject):
         super().__init__(codes)
         self.actions = actions
         self.codes = codes
+        actions.copy.triggered.connect(self.copy_selection)
         actions.copy_title.triggered.connect(self.copy_title)
         actions.copy_code.triggered.connect(self.copy_code)
         actions.copy_snippet.triggered.connect(self.copy_snippet)
@@ -50,6 +64,16 @@ class Copying(QObject):
             status_bar.showMessage(f"Copied {shown}", 4000)
         else:
             status_bar.showMessage("The clipboard is not available; nothing was copied", 6000)
+
+    @Slot()
+    def copy_selection(self) -> None:
+        """The standard Copy key: the focused widget's selection, or else the code and phrase
+        (a window-wide shortcut reaches here before a read-only text view sees the key)."""
+        text = selected_text(QApplication.focusWidget())
+        if text:
+            self.copy(text, "the selection")
+        else:
+            self.copy_title()
 
     @Slot()
     def copy_title(self) -> None:

@@ -11,12 +11,11 @@ from http_status_browser.registry.badges import Badge, BadgeKind, status_badges
 from http_status_browser.registry.model import Category, Registry, Related, Standing, StatusCode
 from http_status_browser.ui.colours import (
     CLASS_COLOURS,
-    LEVEL_COLOURS,
     NEUTRAL_COLOUR,
     STANDING_COLOURS,
 )
 from http_status_browser.ui.example import TRY_SCHEME, example_html
-from http_status_browser.ui.html import badge, escape, html_list
+from http_status_browser.ui.html import badge, escape, html_list, level_badge
 from http_status_browser.ui.links import (
     STATUS_SCHEME,
     CodeLinkBrowser,
@@ -29,11 +28,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
 __all__ = ["STATUS_SCHEME", "DetailView", "status_link"]
-
-
-def _level_badge(level: str) -> str:
-    """A requirement level (MUST, SHOULD NOT...) as a small badge."""
-    return badge(level, LEVEL_COLOURS.get(level, NEUTRAL_COLOUR), small=True)
 
 
 def _badge_colour(status: StatusCode, found: Badge) -> str:
@@ -62,7 +56,7 @@ def status_html(status: StatusCode, registry: Registry, with_example: bool = Tru
         html_list(
             "Requirements",
             (
-                f"{_level_badge(rule.level)} {escape(rule.text)} "
+                f"{level_badge(rule.level)} {escape(rule.text)} "
                 f'<a href="{escape(rule.url)}">{escape(rule.reference)}</a>'
                 for rule in status.requirements
             ),
@@ -119,6 +113,27 @@ def _related_item(status: StatusCode, link: Related, registry: Registry) -> str:
     )
 
 
+def overview_html(registry: Registry) -> str:
+    """The first launch's page: the five classes at a glance, and where to go from here."""
+    parts = ["<h1>HTTP status codes at a glance</h1>"]
+    parts.append(
+        "<p>Type a code, a phrase or a problem in the search box (Ctrl+F); "
+        "<b>Which code?</b> (Alt+2) answers a situation, the <b>Decision guide</b> (Alt+3) asks "
+        "a few questions.</p>"
+    )
+    for category in registry.categories:
+        codes = registry.in_category(category.id)
+        common = ", ".join(
+            f'<a href="{status_link(s.code)}">{s.code}</a>' for s in codes if s.official
+        )
+        parts.append(
+            f"<h3>{badge(category.id, CLASS_COLOURS.get(category.id[0], NEUTRAL_COLOUR))} "
+            f"{escape(category.title.split(' ', 1)[-1])}</h3>"
+            f"<p>{escape(category.summary)}<br><small>{common}</small></p>"
+        )
+    return "\n".join(parts)
+
+
 def category_html(category: Category, statuses: tuple[StatusCode, ...]) -> str:
     parts = [f"<h1>{escape(category.title)}</h1>"]
     parts.append(f"<p><b>{escape(category.summary)}</b></p>")
@@ -156,9 +171,24 @@ class DetailView(CodeLinkBrowser):
         self.current = status
         self.setHtml(status_html(status, self._registry, self.examples_shown))
 
+    def show_overview(self) -> None:
+        self.current = None
+        self.setHtml(overview_html(self._registry))
+
+    def show_no_match(self, query: str) -> None:
+        """Nothing matches: no code is explained (the tree pane offers the ways out)."""
+        self.current = None
+        said = f"No code matches “{escape(query[:80])}”." if query else "No class is selected."
+        self.setHtml(f"<h1>No code to explain</h1><p>{said}</p>")
+
     def show_category(self, category: Category) -> None:
         self.current = category
         self.setHtml(category_html(category, self._registry.in_category(category.id)))
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the pane: QTextBrowser would walk every link first (a page has dozens;
+        the related codes are also Ctrl+K and the tree's context menu away)."""
+        return QWidget.focusNextPrevChild(self, next)
 
     @Slot("QUrl")  # as in CodeLinkBrowser: QUrl's Python type waits for the first click
     def _follow(self, url: QUrl) -> None:

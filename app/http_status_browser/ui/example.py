@@ -4,6 +4,7 @@ asks the window to start the local endpoint for the code."""
 from __future__ import annotations
 
 from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.ui.colours import TRY_COLOUR
 from http_status_browser.ui.html import badge, escape
 
 TRY_SCHEME = "try"
@@ -24,7 +25,7 @@ def example_html(status: StatusCode, registry: Registry) -> str:
     link = (
         f'<a href="{try_link(status.code)}" style="text-decoration:none;" title="Start the '
         f'local endpoint and copy a curl command for {status.code}">'
-        f"{badge('Try it', '#1565c0')}</a>"
+        f"{badge('Try it', TRY_COLOUR)}</a>"
     )
     # pre-wrap: a long JSON line wraps instead of scrolling the whole pane sideways.
     return (

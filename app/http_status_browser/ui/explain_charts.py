@@ -7,12 +7,13 @@ import math
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from http_status_browser.explain.report import TimeBucket
-from http_status_browser.ui.colours import CLASS_COLOURS, NEUTRAL_COLOUR
+from http_status_browser.ui.colours import CLASS_COLOURS, NEUTRAL_COLOUR, theme_palette
+from http_status_browser.ui.theme import is_dark
 
 # Bottom to top: errors first, so that a burst of 5xx stands on the axis where it is seen.
 STACK_ORDER = (5, 4, 3, 2, 1, 0)
@@ -48,10 +49,26 @@ class _Chart(QWidget):
 class CodeBarChart(_Chart):
     """One bar per code, coloured by class, on a log scale so that rare codes still show."""
 
+    codeClicked = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Counts by class and code", parent)
         self.setObjectName("explainBarChart")
         self.bars: list[tuple[int, int]] = []  # (code, count)
+        # Where each code's column was painted: (left, right, code), for clicks.
+        self.columns: list[tuple[float, float, int]] = []
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def code_at(self, x: float) -> int | None:
+        """The code whose column is at `x`, as last painted."""
+        return next((code for left, right, code in self.columns if left <= x < right), None)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        code = self.code_at(event.position().x())
+        if code is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.codeClicked.emit(code)
+            return
+        super().mousePressEvent(event)
 
     def set_counts(self, bars: Sequence[tuple[int, int]]) -> None:
         self.bars = list(bars)
@@ -83,6 +100,7 @@ class CodeBarChart(_Chart):
         group_start = x
         previous = self.bars[0][0] // 100
         totals: dict[int, int] = {}
+        self.columns = []
         for code, count in self.bars:
             digit = code // 100
             totals[digit] = totals.get(digit, 0) + count
@@ -93,6 +111,7 @@ class CodeBarChart(_Chart):
                 previous = digit
             height = max(2.0, area.height() * math.log10(count + 1) / top)
             bar = QRectF(x + (step - width) / 2, area.bottom() - height, width, height)
+            self.columns.append((x, x + step, code))
             painter.fillRect(bar, class_colour(digit))
             painter.setPen(text)
             label = QRectF(x - 10, area.bottom() + 2, step + 20, line)
@@ -107,13 +126,17 @@ class CodeBarChart(_Chart):
             int(area.left()), int(area.bottom()), int(area.right()), int(area.bottom())
         )
 
-    @staticmethod
     def _class_label(
-        painter: QPainter, digit: int, total: int, span: tuple[float, float], area: QRectF
+        self, painter: QPainter, digit: int, total: int, span: tuple[float, float], area: QRectF
     ) -> None:
         line = painter.fontMetrics().height()
         left, right = max(0.0, span[0] - 20), min(area.right() + 8, span[1] + 20)
-        painter.setPen(class_colour(digit))
+        # Text on the background: the theme's text colour for the class, not the bar's fill
+        # (a dark fill on a dark background is unreadable).
+        class_text = theme_palette(is_dark(self.palette())).class_text
+        painter.setPen(
+            QColor(class_text.get(str(digit), self.palette().color(QPalette.ColorRole.Text).name()))
+        )
         painter.drawText(
             QRectF(left, area.bottom() + line + 4, right - left, line),
             Qt.AlignmentFlag.AlignHCenter,
@@ -129,8 +152,16 @@ class TimelineChart(_Chart):
         self.setObjectName("explainTimeline")
         self.buckets: tuple[TimeBucket, ...] = ()
         self.seconds = 0
+        self.reading = False
+
+    def set_reading(self) -> None:
+        """A read has started: say so rather than that the input has no timestamps."""
+        self.reading = True
+        self.buckets = ()
+        self.update()
 
     def set_timeline(self, buckets: tuple[TimeBucket, ...], seconds: int) -> None:
+        self.reading = False
         self.buckets = buckets
         self.seconds = seconds
         self.update()
@@ -138,12 +169,20 @@ class TimelineChart(_Chart):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if not self.buckets:
-            self._empty(painter, "No timestamps in this input")
+            self._empty(painter, "Reading…" if self.reading else "No timestamps in this input")
             return
         text = self.palette().color(QPalette.ColorRole.Text)
-        line = painter.fontMetrics().height()
-        area = QRectF(8, line + 6, self.width() - 16, self.height() - 3 * line - 14)
+        metrics = painter.fontMetrics()
+        line = metrics.height()
         peak = max(sum(b.by_class) for b in self.buckets) or 1
+        # A y axis on the left: 0 and the peak, the widest label setting the margin.
+        axis = metrics.horizontalAdvance(f"{peak:,}") + 6
+        area = QRectF(8 + axis, line + 6, self.width() - 16 - axis, self.height() - 3 * line - 14)
+        painter.setPen(text)
+        painter.drawLine(int(area.left()), int(area.top()), int(area.left()), int(area.bottom()))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for value, y in ((peak, area.top()), (0, area.bottom())):
+            painter.drawText(QRectF(4, y - line / 2, axis - 2, line), right, f"{value:,}")
         step = area.width() / len(self.buckets)
         for index, bucket in enumerate(self.buckets):
             bottom = area.bottom()
@@ -167,9 +206,10 @@ class TimelineChart(_Chart):
         painter.drawText(below, Qt.AlignmentFlag.AlignRight, self._when(self.buckets[-1].start))
         minutes = self.seconds // 60
         size = f"{minutes} min" if minutes < 60 else f"{minutes // 60} h"
-        painter.drawText(QRectF(8, 2, area.width(), line), f"peak {peak:,} per {size} (UTC)")
+        painter.drawText(
+            QRectF(area.left(), 2, area.width(), line), f"peak {peak:,} per {size} (UTC)"
+        )
         # The legend, centred on its own row below the dates.
-        metrics = painter.fontMetrics()
         labels = [f"{digit}xx" for digit in (1, 2, 3, 4, 5)]
         width = sum(metrics.horizontalAdvance(label) + 22 for label in labels)
         x = area.center().x() - width / 2

@@ -9,6 +9,7 @@ on first use, so that they cost nothing at start-up.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
@@ -61,12 +62,17 @@ class ExplainController(QObject):
 
             self.dock = QDockWidget("Explain", self.window)
             self.dock.setObjectName("explainDock")
+            # One way to close it, the view's Close button, not a second one in the title bar.
+            features = QDockWidget.DockWidgetFeature
+            self.dock.setFeatures(features.DockWidgetMovable | features.DockWidgetFloatable)
             self.view = ExplainView(self.registry, self.dock)
             self.view.codeRequested.connect(self.codeRequested)
-            self.view.closeRequested.connect(self.dock.close)
+            self.view.closeRequested.connect(self.dock.hide)  # close() needs the closable feature
             self.dock.setWidget(self.view)
             self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-            self.window.resizeDocks([self.dock], [380], Qt.Orientation.Vertical)
+            # Two fifths of the window at most: the detail pane above keeps room to read.
+            height = min(380, self.window.height() * 2 // 5)
+            self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
         self.dock.show()
         self.dock.raise_()
         return self.view
@@ -115,11 +121,17 @@ class ExplainController(QObject):
         if watched is self.window:
             kind = event.type()
             if kind == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
-                if local_files(event.mimeData().urls()):
+                if names := local_files(event.mimeData().urls()):
                     event.acceptProposedAction()
+                    # The drop target says what a drop will do.
+                    what = Path(names[0]).name if len(names) == 1 else f"{len(names)} files"
+                    self.window.statusBar().showMessage(f"Drop to explain {what}")
                     return True
+            elif kind == QEvent.Type.DragLeave:
+                self.window.statusBar().clearMessage()
             elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
                 names = local_files(event.mimeData().urls())
+                self.window.statusBar().clearMessage()
                 if names:
                     event.acceptProposedAction()
                     self.explain_files(names)

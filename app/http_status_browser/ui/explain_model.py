@@ -103,4 +103,11 @@ class ExplainTableModel(QAbstractTableModel):
             and 0 <= section < len(COLUMNS)
         ):
             return COLUMNS[section]
+        if (
+            role == Qt.ItemDataRole.InitialSortOrderRole
+            and orientation == Qt.Orientation.Horizontal
+            and section in (COUNT, SHARE)
+        ):
+            # A first click on Count or Share puts the most frequent codes first.
+            return Qt.SortOrder.DescendingOrder.value
         return None

@@ -219,6 +219,8 @@ class ExplainView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        # Rows as high as the text needs, not the style's 30 px.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.notes = SafeTextBrowser(self)
@@ -226,6 +228,7 @@ class ExplainView(QWidget):
         self.notes.setAccessibleName("About the input")
         self.bar_chart = CodeBarChart(self)
         self.timeline = TimelineChart(self)
+        self.bar_chart.codeClicked.connect(self.codeRequested)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.table)
@@ -287,6 +290,7 @@ class ExplainView(QWidget):
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
+        self.timeline.set_reading()
         worker.start()
         self.follow_button.setEnabled(isinstance(worker, FollowWorker))
 

@@ -4,7 +4,7 @@ question. The questions and their branches come from guide.json."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from http_status_browser.registry.guide import Guide, GuideAnswer, builtin_guide
 from http_status_browser.registry.model import Registry
-from http_status_browser.ui.html import escape
+from http_status_browser.ui.html import escape, html_list
+from http_status_browser.ui.links import STATUS_SCHEME, status_link
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_WIDTH = 760
@@ -63,6 +64,15 @@ class DecisionGuide(QWidget):
         self.restart_button.setObjectName("guideRestart")
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("guideOpenCode")
+        # At the end: the code in short, the codes to consider instead, and where the last
+        # question's other answers lead.
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("guideResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.RichText)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.result_label.linkActivated.connect(self._link_activated)
+        self.result_label.hide()
 
         self._lay_out()
         self.back_button.clicked.connect(self.back)
@@ -86,6 +96,7 @@ class DecisionGuide(QWidget):
         column_layout.addWidget(self.help_label)
         column_layout.addWidget(self.answers)
         column_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column_layout.addWidget(self.result_label)
         column_layout.addStretch(1)
         column_layout.addLayout(buttons)
         layout = QHBoxLayout(self)
@@ -97,6 +108,17 @@ class DecisionGuide(QWidget):
             self.guide = builtin_guide(self._registry)
             self._render()
         return self.guide
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """1 to 9 choose the numbered answers (keys that reach the guide: a focused button
+        or list passes digits on)."""
+        text = event.text()
+        held = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        plain = not event.modifiers() & held
+        if plain and len(text) == 1 and text.isdecimal() and 1 <= int(text) <= len(self._buttons):
+            self.answer(int(text) - 1)
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_loaded()
@@ -183,6 +205,7 @@ class DecisionGuide(QWidget):
         self.help_label.setText(escape(question.help))
         self.help_label.setVisible(bool(question.help))
         self.open_button.hide()
+        self.result_label.hide()
         for number, answer in enumerate(question.answers, 1):
             button = QPushButton(f"{number}.  {answer.label}", self.answers)
             button.setObjectName(f"guideAnswer{number}")
@@ -203,9 +226,53 @@ class DecisionGuide(QWidget):
         assert result.code is not None
         status = self._registry.lookup(result.code)
         title = status.title if status else str(result.code)
-        self.question_label.setText(f"<h2>Answer: {escape(title)}</h2>")
+        self.question_label.setText(f"<h2>Use {escape(title)}</h2>")
         self.help_label.setText(escape(result.reason))
         self.help_label.setVisible(True)
-        self.open_button.setText(f"&Open {title}")
+        self.open_button.setText(f"&Open {result.code} in the Codes view")
         self.open_button.setVisible(status is not None)
+        self.result_label.setText(self._result_html(result))
+        self.result_label.setVisible(bool(self.result_label.text()))
         self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _result_html(self, result: GuideAnswer) -> str:
+        """What else to know at the end: the codes this one is confused with, and where the
+        last question's other answers would have led."""
+        status = self._registry.lookup(result.code) if result.code is not None else None
+        parts = []
+        if status is not None:
+            parts.append(f"<p>{escape(status.summary)}</p>")
+            parts.append(
+                html_list(
+                    "Also consider",
+                    (
+                        f"{self._code_link(link.code)}: {escape(link.note)}"
+                        for link in status.related
+                    ),
+                )
+            )
+        if self.steps:
+            question_id, chosen = self.steps[-1]
+            question = self.ensure_loaded().question(question_id)
+            parts.append(
+                html_list(
+                    "Had you answered otherwise",
+                    (
+                        f"{escape(answer.label)}: {self._code_link(answer.code)}"
+                        for index, answer in enumerate(question.answers)
+                        if index != chosen and answer.code is not None
+                    ),
+                )
+            )
+        return "".join(parts)
+
+    def _code_link(self, code: int) -> str:
+        status = self._registry.lookup(code)
+        title = status.title if status else str(code)
+        return f'<a href="{status_link(code)}">{escape(title)}</a>'
+
+    @Slot(str)
+    def _link_activated(self, link: str) -> None:
+        scheme, _, code = link.partition(":")
+        if scheme == STATUS_SCHEME and code.isdecimal():
+            self.codeRequested.emit(int(code))

@@ -9,14 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QPalette,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from http_status_browser.ui.colours import theme_palette
 
 
 def _format(colour: str, *, bold: bool = False, italic: bool = False) -> QTextCharFormat:
@@ -42,23 +37,25 @@ class SnippetHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, dark: bool) -> None:
         super().__init__(document)
-        palette = (
-            {"keyword": "#c678dd", "string": "#98c379", "number": "#d19a66", "comment": "#7f848e"}
-            if dark
-            else {
-                "keyword": "#a626a4",
-                "string": "#50a14f",
-                "number": "#986801",
-                "comment": "#8a8a8a",
-            }
-        )
-        self._rules = [
-            (re.compile(rf"\b({self.KEYWORDS})\b"), _format(palette["keyword"], bold=True)),
-            (re.compile(r"\b\d{3}\b"), _format(palette["number"], bold=True)),
-            (re.compile(r"\"[^\"]*\"|'[^']*'"), _format(palette["string"])),
-        ]
-        self._comment_format = _format(palette["comment"], italic=True)
         self._comment: re.Pattern[str] | None = None
+        self.dark = dark
+        self._colour(dark)
+
+    def _colour(self, dark: bool) -> None:
+        colours = theme_palette(dark).snippet
+        self._rules = [
+            (re.compile(rf"\b({self.KEYWORDS})\b"), _format(colours["keyword"], bold=True)),
+            (re.compile(r"\b\d{3}\b"), _format(colours["number"], bold=True)),
+            (re.compile(r"\"[^\"]*\"|'[^']*'"), _format(colours["string"])),
+        ]
+        self._comment_format = _format(colours["comment"], italic=True)
+
+    def set_dark(self, dark: bool) -> None:
+        """Colour for a dark or light background (the theme changed)."""
+        if dark != self.dark:
+            self.dark = dark
+            self._colour(dark)
+            self.rehighlight()
 
     def set_comment_prefix(self, prefix: str) -> None:
         self._comment = re.compile(re.escape(prefix) + ".*$")
@@ -95,7 +92,3 @@ def _inside_string(text: str, position: int) -> bool:
     """Whether `position` is inside quotes, so that "https://..." is not taken for a comment."""
     before = text[:position]
     return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from http_status_browser.ui.colours import BADGE_TEXT, LEVEL_COLOURS, NEUTRAL_COLOUR
+
 
 def escape(text: str) -> str:
     """HTML-escape text (the html module's own escape pulls in its entity table at start-up)."""
@@ -22,6 +24,10 @@ def badge(text: str, colour: str, small: bool = False) -> str:
     """`text` in white on `colour`; spaces inside a small badge never break it."""
     size = " font-size:small;" if small else ""
     shown = escape(text).replace(" ", "&nbsp;") if small else escape(text)
-    return (
-        f'<span style="background-color:{colour}; color:#ffffff;{size}">&nbsp;{shown}&nbsp;</span>'
-    )
+    style = f"background-color:{colour}; color:{BADGE_TEXT};{size}"
+    return f'<span style="{style}">&nbsp;{shown}&nbsp;</span>'
+
+
+def level_badge(level: str) -> str:
+    """A requirement level (MUST, SHOULD NOT...) as a small badge."""
+    return badge(level, LEVEL_COLOURS.get(level, NEUTRAL_COLOUR), small=True)

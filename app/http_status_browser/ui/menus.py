@@ -1,4 +1,5 @@
-"""The menu bar: File, Edit, View, Go and Help, showing the window's actions and their keys."""
+"""The menu bar: File, Edit, View, Go, Tools and Help, showing the window's actions and their
+keys."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class Menus:
 
     def __init__(self, bar: QMenuBar, actions: WindowActions) -> None:
         self._actions = actions
+        # The tray's option is in Edit > Preferences too; File keeps it where users found it.
         self.file = bar.addMenu("&File")
         self.file.addAction(actions.tray)
         self.file.addSeparator()
@@ -23,6 +25,7 @@ class Menus:
 
         self.edit = bar.addMenu("&Edit")
         for action in (
+            actions.copy,
             actions.copy_title,
             actions.copy_code,
             actions.copy_snippet,
@@ -33,6 +36,8 @@ class Menus:
         # Paste to explain goes between Edit's two separators.
         self._paste_place = self.edit.addSeparator()
         self.edit.addAction(actions.find)
+        self.edit.addSeparator()
+        self.edit.addAction(actions.preferences)
 
         self.view = bar.addMenu("&View")
         self.view.addAction(actions.all_classes)
@@ -54,6 +59,9 @@ class Menus:
         self.go.addSeparator()
         self.go.addAction(actions.compare)
 
+        # Try it's actions, added after the first frame: they act, they do not change the view.
+        self.tools = bar.addMenu("&Tools")
+
         self.help = bar.addMenu("&Help")
         self.help.addAction(actions.shortcuts)
         self.help.addAction(actions.about)
@@ -64,6 +72,6 @@ class Menus:
         self.edit.insertAction(self._paste_place, paste_action)
 
     def add_try_it_actions(self, try_action: QAction, endpoint_action: QAction) -> None:
-        """Try it's actions end the View menu."""
-        self.view.addAction(try_action)
-        self.view.addAction(endpoint_action)
+        """Try it's actions make the Tools menu."""
+        self.tools.addAction(try_action)
+        self.tools.addAction(endpoint_action)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from http_status_browser.ui.qtvalues import TOOL_BUTTON_TEXT_ONLY, set_enum_property
@@ -20,6 +20,16 @@ if TYPE_CHECKING:
 
     from http_status_browser.registry.model import StatusCode
     from http_status_browser.ui.actions import WindowActions
+
+
+FILTER_STYLE = """
+QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 2px 7px;
+              background: palette(button); color: palette(button-text); }
+QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);
+                      border-color: palette(highlight); }
+QToolButton:hover { border-color: palette(highlight); }
+QToolButton:focus { border: 2px solid palette(text); }
+"""
 
 
 class SearchBar(QObject):
@@ -49,21 +59,71 @@ class SearchBar(QObject):
         layout = QHBoxLayout(self.category_filter)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.setSpacing(2)
+        # One stop for Tab: the buttons are a group that the arrow keys move through (the
+        # focus policies are set after the first frame, see set_up_keyboard).
+        self.filter_buttons: list[QToolButton] = []
+        names = {c: f"{title} codes" for c, title in actions.class_titles.items()}
+        names[actions.all_classes.text()] = "All classes"
+        names[actions.unofficial.text()] = "Unofficial codes"
         for action in (actions.all_classes, *actions.class_actions.values(), actions.unofficial):
             button = QToolButton(self.category_filter)
+            self.filter_buttons.append(button)
             button.setDefaultAction(action)
             button.setAutoRaise(True)
             set_enum_property(button, "toolButtonStyle", TOOL_BUTTON_TEXT_ONLY)
-            named = action is actions.all_classes
-            button.setAccessibleName(action.iconText() if named else action.toolTip())
+            # A stable name; the button's checked state says whether they show.
+            button.setAccessibleName(names.get(action.text(), action.iconText()))
             layout.addWidget(button)
-        toolbar.addWidget(self.category_filter)
+        self._filter_place = toolbar.addWidget(self.category_filter)
 
         for action in actions.class_actions.values():
             action.triggered.connect(self._filters_toggled)
         actions.unofficial.triggered.connect(self._filters_toggled)
         actions.all_classes.triggered.connect(self.show_all_classes)
         actions.find.triggered.connect(self.focus)
+
+    def set_filters_available(self, available: bool) -> None:
+        """Show the class filter, and enable its actions, only where it acts (the Codes
+        view): elsewhere its buttons and keys would do nothing."""
+        self._filter_place.setVisible(available)
+        actions = self._actions
+        for action in (actions.all_classes, *actions.class_actions.values(), actions.unofficial):
+            action.setEnabled(available)
+
+    def set_up_keyboard(self) -> None:
+        """Make the class filter one Tab stop whose buttons the arrow keys move through
+        (after the first frame: it needs PySide's Qt namespace)."""
+        for button in self.filter_buttons:
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+            button.installEventFilter(self)
+        self.filter_buttons[0].setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+
+    def style_filter(self) -> None:
+        """On and off as clear as a switch: a shown class is filled with the selection
+        colour, a hidden one is an outlined button, never a flat word (after the first
+        frame: style sheets cost start-up time)."""
+        self.category_filter.setStyleSheet(FILTER_STYLE)
+
+    def _move_in_filter_group(self, button: QToolButton, key: int) -> bool:
+        """Left, Right, Home and End in the class filter: the focus to another button."""
+        keys = QtCore.Qt.Key
+        buttons = self.filter_buttons
+        index = buttons.index(button)
+        moves = (
+            (keys.Key_Left, index - 1),
+            (keys.Key_Right, index + 1),
+            (keys.Key_Home, 0),
+            (keys.Key_End, len(buttons) - 1),
+        )
+        move = next((to for pressed, to in moves if key == pressed), None)
+        if move is None:
+            return False
+        target = buttons[max(0, min(len(buttons) - 1, move))]
+        if target is not button:
+            button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+            target.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
+            target.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
+        return True
 
     def shown_classes(self) -> list[str]:
         return [c for c, action in self._actions.class_actions.items() if action.isChecked()]
@@ -81,15 +141,18 @@ class SearchBar(QObject):
         self._actions.unofficial.setChecked(unofficial)
         self._sync_all_classes()
 
-    def widen_for(self, status: StatusCode) -> None:
+    def widen_for(self, status: StatusCode) -> str:
         """Clear the search and show the class (and standing) of `status`; the caller, who
-        wants `status` in view, applies the filters (filtersChanged is not emitted)."""
-        if self.edit.text():
+        wants `status` in view, applies the filters (filtersChanged is not emitted). Returns
+        the search it cleared, if any, for the caller to say so."""
+        query = self.edit.text()
+        if query:
             self.edit.clear()
         self._actions.class_actions[status.category].setChecked(True)
         if not status.official:
             self._actions.unofficial.setChecked(True)
         self._sync_all_classes()
+        return query.strip()
 
     @Slot()
     def show_all_classes(self) -> None:
@@ -116,7 +179,29 @@ class SearchBar(QObject):
         self.edit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
 
+    def _leaves_key_to_window(self, event: QKeyEvent) -> bool:
+        """Whether the search box lets a window shortcut have this key: Ctrl+U shows
+        unofficial codes (on X11 QLineEdit would take it to delete the line, which Escape
+        does here), and Copy with nothing selected copies the current code."""
+        pressed = QKeySequence(event.keyCombination())
+        if pressed in self._actions.unofficial.shortcuts():
+            return True
+        return event.matches(QKeySequence.StandardKey.Copy) and not self.edit.hasSelectedText()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if self._leaves_key_to_window(event):
+                event.ignore()
+                return True
+        if (
+            isinstance(watched, QToolButton)
+            and watched in self.filter_buttons
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            assert isinstance(event, QKeyEvent)
+            if self._move_in_filter_group(watched, event.key()):
+                return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key, keys = event.key(), QtCore.Qt.Key

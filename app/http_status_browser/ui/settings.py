@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -16,6 +17,25 @@ LAST_CODE = "selection/code"
 CLASSES = "filter/classes"
 UNOFFICIAL = "filter/unofficial"
 TRAY_ENABLED = "tray/enabled"
+THEME = "appearance/theme"
+TEXT_SIZE = "appearance/textSize"
+START_VIEW = "start/view"
+
+
+class StartView(StrEnum):
+    """What the window shows when it opens without a code asked for."""
+
+    LAST_CODE = "last"
+    WHICH_CODE = "which"
+    GUIDE = "guide"
+
+    @property
+    def label(self) -> str:
+        return {
+            "last": "The last code shown",
+            "which": "Which code? (situations)",
+            "guide": "The decision guide",
+        }[self.value]
 
 
 class SettingsReader:

@@ -75,7 +75,10 @@ class SituationTreeModel(GroupedTreeModel):
             return situation.code
         if role == SituationRole.AREA:
             return situation.area
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Rich text, so that Qt wraps it; with the title, which the row may cut off.
+            return f"<p><b>{escape(situation.title)}</b></p><p>{escape(situation.why)}</p>"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return situation.why
         return None
 
@@ -194,7 +197,7 @@ def situation_html(situation: Situation, registry: Registry) -> str:
         parts.append(
             "<h3>Also asked as</h3><p><i>" + escape(" · ".join(situation.phrasings)) + "</i></p>"
         )
-    parts.append(f"<h3>Reference</h3><p>{escape(situation.reference)}</p>")
+    parts.append(f"<h3>Reference</h3><p>{reference_html(situation, registry)}</p>")
     return "\n".join(parts)
 
 
@@ -216,6 +219,16 @@ def practice_table(situation: Situation) -> str:
         "<h3>What API guidelines and large APIs do</h3>"
         f'<table cellspacing="0" cellpadding="3">{head}{rows}</table>'
     )
+
+
+def reference_html(situation: Situation, registry: Registry) -> str:
+    """The reference as a link, as a code's is, where a code cites the same section (most
+    cite their answer's); plain text otherwise."""
+    for code in situation.codes:
+        status = registry.lookup(code)
+        if status is not None and status.reference == situation.reference:
+            return f'<a href="{escape(status.url)}">{escape(situation.reference)}</a>'
+    return escape(situation.reference)
 
 
 class SituationView(QWidget):

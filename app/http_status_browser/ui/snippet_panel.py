@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 COMFORTABLE_LINES = 6
 # The source line under the snippet wraps to two lines in a narrow window.
 SOURCE_LINES = 2
+# In a short window the snippet gives up height down to this many lines (it scrolls).
+MINIMUM_LINES = 3
 
 
 class SnippetPanel(QWidget):
@@ -55,6 +57,9 @@ class SnippetPanel(QWidget):
         self.editor.setReadOnly(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.editor.setMinimumHeight(
+            MINIMUM_LINES * self.editor.fontMetrics().lineSpacing() + 2 * self.editor.frameWidth()
+        )
         self.highlighter: SnippetHighlighter | None = None
         self.source_label = QLabel(self)
         self.source_label.setWordWrap(True)
@@ -113,27 +118,58 @@ class SnippetPanel(QWidget):
 
     def install_highlighter(self) -> None:
         """Colour the snippet; done after the first frame (its Qt types cost start-up time)."""
-        from http_status_browser.ui.highlighter import SnippetHighlighter, is_dark  # noqa: PLC0415
+        from http_status_browser.ui.highlighter import SnippetHighlighter  # noqa: PLC0415
+        from http_status_browser.ui.theme import is_dark  # noqa: PLC0415
 
         if self.highlighter is None:
             self.highlighter = SnippetHighlighter(self.editor.document(), is_dark(self.palette()))
             self.highlighter.set_comment_prefix(self.language.comment)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A short panel (a small or scaled-up window) gives its lines to the snippet: the
+        # source line goes, and stays readable as the snippet's tooltip.
+        roomy = (
+            event.size().height()
+            >= self.comfortable_height() - self.editor.fontMetrics().lineSpacing() * 2
+        )
+        if roomy != self.source_label.isVisibleTo(self):
+            self.source_label.setVisible(roomy)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if self.highlighter is not None and event.type() == QEvent.Type.PaletteChange:
+            from http_status_browser.ui.theme import is_dark  # noqa: PLC0415
+
+            self.highlighter.set_dark(is_dark(self.palette()))
+
     @Slot()
     def _language_picked(self) -> None:
         if self.highlighter is not None:
             self.highlighter.set_comment_prefix(self.language.comment)
-        self.source_label.setText(self.language.source)
         self._render()
         self.languageChanged.emit(self.language.id)
 
     def _render(self) -> None:
+        self._caption()
         if self._status is None:
             self.editor.setPlainText("")
             self.copy_button.setEnabled(False)
             return
         self.editor.setPlainText(render_snippet(self._status, self.language))
         self.copy_button.setEnabled(True)
+
+    def _caption(self) -> None:
+        """The language's source under the snippet; a snippet written for its code (101 in
+        curl greps the status line instead of using %{http_code}) says so instead, so that
+        the caption never contradicts the snippet."""
+        language, status = self.language, self._status
+        if status is not None and status.code in language.code_templates:
+            text = f"{language.name}: a snippet written for {status.code}; its comment says how."
+        else:
+            text = language.source
+        self.source_label.setText(text)
+        self.editor.setToolTip(text)
 
 
 def copy_text(text: str) -> bool:

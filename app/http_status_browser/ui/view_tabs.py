@@ -13,6 +13,8 @@ from PySide6 import QtCore
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from http_status_browser.ui.focus_frame import show_focus
+
 if TYPE_CHECKING:
     from http_status_browser.registry.model import Registry
     from http_status_browser.ui.check_view import CheckView
@@ -62,6 +64,7 @@ class ViewTabs(QTabWidget):
             view.codeRequested.connect(self.open_code)
             view.compareRequested.connect(self.open_comparison)
             view.set_query(self.search_bar.edit.text())
+            show_focus(view.tree, view.card)
             self._place(view, self.situation_page)
             self._situation_view = view
         return self._situation_view
@@ -73,6 +76,7 @@ class ViewTabs(QTabWidget):
 
             guide = DecisionGuide(self.registry, self.guide_page)
             guide.codeRequested.connect(self.open_code)
+            show_focus(guide.history)
             self._place(guide, self.guide_page)
             self._decision_guide = guide
         return self._decision_guide
@@ -109,6 +113,10 @@ class ViewTabs(QTabWidget):
     @Slot(int)
     def _view_changed(self, index: int) -> None:
         page = self.widget(index)
+        # The class filter and the code count act on the Codes view alone; the situation
+        # list counts its own results.
+        self.search_bar.set_filters_available(page is self.codes)
+        self.codes.count_label.setVisible(page is self.codes)
         if page is self.situation_page:
             self.situation_view.set_query(self.search_bar.edit.text())
         elif page is self.guide_page:

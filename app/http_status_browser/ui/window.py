@@ -23,9 +23,12 @@ from http_status_browser.ui.actions import WindowActions
 from http_status_browser.ui.codes.view import DETAIL_PAGE, CodesView
 from http_status_browser.ui.copying import Copying
 from http_status_browser.ui.help_dialogs import HelpDialogs
+from http_status_browser.ui.keyboard_path import set_up_keyboard_path
 from http_status_browser.ui.menus import Menus
 from http_status_browser.ui.navigation import Navigator
+from http_status_browser.ui.preferences import Preferences
 from http_status_browser.ui.search_bar import SearchBar
+from http_status_browser.ui.settings import StartView
 from http_status_browser.ui.view_tabs import ViewTabs
 from http_status_browser.ui.warning_bar import WarningBar
 from http_status_browser.ui.window_state import WindowState
@@ -90,6 +93,9 @@ class MainWindow(QMainWindow):
         self.copying = Copying(actions, self.codes)
         self.help = HelpDialogs(self, self._actions_with_keys, registry.origin)
         self.window_state = WindowState(settings, self, self.search_bar, self.codes)
+        # Before the first frame: a chosen theme or text size shows from the start.
+        self.preferences = Preferences(self, settings, self.codes.snippets, actions.tray)
+        self._initial_code = initial_code
         # Try it and explaining logs (File > Explain log..., drops, paste) are made after the
         # first frame: see try_it and explain.
         self._try_it: TryIt | None = None
@@ -104,17 +110,30 @@ class MainWindow(QMainWindow):
         actions.back.triggered.connect(self.navigator.back)
         actions.forward.triggered.connect(self.navigator.forward)
         self.navigator.history.changed.connect(self._history_changed)
+        self.navigator.codeChanged.connect(self._title_for_code)
+        self.navigator.comparisonChanged.connect(self._title_for_comparison)
         self._history_changed(False, False)
         actions.expand.triggered.connect(self.codes.tree_pane.expand_all)
         actions.collapse.triggered.connect(self.codes.tree_pane.collapse_all)
         actions.shortcuts.triggered.connect(self.help.show_shortcuts)
         actions.about.triggered.connect(self.help.show_about)
+        actions.preferences.triggered.connect(self.preferences.show_dialog)
         actions.codes_view.triggered.connect(tabs.show_codes_view)
         actions.which_view.triggered.connect(tabs.show_situation_view)
         actions.guide_view.triggered.connect(tabs.show_decision_guide)
         actions.check_view.triggered.connect(tabs.show_check_view)
         actions.compare.triggered.connect(tabs.compare_with_related)
         self.codes.detail.tryRequested.connect(self._try_code)
+
+    @Slot(int)
+    def _title_for_code(self, code: int) -> None:
+        """The window title names the code shown (in the task bar and window switcher)."""
+        status = self.registry.lookup(code)
+        self.setWindowTitle(f"{status.title} - {APP_NAME}" if status else APP_NAME)
+
+    @Slot(int, int)
+    def _title_for_comparison(self, left: int, right: int) -> None:
+        self.setWindowTitle(f"{left} or {right}? - {APP_NAME}")
 
     @Slot(bool, bool)
     def _history_changed(self, can_go_back: bool, can_go_forward: bool) -> None:
@@ -161,9 +180,22 @@ class MainWindow(QMainWindow):
             # Now with the situations the code answers ("Use it when") and its Example.
             self.codes.show_current()
         QGuiApplication.setWindowIcon(app_icon())
+        self._open_start_view()
         # PySide's `Qt` namespace, which the first frame went without (ui/qtvalues.py):
         # built now, so that the first keystroke does not wait for it.
         _ = QtCore.Qt
+        set_up_keyboard_path(self.search_bar, self.codes, self.tabs.tabBar())
+        self.search_bar.style_filter()
+
+    def _open_start_view(self) -> None:
+        """The view the preferences ask for on start, unless a code was asked for."""
+        if self._initial_code is not None:
+            return
+        start = self.preferences.start_view
+        if start is StartView.WHICH_CODE:
+            self.tabs.show_situation_view()
+        elif start is StartView.GUIDE:
+            self.tabs.show_decision_guide()
 
     @property
     def try_it(self) -> TryIt:
@@ -185,7 +217,8 @@ class MainWindow(QMainWindow):
             from http_status_browser.ui.explain_controller import ExplainController  # noqa: PLC0415  (after the first frame)
 
             self._explain = ExplainController(self.registry, self)
-            self._explain.codeRequested.connect(self.navigate_to)
+            # A row clicked while another tab shows opens the Codes tab on its code.
+            self._explain.codeRequested.connect(self.tabs.open_code)
             self.menus.add_explain_actions(self._explain.open_action, self._explain.paste_action)
         return self._explain
 

@@ -53,6 +53,9 @@ class WindowState(QObject):
         codes.apply_filters(select_a_row=False)
         code = initial_code if initial_code is not None else reader.integer(keys.LAST_CODE, None)
         status = codes.registry.lookup(code) if code is not None else None
+        if status is None and code is None and not self.settings.contains(keys.LAST_CODE):
+            codes.show_overview()  # the first launch: an overview, not 100 Continue
+            return
         if status is None:
             status = codes.registry.statuses[0]
         if not codes.navigate_to(status.code):

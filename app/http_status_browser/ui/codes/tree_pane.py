@@ -35,7 +35,19 @@ class TreePane(QStackedWidget):
         self.tree.setSortingEnabled(False)
         set_enum_property(self.tree, "contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         self.tree.activated.connect(self._activated)
-        self.addWidget(self.tree)
+        # Italics carry a meaning: say which, while unofficial codes show.
+        self.legend = QLabel("<i>Italic</i>: unofficial, not in the IANA registry", self)
+        self.legend.setObjectName("treeLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(6, 2, 6, 2)
+        self.legend.hide()
+        tree_page = QWidget(self)
+        tree_layout = QVBoxLayout(tree_page)
+        tree_layout.setContentsMargins(0, 0, 0, 0)
+        tree_layout.setSpacing(0)
+        tree_layout.addWidget(self.tree, 1)
+        tree_layout.addWidget(self.legend)
+        self.addWidget(tree_page)
         self.addWidget(self._build_empty_page())
 
     def _build_empty_page(self) -> QWidget:

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar
 
 from http_status_browser.registry.model import Category, Registry, StatusCode
 from http_status_browser.ui.codes.count_label import CountLabel
+from http_status_browser.ui.codes.detail_splitter import DetailSplitter
 from http_status_browser.ui.codes.tree_pane import TreePane
 from http_status_browser.ui.detail import DetailView
-from http_status_browser.ui.qtvalues import VERTICAL, set_enum_property
+from http_status_browser.ui.focus_frame import show_focus
 from http_status_browser.ui.snippet_panel import SnippetPanel
 from http_status_browser.ui.status_models import Role
 
@@ -54,6 +55,7 @@ class CodesView(QSplitter):
         self.status_bar = status_bar
         self._recording = True
         self._reporting = False
+        self._notes: list[str] = []  # what the navigation under way undid, to say so
         self._typing = False
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -73,16 +75,8 @@ class CodesView(QSplitter):
         self.source_model = self.tree_pane.source_model
         self.detail = DetailView(registry, self)
         self.snippets = SnippetPanel(registry, self)
-        self.detail_splitter = QSplitter()  # no parent, as above: the stack adopts it
-        set_enum_property(self.detail_splitter, "orientation", VERTICAL)
-        self.detail_splitter.setObjectName("detailSplitter")
-        self.detail_splitter.addWidget(self.detail)
-        self.detail_splitter.addWidget(self.snippets)
-        # The snippet panel keeps the height that shows a snippet whole; the detail page, which
-        # scrolls, takes what the window has beyond it (a small or scaled-up screen included).
-        self.detail_splitter.setStretchFactor(0, 1)
-        self.detail_splitter.setStretchFactor(1, 0)
-        self.detail_splitter.setSizes([520, self.snippets.comfortable_height()])
+        # The detail pane keeps most of a short window; the snippet panel gives up height first.
+        self.detail_splitter = DetailSplitter(self.detail, self.snippets)
         # The comparison view takes the detail pane's place; it is built on first use.
         self.detail_stack = QStackedWidget(self)
         self.detail_stack.setObjectName("detailStack")
@@ -142,6 +136,7 @@ class CodesView(QSplitter):
         """Show the classes (and unofficial codes) the search bar asks for."""
         self.proxy.set_visible_classes(self.search_bar.shown_classes())
         self.proxy.set_show_unofficial(self.search_bar.unofficial_shown())
+        self.tree_pane.legend.setVisible(self.search_bar.unofficial_shown())
         self.show_matches(select_first=False, select_a_row=select_a_row)
 
     def show_matches(self, select_first: bool, select_a_row: bool = True) -> None:
@@ -151,6 +146,7 @@ class CodesView(QSplitter):
         self.count_label.show_count(visible)
         if visible == 0:
             self.tree_pane.show_empty_page(self.search_bar.all_classes_shown())
+            self._show_nothing()
             return
         if select_first or (select_a_row and not self.tree.currentIndex().isValid()):
             self._select(self.tree_pane.first_code(), record=False)
@@ -213,6 +209,23 @@ class CodesView(QSplitter):
         elif category is not None:
             self.detail.show_category(category)
             self.snippets.set_status(None)
+        # A class page or no code has no snippet: no empty box under it.
+        self.snippets.setVisible(status is not None)
+
+    def _show_nothing(self) -> None:
+        """No row: the detail pane says so rather than keep a code met on the way."""
+        self._detail_timer.stop()
+        self.detail_stack.setCurrentIndex(DETAIL_PAGE)
+        self.detail.show_no_match(self.proxy.query.strip())
+        self.snippets.set_status(None)
+        self.snippets.hide()
+        self.currentRowChanged.emit()  # the copy actions follow: nothing to copy
+
+    def show_overview(self) -> None:
+        """The first launch's page: the classes at a glance, no code chosen yet."""
+        self.detail_stack.setCurrentIndex(DETAIL_PAGE)
+        self.detail.show_overview()
+        self.snippets.hide()
 
     def focus_results(self) -> None:
         """From the search box to the tree, on its first match when nothing is current."""
@@ -223,10 +236,13 @@ class CodesView(QSplitter):
     # Navigation
 
     def reveal(self, status: StatusCode) -> QModelIndex:
-        """The proxy index of `status`, clearing filters that hide it."""
+        """The proxy index of `status`, clearing filters that hide it (and saying so when
+        that clears the user's search)."""
         index = self.proxy.mapFromSource(self.source_model.index_of(status))
         if not index.isValid():
-            self.search_bar.widen_for(status)
+            cleared = self.search_bar.widen_for(status)
+            if cleared:
+                self._notes.append(f"cleared the search “{cleared[:40]}”")
             # Filters only widen here; the caller selects `status`, not the first row first.
             self.apply_filters(select_a_row=False)
             # The source tree holds only what the filters show: ask again where it is now.
@@ -235,17 +251,29 @@ class CodesView(QSplitter):
 
     @Slot(int)
     def navigate_to(self, code: int, record: bool = True) -> bool:
-        """Select `code` in the tree (widening the filters if they hide it)."""
+        """Select `code` in the tree (widening the filters if they hide it). What it undoes
+        on the way (the search, an open comparison) the status bar says: never silently."""
         status = self.registry.lookup(code)
         if status is None:
             self._message(f"No status code {code} in the registry")
             return False
+        comparing = self.compare_view.pair if self._comparing() and self.compare_view else None
+        self._notes = []
         index = self.reveal(status)
         if index.isValid():
             self._select(index, record=False)
             if record:
                 self.navigator.visit(status.code)
+            if comparing is not None and not self._comparing():
+                left, right = comparing
+                self._notes.append(f"closed the comparison of {left} and {right} (Back reopens it)")
+        if self._notes:
+            said = " and ".join(self._notes)
+            self._message(f"To show {code}: {said}", 8000)
         return index.isValid()
+
+    def _comparing(self) -> bool:
+        return self.detail_stack.currentIndex() == COMPARE_PAGE
 
     @Slot(int)
     def _follow_code(self, code: int) -> None:
@@ -270,6 +298,7 @@ class CodesView(QSplitter):
             self.compare_view.situationRequested.connect(self.situationRequested)
             self.compare_view.pairChosen.connect(self._pair_chosen)
             self.compare_view.closeRequested.connect(self._close_comparison)
+            show_focus(self.compare_view.table)
             self.detail_stack.addWidget(self.compare_view)
         return self.compare_view
 
