@@ -24,6 +24,7 @@ from http_status_browser.registry import (
     search,
     situations,
     values,
+    words,
 )
 from http_status_browser.registry.folders import APP_DIR_NAME
 from http_status_browser.registry.model import Registry, Standing
@@ -210,7 +211,10 @@ def test_the_key_covers_every_file_that_makes_the_data() -> None:
     assert all((folder / name).is_file() for name in loader.CACHE_SOURCES)
     assert situations.SITUATIONS_NAME in loader.CACHE_SOURCES
     # Every module of the registry that reads, checks, holds, indexes or keeps the data.
-    modules = (loader, reading, cache, situations, practice, search, fields, values, model, parts)
+    modules = (
+        *(loader, reading, cache, situations, practice, search, words),
+        *(fields, values, model, parts),
+    )
     assert sorted(Path(str(m.__file__)).name for m in modules) == sorted(
         name for name in loader.CACHE_SOURCES if name.endswith(".py")
     )

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from http_status_browser.registry import Registry
-from http_status_browser.registry.search import MatchKind, compact, edit_distance, words
+from http_status_browser.registry.search import MatchKind
+from http_status_browser.registry.words import compact, edit_distance, words
 
 
 def _codes(registry: Registry, text: str) -> list[int]:

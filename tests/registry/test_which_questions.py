@@ -7,7 +7,7 @@ import pytest
 
 from http_status_browser.registry import Registry
 from http_status_browser.registry.asking import base_form
-from http_status_browser.registry.search import missing_allowed
+from http_status_browser.registry.words import missing_allowed
 
 QUESTIONS = [
     ("api key is wrong", 401),

@@ -58,8 +58,9 @@ from http_status_browser.registry.values import (
 )
 
 if TYPE_CHECKING:
-    from http_status_browser.registry.search import IndexState, SearchIndex
+    from http_status_browser.registry.search import SearchIndex
     from http_status_browser.registry.situations import SituationBook
+    from http_status_browser.registry.words import IndexState
 
 FORMAT = 3
 PREFIX = "registry-"

@@ -50,6 +50,7 @@ CACHE_SOURCES = (
     "situations.py",
     "practice.py",
     "search.py",
+    "words.py",
     "cache.py",
 )
 

@@ -15,8 +15,9 @@ from http_status_browser.registry.model import Registry, SortedStatuses
 from http_status_browser.registry.values import Category, Language, StatusCode
 
 if TYPE_CHECKING:
-    from http_status_browser.registry.search import IndexState, SearchIndex
+    from http_status_browser.registry.search import SearchIndex
     from http_status_browser.registry.situations import SituationBook
+    from http_status_browser.registry.words import IndexState
 
 
 def read_situations(registry: Registry) -> SituationBook:
