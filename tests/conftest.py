@@ -13,6 +13,9 @@ import pytest
 from http_status_browser.registry import Registry, builtin_registry
 from http_status_browser.registry.loader import BUILTIN_PATH
 
+# Loopback servers for every test of checking URLs (tests/check, the command, the tab).
+pytest_plugins = ["tests.check.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def private_config(

@@ -9,7 +9,6 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
@@ -17,9 +16,7 @@ import pytest
 
 from http_status_browser.cli.check_command import Progress
 from http_status_browser.cli.main import EXIT_OK, EXIT_USAGE, main
-from http_status_browser.registry import Registry
-from tests.check.conftest import PROXY_VARIABLES
-from tests.check.site import Site, endpoint_url, fixture_site
+from tests.check.site import Site
 from tests.cli.test_cli import run_cli
 from tests.cli.test_cli_startup import modules_loaded_by
 
@@ -27,23 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "docs" / "schemas" / "check.schema.json").read_text("utf-8"))
 EXIT_PROBLEMS = 1
 
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(scope="module")
-def endpoint(registry: Registry) -> Iterator[str]:
-    with endpoint_url(registry) as url:
-        yield url
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    with fixture_site() as running:
-        yield running
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 
 def check_json(

@@ -27,29 +27,12 @@ from http_status_browser.registry import Registry
 from http_status_browser.ui.check_model import CheckResultsModel, CheckRole
 from http_status_browser.ui.check_view import CheckView
 from http_status_browser.ui.window import MainWindow
-from tests.check.conftest import PROXY_VARIABLES
-from tests.check.site import Site, endpoint_url, fixture_site
+from tests.check.site import Site
 
 WAIT_MS = 30_000
 OPTIONS = CheckOptions(timeout=5.0)
 
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(scope="module")
-def endpoint(registry: Registry) -> Iterator[str]:
-    with endpoint_url(registry) as url:
-        yield url
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    with fixture_site() as running:
-        yield running
+pytestmark = pytest.mark.usefixtures("no_proxy")
 
 
 @pytest.fixture
