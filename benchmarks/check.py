@@ -110,7 +110,7 @@ def check_figures(runs: int, figure: Callable[..., FigureT], smoke: bool = False
 
 
 if __name__ == "__main__":
-    from benchmarks.run import Figure
+    from benchmarks.figures import Figure
 
     for found in check_figures(int(sys.argv[1]) if len(sys.argv) > 1 else 3, Figure):
         print(found)

@@ -21,29 +21,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.check import check_figures
 from benchmarks.explain import explain_speed
+from benchmarks.figures import Figure
 from benchmarks.installed import Installed, installed_app
 from benchmarks.serve import serve_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPED = "gateway timeout"
-
-
-@dataclass(frozen=True)
-class Figure:
-    name: str
-    value: float
-    floor: float | None
-    unit: str
-    target: str
-    passed: bool
-
-    def ratio(self) -> str:
-        return f"{self.value / self.floor:.2f}" if self.floor else "-"
 
 
 @functools.cache

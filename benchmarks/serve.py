@@ -19,12 +19,10 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from benchmarks.figures import Figure
 from benchmarks.loadgen import LoadResult, Probe, run_load
-
-if TYPE_CHECKING:
-    from benchmarks.run import Figure
 
 SMALL_FILE = "small.txt"
 STARTUP_TIMEOUT = 30.0
@@ -184,8 +182,6 @@ def measure(runs: int, seconds: float, *, with_httpbin: bool = True) -> dict[str
 
 def serve_figures(runs: int, smoke: bool = False) -> list[Figure]:
     """The figures for docs/benchmarks.md."""
-    from benchmarks.run import Figure  # noqa: PLC0415  (run.py calls this module)
-
     # The smoke run inside `make test` goes without httpbin unless it is installed; a real
     # run needs it (`make bench` installs the bench extra).
     if not smoke and not httpbin_installed():
