@@ -272,7 +272,10 @@ def test_explaining_is_made_after_the_first_frame_in_its_menu_places(
     assert window._explain is None
     window.finish_start_up()
     menus = {m.title().replace("&", ""): m for m in window.menuBar().findChildren(QMenu)}
-    assert menus["File"].actions()[:2] == [window.explain.open_action, window.tray_action]
+    file = menus["File"].actions()
+    assert file[0] is window.explain.open_action
+    assert file[1].isSeparator()
+    assert file[2] is window.window_actions.quit
     edit = menus["Edit"].actions()
     at = edit.index(window.explain.paste_action)
     assert edit[at - 1].isSeparator()
