@@ -1,6 +1,6 @@
-"""Explaining logs from the window: File > Explain log... (Ctrl+O), Edit > Paste to explain
-(Ctrl+Shift+V) and files dropped on the window open the explain view in a dock; the view's
-Follow button (or follow_file) keeps reading one file live.
+"""Explaining logs from the window: File > Explain log... (Ctrl+O), File > Recent logs, Edit >
+Paste to explain (Ctrl+Shift+V) and files dropped on the window open the explain view in a
+dock; the view's Follow button (or follow_file) keeps reading one file live.
 
 The window only adds these actions to its menus. The view and the reading code are imported
 on first use, so that they cost nothing at start-up.
@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from http_status_browser.registry.model import Registry
+from http_status_browser.ui.recent_logs import RecentLogs
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
@@ -34,7 +35,7 @@ class ExplainController(QObject):
 
     codeRequested = Signal(int)
 
-    def __init__(self, registry: Registry, window: QMainWindow) -> None:
+    def __init__(self, registry: Registry, settings: QSettings, window: QMainWindow) -> None:
         super().__init__(window)
         self.registry = registry
         self.window = window
@@ -48,6 +49,8 @@ class ExplainController(QObject):
         self.paste_action = QAction("&Paste to explain", window)
         self.paste_action.setShortcut(key("Ctrl+Shift+V"))
         self.paste_action.triggered.connect(self.paste)
+        self.recent = RecentLogs(settings, window)
+        self.recent.fileChosen.connect(self.explain_file)
         window.addAction(self.open_action)
         window.addAction(self.paste_action)
         window.setAcceptDrops(True)
@@ -80,6 +83,11 @@ class ExplainController(QObject):
     def explain_files(self, names: Sequence[str]) -> None:
         if names:
             self.explain_view().explain_files(names)
+            self.recent.add(names)
+
+    @Slot(str)
+    def explain_file(self, name: str) -> None:
+        self.explain_files([name])
 
     def explain_text(self, text: str) -> None:
         self.explain_view().explain_text(text)
@@ -88,6 +96,7 @@ class ExplainController(QObject):
         """Explains `name` live: its counts are shown anew as lines are added to it (the
         view's Follow button does the same for the file explained last)."""
         self.explain_view().follow_file(name)
+        self.recent.add([name])
 
     @Slot()
     def choose_files(self) -> None:

@@ -216,10 +216,12 @@ class MainWindow(QMainWindow):
         if self._explain is None:
             from http_status_browser.ui.explain_controller import ExplainController  # noqa: PLC0415  (after the first frame)
 
-            self._explain = ExplainController(self.registry, self)
+            self._explain = ExplainController(self.registry, self.settings, self)
             # A row clicked while another tab shows opens the Codes tab on its code.
             self._explain.codeRequested.connect(self.tabs.open_code)
-            self.menus.add_explain_actions(self._explain.open_action, self._explain.paste_action)
+            self.menus.add_explain_actions(
+                self._explain.open_action, self._explain.recent.menu, self._explain.paste_action
+            )
         return self._explain
 
     @Slot(int)
