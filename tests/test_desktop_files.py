@@ -85,6 +85,33 @@ def test_metainfo_release_is_the_package_version() -> None:
     assert newest.get("version") == __version__
 
 
+def test_the_homepage_is_the_package_constant_everywhere() -> None:
+    """Help > About, the metainfo, pyproject.toml and the .deb name one homepage: the
+    package's HOMEPAGE, typed nowhere else in the package."""
+    import tomllib
+
+    from http_status_browser import HOMEPAGE
+
+    root = ElementTree.parse(METAINFO).getroot()
+    urls = {url.get("type"): url.text for url in root.iter("url")}
+    assert urls["homepage"] == HOMEPAGE
+    assert urls["vcs-browser"] == HOMEPAGE
+    assert urls["bugtracker"] == f"{HOMEPAGE}/issues"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["urls"] == {
+        "Homepage": HOMEPAGE,
+        "Issues": f"{HOMEPAGE}/issues",
+        "Source": HOMEPAGE,
+    }
+    assert "Homepage: @HOMEPAGE@" in (ROOT / "packaging/deb/control.in").read_text("utf-8")
+    typed = [
+        path
+        for path in (ROOT / "app").rglob("*.py")
+        if HOMEPAGE in path.read_text(encoding="utf-8")
+    ]
+    assert typed == [ROOT / "app" / "http_status_browser" / "__init__.py"]
+
+
 def test_icons_in_the_freedesktop_layout() -> None:
     hicolor = RESOURCES / "icons" / "hicolor"
     for size in PNG_SIZES:

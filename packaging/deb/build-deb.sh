@@ -19,6 +19,7 @@ bundle=dist/$name
 }
 version=$("$python" -c 'import http_status_browser as p; print(p.__version__)')
 id=$("$python" -c 'import http_status_browser as p; print(p.APP_ID)')
+homepage=$("$python" -c 'import http_status_browser as p; print(p.HOMEPAGE)')
 arch=$(dpkg --print-architecture)
 debversion=$version-1
 stage=build/deb/${name}_${debversion}_$arch
@@ -73,7 +74,7 @@ install -d "$share/man/man1" "$share/bash-completion/completions" \
     "$share/zsh/vendor-completions" "$share/fish/vendor_completions.d"
 "$(dirname "$python")/argparse-manpage" --module http_status_browser.cli.completion_command \
     --function full_parser --prog httpstatus --project-name "HTTP Status Browser" \
-    --version "$version" --url https://github.com/httpstatusbrowser/http-status-browser \
+    --version "$version" --url "$homepage" \
     --description "look up HTTP status codes: meaning, headers, references and snippets" \
     --manual-title "HTTP Status Browser" --output build/deb/httpstatus.1
 gzip -9n -c build/deb/httpstatus.1 > "$share/man/man1/httpstatus.1.gz"
@@ -115,7 +116,7 @@ depends=$(cd "$shlibs" && dpkg-shlibdeps -O --warnings=1 $private "${elves[@]/#/
 
 size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 sed -e "s|@VERSION@|$debversion|" -e "s|@ARCH@|$arch|" -e "s|@SIZE@|$size|" \
-    -e "s|@DEPENDS@|$depends|" packaging/deb/control.in > "$stage/DEBIAN/control"
+    -e "s|@DEPENDS@|$depends|" -e "s|@HOMEPAGE@|$homepage|" packaging/deb/control.in > "$stage/DEBIAN/control"
 (cd "$stage" && find usr -type f -print0 | sort -z | xargs -0 md5sum > DEBIAN/md5sums)
 chmod 644 "$stage/DEBIAN/control" "$stage/DEBIAN/md5sums"
 

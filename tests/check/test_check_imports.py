@@ -6,8 +6,13 @@ from __future__ import annotations
 from tests.test_imports import GRAPH, in_layer
 
 CHECK = "http_status_browser.check"
-# `httpstatus check`, and the window's Check URLs tab (ui/check_*.py).
-USERS = ("http_status_browser.cli.check_command", "http_status_browser.ui.check_")
+# `httpstatus check`, the window's Check URLs tab (ui/check_*.py), and its drop target, which
+# reads a dropped file's first lines (check/targets.py) to send a URL list to the tab.
+USERS = (
+    "http_status_browser.cli.check_command",
+    "http_status_browser.ui.check_",
+    "http_status_browser.ui.file_drops",
+)
 
 
 def test_only_the_command_and_the_tab_import_the_check_package() -> None:

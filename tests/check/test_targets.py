@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 
 from http_status_browser.check.records import Expectation, Target
 from http_status_browser.check.targets import (
+    SNIFF_BYTES,
+    file_looks_like_check_list,
     file_targets,
     invalid_reason,
+    looks_like_check_list,
     looks_like_map,
     redirect_map,
     text_targets,
@@ -119,3 +122,67 @@ def test_text_targets_reads_either(tmp_path: Path) -> None:
     saved = tmp_path / "map.csv"
     saved.write_text("from,to\nhttp://a.test/,/b\n")
     assert [t.source for t in file_targets(str(saved))] == [f"{saved}:2"]
+
+
+EXPLAIN_DATA = Path(__file__).parents[1] / "data" / "explain"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://a.test/\nhttp://b.test/x?q=1,2\n", True),
+        ("# to check\n\nhttps://a.test/\n", True),
+        ("from,to,status\nhttps://a.test/old,/new,301\n", True),
+        ("https://a.test/old,https://b.test/new\nhttps://a.test/x,/y,\n", True),
+        ("https://a.test/\nnot a url\n", False),
+        ("https://a.test/ 200\n", False),
+        ("https://a.test/old, /new, moved\n", False),
+        ("from,to\nhttps://a.test/\n", False),  # a map's header over a URL list
+        ("ftp://a.test/file\n", False),
+        ("from,to\n", False),
+        ("# only comments\n\n", False),
+        ("", False),
+        ('203.0.113.7 - - [26/Nov/2026:09:14:05 +0000] "GET / HTTP/1.1" 200 1\n', False),
+        ("HTTP/1.1 301 Moved Permanently\nLocation: https://a.test/\n", False),
+    ],
+)
+def test_looks_like_check_list(text: str, expected: bool) -> None:
+    assert looks_like_check_list(text.splitlines()) is expected
+
+
+@pytest.mark.parametrize("log", sorted(p.name for p in EXPLAIN_DATA.iterdir()))
+def test_no_log_transcript_or_har_looks_like_a_check_list(log: str) -> None:
+    assert not file_looks_like_check_list(str(EXPLAIN_DATA / log))
+
+
+def test_a_file_is_judged_by_its_content_not_its_name(tmp_path: Path) -> None:
+    urls = tmp_path / "urls.log"
+    urls.write_text("https://a.test/\nhttps://b.test/\n", encoding="utf-8")
+    log = tmp_path / "access.txt"
+    log.write_bytes((EXPLAIN_DATA / "nginx-combined.log").read_bytes())
+    assert file_looks_like_check_list(str(urls))
+    assert not file_looks_like_check_list(str(log))
+    assert not file_looks_like_check_list(str(tmp_path / "missing.txt"))
+    assert not file_looks_like_check_list(str(tmp_path))  # a folder cannot be read as a file
+
+
+def test_only_the_first_bytes_are_read(tmp_path: Path) -> None:
+    """A huge list is judged by its head: the cut last line does not count."""
+    big = tmp_path / "big.txt"
+    big.write_text("https://a.test/" + "x" * SNIFF_BYTES + "\n", encoding="utf-8")
+    assert not file_looks_like_check_list(str(big))  # one line, cut: nothing whole to judge
+    big.write_text("https://a.test/\n" * (SNIFF_BYTES // 8), encoding="utf-8")
+    assert file_looks_like_check_list(str(big))
+
+
+def test_a_txt_redirect_map_is_read_as_a_map(tmp_path: Path) -> None:
+    saved = tmp_path / "map.txt"
+    saved.write_text("https://a.test/old,/new,301\n", encoding="utf-8")
+    assert list(file_targets(str(saved))) == [
+        Target("https://a.test/old", f"{saved}:1", Expectation("https://a.test/new", 301))
+    ]
+
+
+@given(st.text())
+def test_looks_like_check_list_takes_any_text(text: str) -> None:
+    assert looks_like_check_list(text.splitlines()) in (True, False)

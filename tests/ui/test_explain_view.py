@@ -266,13 +266,17 @@ def test_explaining_is_made_after_the_first_frame_in_its_menu_places(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
     """The first frame does not build the explain controller; finish_start_up puts Explain
-    log... first in File and Paste to explain between Edit's separators, and Ctrl+Shift+V
-    then works."""
+    log... and Recent logs first in File and Paste to explain between Edit's separators, and
+    Ctrl+Shift+V then works."""
     window = make_window()
     assert window._explain is None
     window.finish_start_up()
     menus = {m.title().replace("&", ""): m for m in window.menuBar().findChildren(QMenu)}
-    assert menus["File"].actions()[:2] == [window.explain.open_action, window.tray_action]
+    recent = window.explain.recent.menu.menuAction()
+    file = menus["File"].actions()
+    assert file[:2] == [window.explain.open_action, recent]
+    assert file[2].isSeparator()
+    assert file[3] is window.window_actions.quit
     edit = menus["Edit"].actions()
     at = edit.index(window.explain.paste_action)
     assert edit[at - 1].isSeparator()

@@ -7,10 +7,10 @@ import tomllib
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from http_status_browser import APP_NAME
+from http_status_browser import APP_NAME, HOMEPAGE
 from http_status_browser.ui.help_dialogs import LICENCE
 from http_status_browser.ui.shortcuts_dialog import ShortcutsDialog
 from http_status_browser.ui.window import MainWindow
@@ -51,13 +51,19 @@ def test_typing_filters_the_shortcuts_by_name_or_key(qtbot: QtBot, window: MainW
     assert dialog.shown_rows() == everything
 
 
-def test_about_names_the_licence_and_versions(qtbot: QtBot, window: MainWindow) -> None:
+def test_about_names_the_licence_versions_and_homepage(qtbot: QtBot, window: MainWindow) -> None:
     seen: list[str] = []
+    links: list[bool] = []
 
     def read_and_close() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             seen.append(box.text())
+            links.extend(
+                label.openExternalLinks()
+                for label in box.findChildren(QLabel)
+                if HOMEPAGE in label.text()
+            )
             box.accept()
         else:
             QTimer.singleShot(20, read_and_close)
@@ -68,6 +74,8 @@ def test_about_names_the_licence_and_versions(qtbot: QtBot, window: MainWindow) 
     assert f"Licence: {LICENCE}" in seen[0]
     assert "Qt 6." in seen[0]
     assert "PySide6" in seen[0]
+    assert f'Homepage: <a href="{HOMEPAGE}">{HOMEPAGE}</a>' in seen[0]
+    assert links == [True]  # the link opens in the browser
     assert tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["license"] == LICENCE
 
 

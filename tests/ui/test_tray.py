@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from http_status_browser.registry.model import Registry
@@ -130,14 +130,37 @@ def test_without_a_tray_the_setting_says_so(
     assert app.quitOnLastWindowClosed()
 
 
-def test_window_menu_turns_the_tray_on_and_off(
-    monkeypatch: pytest.MonkeyPatch, app: QApplication, window: MainWindow, registry: Registry
+def tray_choice(qtbot: QtBot, window: MainWindow) -> QCheckBox:
+    """The tray's one place: its box in Edit > Preferences (Ctrl+,)."""
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    box = window.findChild(QCheckBox, "trayChoice")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    return box
+
+
+def test_the_tray_option_is_in_preferences_only(
+    qtbot: QtBot, window: MainWindow, registry: Registry
+) -> None:
+    launch._connect_tray(window, registry)
+    for menu in window.menuBar().findChildren(QMenu):
+        assert window.tray_action not in menu.actions(), menu.title()
+    assert tray_choice(qtbot, window).isEnabled()
+
+
+def test_preferences_turn_the_tray_on_and_off(
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    app: QApplication,
+    window: MainWindow,
+    registry: Registry,
 ) -> None:
     desktop_has_tray(monkeypatch, True)
     launch._connect_tray(window, registry)
     assert not window.tray_action.isChecked()
-    assert window.tray_action in window.menuBar().actions()[0].menu().actions()
-    window.tray_action.trigger()
+    choice = tray_choice(qtbot, window)
+    choice.click()
+    assert window.tray_action.isChecked()
     assert not app.quitOnLastWindowClosed()
     assert window.settings.value(TRAY_ENABLED) in (True, "true")
     window.close()  # closed to the tray: hidden, the app goes on
@@ -149,15 +172,17 @@ def test_window_menu_turns_the_tray_on_and_off(
     status = window.current_status()
     assert status is not None
     assert status.code == 503
-    window.tray_action.trigger()
+    choice.click()
     assert app.quitOnLastWindowClosed()
 
 
-def test_window_menu_without_a_tray(
-    monkeypatch: pytest.MonkeyPatch, window: MainWindow, registry: Registry
+def test_preferences_without_a_tray(
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, window: MainWindow, registry: Registry
 ) -> None:
     desktop_has_tray(monkeypatch, False)
     launch._connect_tray(window, registry)
-    window.tray_action.trigger()
+    choice = tray_choice(qtbot, window)
+    choice.click()
     assert not window.tray_action.isChecked()
+    assert not choice.isChecked()
     assert "no system tray" in window.statusBar().currentMessage()

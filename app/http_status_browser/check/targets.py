@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from urllib.parse import urljoin, urlsplit
 
 from http_status_browser.check.records import Expectation, Target
@@ -116,6 +117,66 @@ def looks_like_map(lines: Iterable[str]) -> bool:
     return False
 
 
+# How much of a file decides what it is: its first few rows, read from its first bytes.
+SNIFF_ROWS = 5
+SNIFF_BYTES = 64 * 1024
+SNIFF_LINES = 64  # lines read ahead to tell a redirect map from a URL list
+
+
+def _is_url(text: str) -> bool:
+    return not any(c.isspace() for c in text) and invalid_reason(text) is None
+
+
+def _is_map_row(cells: list[str]) -> bool:
+    """`from,to[,status]`: an http(s) URL, then a URL or a path, then maybe a code."""
+    if not 2 <= len(cells) <= 3 or not _is_url(cells[0]):
+        return False
+    if not (_is_url(cells[1]) or (cells[1].startswith("/") and " " not in cells[1])):
+        return False
+    return len(cells) == 2 or not cells[2] or (cells[2].isdecimal() and len(cells[2]) == 3)
+
+
+def looks_like_check_list(lines: Iterable[str]) -> bool:
+    """Whether text is something to check rather than a log to explain: its first rows
+    (SNIFF_ROWS, after blank lines and # comments, a redirect map's header allowed first) are
+    all http(s) URLs, one a line, or all redirect map rows. A log line, a transcript or a HAR
+    file starts otherwise."""
+    header = False
+    texts: list[str] = []
+    rows: list[list[str]] = []
+    for line in lines:
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in next(csv.reader([text]), [])]
+        if not rows and not header and len(cells) in (2, 3) and _is_header(cells):
+            header = True
+            continue
+        texts.append(text)
+        rows.append(cells)
+        if len(rows) >= SNIFF_ROWS:
+            break
+    if not rows:
+        return False
+    if not header and all(_is_url(text) for text in texts):  # a URL may hold a comma
+        return True
+    return all(_is_map_row(row) for row in rows)
+
+
+def file_looks_like_check_list(path: str) -> bool:
+    """looks_like_check_list on the first SNIFF_BYTES of a file; False if it cannot be read.
+    A compressed or binary file is not a list (its bytes decode to no URL)."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    lines = head.decode("utf-8", "replace").splitlines()
+    if len(head) == SNIFF_BYTES and lines:
+        lines.pop()  # cut in the middle
+    return looks_like_check_list(lines)
+
+
 def text_targets(text: str, name: str = "pasted") -> Iterator[Target]:
     """Pasted text: a redirect map if it looks like one, otherwise a URL list."""
     lines = text.splitlines()
@@ -125,10 +186,13 @@ def text_targets(text: str, name: str = "pasted") -> Iterator[Target]:
 
 
 def file_targets(path: str) -> Iterator[Target]:
-    """A file's targets, read lazily: a redirect map for a .csv file, else a URL list.
-    Raises OSError (from the first next()) when it cannot be opened."""
+    """A file's targets, read lazily: a redirect map for a .csv file or one whose first row
+    reads as one (a .txt map), else a URL list. Raises OSError (from the first next()) when
+    it cannot be opened."""
     with open(path, encoding="utf-8", errors="replace", newline="") as stream:
-        if path.lower().endswith(".csv"):
-            yield from redirect_map(stream, path)
+        head = list(islice(stream, SNIFF_LINES))
+        lines = chain(head, stream)
+        if path.lower().endswith(".csv") or looks_like_map(head):
+            yield from redirect_map(lines, path)
         else:
-            yield from url_lines(stream, path)
+            yield from url_lines(lines, path)

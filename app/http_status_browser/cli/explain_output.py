@@ -122,6 +122,8 @@ def write_report(report: Report, registry: Registry, out: IO[str], style: Style)
     from http_status_browser.explain.verdicts import verdicts  # noqa: PLC0415
 
     width = min(terminal_columns(out), 120)
+    # The meaning column takes the terminal's whole width; a pipe or a file gets it uncut.
+    meaning_width = terminal_columns(out) if out.isatty() else None
     write_sources(report, out, style)
     found = verdicts(report.codes, report.total, registry)
     phrase_width = max((len(v.status.phrase) if v.status else 14 for v in found), default=14)
@@ -141,11 +143,10 @@ def write_report(report: Report, registry: Registry, out: IO[str], style: Style)
         )
         flag = f"[{verdict.flag}] " if verdict.flag else ""
         meaning = flag + (status.summary if status else "not in the IANA registry or ours")
-        room = max(20, width - len(head) - 1)
-        if len(meaning) > room:
-            meaning = meaning[: room - 1] + "…"
+        lines = meaning_lines(meaning, len(head), meaning_width)
         coloured = style.category(status, str(code)) if status else str(code)
-        out.write(head.replace(f"{code:>3}", coloured, 1) + style.dim(meaning) + "\n")
+        out.write(head.replace(f"{code:>3}", coloured, 1) + style.dim(lines[0]) + "\n")
+        out.writelines(" " * len(head) + style.dim(line) + "\n" for line in lines[1:])
         for target in verdict.found.top:
             out.write(
                 f"{'':7}{_count(target.hits):>{count_width + 2}}  {printable(target.target)}\n"
@@ -163,16 +164,32 @@ def write_report(report: Report, registry: Registry, out: IO[str], style: Style)
         write_unread(report, out, style, width)
 
 
+# Narrower than this, the meaning column wraps at this width and the terminal folds it.
+MIN_MEANING = 20
+
+
+def meaning_lines(meaning: str, indent: int, width: int | None) -> list[str]:
+    """The meaning column's lines: the whole text when the width is unknown (a pipe, a
+    file), else wrapped at word boundaries to fit after `indent` columns. A word is never
+    cut: one longer than the room stays whole, and the terminal folds it."""
+    if width is None:
+        return [meaning]
+    import textwrap  # noqa: PLC0415  (only a terminal's table wraps)
+
+    room = max(MIN_MEANING, width - indent - 1)
+    return textwrap.wrap(meaning, room, break_long_words=False, break_on_hyphens=False) or [""]
+
+
 def write_unread(report: Report, out: IO[str], style: Style, width: int) -> None:
     """How many lines could not be read, and the first few with their numbers."""
     out.write(style.bold(f"Could not read {_count(report.unread)}") + "\n")
     for line in report.unread_samples:
+        where = f"  {printable(line.source)} {line.unit} {line.line}: {line.reason}"
+        # A sample of the line, not the line: cut to what is left of the row (at least 20).
         text = f": {printable(line.text)}" if line.text else ""
-        out.write(
-            f"  {printable(line.source)} {line.unit} {line.line}: {line.reason}"
-            + style.dim(text[:width])
-            + "\n"
-        )
+        room = max(MIN_MEANING, width - len(where))
+        text = text if len(text) <= room else text[: room - 1] + "…"
+        out.write(where + style.dim(text) + "\n")
 
 
 CLASS_KEYS = ("other", "1xx", "2xx", "3xx", "4xx", "5xx")  # TimeBucket.by_class's order

@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 from http_status_browser.check.checker import DEFAULT_OPTIONS, CheckOptions
 from http_status_browser.check.records import CheckResult, Severity, Target
 from http_status_browser.check.report import CsvWriter
-from http_status_browser.check.targets import file_targets, text_targets, without_credentials
+from http_status_browser.check.targets import (
+    file_looks_like_check_list,
+    file_targets,
+    text_targets,
+    without_credentials,
+)
 from http_status_browser.registry.model import Registry
 from http_status_browser.ui.check_model import CheckResultsModel, CheckRole
 from http_status_browser.ui.check_worker import CheckWorker
@@ -39,7 +44,6 @@ from http_status_browser.ui.links import CodeLinkBrowser, status_link
 
 log = logging.getLogger(__name__)
 
-CHECKABLE_SUFFIXES = (".txt", ".csv", ".list")
 PLACEHOLDER = (
     "Paste URLs, one a line, or a redirect map with one row per moved page:\n"
     "https://old.example/about,https://new.example/about,301"
@@ -325,7 +329,8 @@ class CheckView(QWidget):
         if len(urls) != 1 or not urls[0].isLocalFile():
             return None
         path = urls[0].toLocalFile()
-        return path if path.lower().endswith(CHECKABLE_SUFFIXES) else None
+        # By its first lines, not its name: a log dropped here goes on to the window (Explain).
+        return path if file_looks_like_check_list(path) else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_file(event) is not None and not self.is_busy():

@@ -1,6 +1,7 @@
-"""Explaining logs from the window: File > Explain log... (Ctrl+O), Edit > Paste to explain
-(Ctrl+Shift+V) and files dropped on the window open the explain view in a dock; the view's
-Follow button (or follow_file) keeps reading one file live.
+"""Explaining logs from the window: File > Explain log... (Ctrl+O), File > Recent logs, Edit >
+Paste to explain (Ctrl+Shift+V) and the files dropped on the window that are not URL lists
+(ui/file_drops.py) open the explain view in a dock; the view's Follow button (or
+follow_file) keeps reading one file live.
 
 The window only adds these actions to its menus. The view and the reading code are imported
 on first use, so that they cost nothing at start-up.
@@ -9,14 +10,14 @@ on first use, so that they cost nothing at start-up.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from http_status_browser.registry.model import Registry
+from http_status_browser.ui.recent_logs import RecentLogs
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
@@ -24,17 +25,13 @@ if TYPE_CHECKING:
     from http_status_browser.ui.explain_view import ExplainView
 
 
-def local_files(urls: Sequence[QUrl]) -> list[str]:
-    """The local files among dropped URLs: a dropped link never becomes a request."""
-    return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]
-
-
 class ExplainController(QObject):
-    """Connects the window to the explain view: actions, drops and the dock it lives in."""
+    """Connects the window to the explain view: actions, recent logs and the dock it lives
+    in."""
 
     codeRequested = Signal(int)
 
-    def __init__(self, registry: Registry, window: QMainWindow) -> None:
+    def __init__(self, registry: Registry, settings: QSettings, window: QMainWindow) -> None:
         super().__init__(window)
         self.registry = registry
         self.window = window
@@ -48,9 +45,10 @@ class ExplainController(QObject):
         self.paste_action = QAction("&Paste to explain", window)
         self.paste_action.setShortcut(key("Ctrl+Shift+V"))
         self.paste_action.triggered.connect(self.paste)
+        self.recent = RecentLogs(settings, window)
+        self.recent.fileChosen.connect(self.explain_file)
         window.addAction(self.open_action)
         window.addAction(self.paste_action)
-        window.setAcceptDrops(True)
         window.installEventFilter(self)
 
     def explain_view(self) -> ExplainView:
@@ -80,6 +78,11 @@ class ExplainController(QObject):
     def explain_files(self, names: Sequence[str]) -> None:
         if names:
             self.explain_view().explain_files(names)
+            self.recent.add(names)
+
+    @Slot(str)
+    def explain_file(self, name: str) -> None:
+        self.explain_files([name])
 
     def explain_text(self, text: str) -> None:
         self.explain_view().explain_text(text)
@@ -88,6 +91,7 @@ class ExplainController(QObject):
         """Explains `name` live: its counts are shown anew as lines are added to it (the
         view's Follow button does the same for the file explained last)."""
         self.explain_view().follow_file(name)
+        self.recent.add([name])
 
     @Slot()
     def choose_files(self) -> None:
@@ -118,24 +122,6 @@ class ExplainController(QObject):
             self.view.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window:
-            kind = event.type()
-            if kind == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
-                if names := local_files(event.mimeData().urls()):
-                    event.acceptProposedAction()
-                    # The drop target says what a drop will do.
-                    what = Path(names[0]).name if len(names) == 1 else f"{len(names)} files"
-                    self.window.statusBar().showMessage(f"Drop to explain {what}")
-                    return True
-            elif kind == QEvent.Type.DragLeave:
-                self.window.statusBar().clearMessage()
-            elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
-                names = local_files(event.mimeData().urls())
-                self.window.statusBar().clearMessage()
-                if names:
-                    event.acceptProposedAction()
-                    self.explain_files(names)
-                    return True
-            elif kind == QEvent.Type.Close:
-                self.stop()
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.stop()
         return super().eventFilter(watched, event)

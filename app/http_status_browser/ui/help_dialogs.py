@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QKeySequence
 
-from http_status_browser import APP_NAME, __version__
+from http_status_browser import APP_NAME, HOMEPAGE, __version__
 from http_status_browser.ui.html import escape
 
 if TYPE_CHECKING:
@@ -86,6 +86,7 @@ class HelpDialogs(QObject):
             "<p>Data: the IANA HTTP Status Code Registry and RFC 9110, with unofficial codes "
             "from vendor documentation; explanations written for this app.</p>"
             f"<p>Licence: {LICENCE}.</p>"
+            f'<p>Homepage: <a href="{escape(HOMEPAGE)}">{escape(HOMEPAGE)}</a></p>'
             f"<p>Qt {escape(qVersion())}, PySide6 {escape(PySide6.__version__)}, "
             f"Python {escape(platform.python_version())}</p>"
             f"<p>Registry file: {escape(self.origin)}</p>",

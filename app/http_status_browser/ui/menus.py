@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenuBar
+    from PySide6.QtWidgets import QMenu, QMenuBar
 
     from http_status_browser.ui.actions import WindowActions
 
@@ -16,11 +16,10 @@ class Menus:
     """Builds the menus; the parts made after the first frame add their actions in place."""
 
     def __init__(self, bar: QMenuBar, actions: WindowActions) -> None:
-        self._actions = actions
-        # The tray's option is in Edit > Preferences too; File keeps it where users found it.
+        # The tray's option lives in Edit > Preferences only; Explain log... and Recent logs
+        # go before this separator.
         self.file = bar.addMenu("&File")
-        self.file.addAction(actions.tray)
-        self.file.addSeparator()
+        self._explain_place = self.file.addSeparator()
         self.file.addAction(actions.quit)
 
         self.edit = bar.addMenu("&Edit")
@@ -66,9 +65,12 @@ class Menus:
         self.help.addAction(actions.shortcuts)
         self.help.addAction(actions.about)
 
-    def add_explain_actions(self, open_action: QAction, paste_action: QAction) -> None:
-        """Explain log... first in File, Paste to explain in Edit."""
-        self.file.insertAction(self._actions.tray, open_action)
+    def add_explain_actions(
+        self, open_action: QAction, recent_menu: QMenu, paste_action: QAction
+    ) -> None:
+        """Explain log... and Recent logs first in File, Paste to explain in Edit."""
+        self.file.insertAction(self._explain_place, open_action)
+        self.file.insertMenu(self._explain_place, recent_menu)
         self.edit.insertAction(self._paste_place, paste_action)
 
     def add_try_it_actions(self, try_action: QAction, endpoint_action: QAction) -> None:

@@ -138,9 +138,11 @@ class PreferencesDialog(QDialog):
 
     @Slot(bool)
     def _tray_changed(self, checked: bool) -> None:
-        """The tray may refuse (no tray on this desktop): show what it is."""
+        """The tray may refuse (no tray on this desktop): show what it is. The action's state,
+        not `checked`: a refusal unchecks it from inside the toggled(True) that calls this."""
+        del checked
         self._loading = True
         try:
-            self.tray_box.setChecked(checked)
+            self.tray_box.setChecked(self.preferences.tray_action.isChecked())
         finally:
             self._loading = False

@@ -20,6 +20,7 @@ TRAY_ENABLED = "tray/enabled"
 THEME = "appearance/theme"
 TEXT_SIZE = "appearance/textSize"
 START_VIEW = "start/view"
+RECENT_LOGS = "explain/recentFiles"
 
 
 class StartView(StrEnum):

@@ -191,3 +191,10 @@ class ViewTabs(QTabWidget):
     def show_check_view(self) -> None:
         self.setCurrentWidget(self.check_page)
         self.check_view.urls_edit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(str)
+    def check_file(self, path: str) -> None:
+        """Shows the Check URLs tab and checks the list or redirect map at `path` (a dropped
+        file): a check under way is cancelled for it."""
+        self.setCurrentWidget(self.check_page)
+        self.check_view.check_file(path)

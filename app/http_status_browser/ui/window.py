@@ -4,7 +4,8 @@ The parts: the actions (ui/actions.py) and menus (ui/menus.py), the search bar
 (ui/search_bar.py), the Codes view (ui/codes/), the other views' tabs (ui/view_tabs.py), the
 navigator with the current place and its history (ui/navigation.py), copying
 (ui/copying.py), the help dialogs (ui/help_dialogs.py) and the remembered state
-(ui/window_state.py). Try it and explaining logs are made after the first frame.
+(ui/window_state.py). Try it, explaining logs and the drop target (ui/file_drops.py) are made
+after the first frame.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
     from http_status_browser.ui.endpoint import TryIt
     from http_status_browser.ui.explain_controller import ExplainController
+    from http_status_browser.ui.file_drops import FileDrops
 
 DEFAULT_SIZE = (1100, 720)
 # A first window never covers more of the screen than this (a laptop at 150% has room for
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         # first frame: see try_it and explain.
         self._try_it: TryIt | None = None
         self._explain: ExplainController | None = None
+        self.drops: FileDrops | None = None
         self._connect_actions()
         self.window_state.restore(initial_code)
         self.warning_bar.show_warnings(warnings)
@@ -165,7 +168,7 @@ class MainWindow(QMainWindow):
 
     def finish_start_up(self, painted_at: float = 0.0) -> None:
         """What the first frame does not need: the search index, the search box's clear
-        button, snippet colours, Try it, explaining logs, the icon."""
+        button, snippet colours, Try it, explaining logs, dropped files, the icon."""
         from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
         from http_status_browser.ui.appicon import app_icon  # noqa: PLC0415
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
         _ = self.registry.search_index
         _ = self.try_it
         _ = self.explain
+        self._accept_drops()
         self.search_edit.setClearButtonEnabled(True)
         self.codes.snippets.install_highlighter()
         self.codes.detail.examples_shown = True
@@ -216,11 +220,27 @@ class MainWindow(QMainWindow):
         if self._explain is None:
             from http_status_browser.ui.explain_controller import ExplainController  # noqa: PLC0415  (after the first frame)
 
-            self._explain = ExplainController(self.registry, self)
+            self._explain = ExplainController(self.registry, self.settings, self)
             # A row clicked while another tab shows opens the Codes tab on its code.
             self._explain.codeRequested.connect(self.tabs.open_code)
-            self.menus.add_explain_actions(self._explain.open_action, self._explain.paste_action)
+            self.menus.add_explain_actions(
+                self._explain.open_action, self._explain.recent.menu, self._explain.paste_action
+            )
         return self._explain
+
+    def _accept_drops(self) -> None:
+        """Dropped files: URL lists and redirect maps are checked, the rest explained."""
+        if self.drops is not None:
+            return
+        from http_status_browser.ui.file_drops import FileDrops  # noqa: PLC0415  (after the first frame)
+
+        self.drops = FileDrops(self)
+        self.drops.explainRequested.connect(self._explain_dropped)
+        self.drops.checkRequested.connect(self.tabs.check_file)
+
+    @Slot(list)
+    def _explain_dropped(self, names: list[str]) -> None:
+        self.explain.explain_files(names)
 
     @Slot(int)
     def _try_code(self, code: int) -> None:
