@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -28,6 +27,7 @@ from http_status_browser.ui.check_model import CheckResultsModel, CheckRole
 from http_status_browser.ui.check_view import CheckView
 from http_status_browser.ui.window import MainWindow
 from tests.check.site import Site
+from tests.ui.drops import drop_event, file_mime
 
 WAIT_MS = 30_000
 OPTIONS = CheckOptions(timeout=5.0)
@@ -154,17 +154,11 @@ def test_open_a_list(
 def test_drop_a_redirect_map(qtbot: QtBot, view: CheckView, endpoint: str, tmp_path: Path) -> None:
     saved = tmp_path / "map.csv"
     saved.write_text(f"{endpoint}/308?to=/200,/200,308\n")
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(saved))])
-    drop = QDropEvent(
-        QPointF(QPoint(10, 10)),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    mime = file_mime(saved)  # kept alive: the event does not own it
+    drop = drop_event(mime)
     with qtbot.waitSignal(view.finished, timeout=WAIT_MS):
         view.dropEvent(drop)
+    assert drop.isAccepted()
     assert column(view, 0) == ["OK"]
     assert column(view, 1) == ["308 > 200"]
 

@@ -56,20 +56,13 @@ def test_the_timeline_says_reading_while_reading(qtbot: QtBot) -> None:
 
 
 def test_a_drag_over_the_window_says_what_a_drop_does(window: MainWindow) -> None:
-    from PySide6.QtCore import QMimeData, QUrl
-    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+    from PySide6.QtGui import QDragLeaveEvent
     from PySide6.QtWidgets import QApplication
 
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(DATA / "nginx-combined.log"))])
-    enter = QDragEnterEvent(
-        QPoint(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
+    from tests.ui.drops import drag_enter, file_mime
+
+    mime = file_mime(DATA / "nginx-combined.log")
+    drag_enter(window, mime)
     assert window.statusBar().currentMessage() == "Drop to explain nginx-combined.log"
     QApplication.sendEvent(window, QDragLeaveEvent())
     assert window.statusBar().currentMessage() == ""

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMenu
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,7 @@ from http_status_browser.ui.explain_model import ExplainRole, ExplainTableModel
 from http_status_browser.ui.explain_view import ExplainView, ExplainWorker
 from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
+from tests.ui.drops import drag_enter, drop_on, file_mime
 
 DATA = Path(__file__).parent.parent / "data" / "explain"
 HOSTILE = (
@@ -48,25 +49,9 @@ def wait_for_report(qtbot: QtBot, view: ExplainView) -> None:
 def drop_files(window: MainWindow, *paths: Path) -> None:
     """A drag entering the window, then the drop: Qt delivers a drop to the widget that
     accepted the drag."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    enter = QDragEnterEvent(
-        QPoint(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    event = QDropEvent(
-        QPointF(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, event)
+    mime = file_mime(*paths)
+    assert drag_enter(window, mime).isAccepted()
+    drop_on(window, mime)
 
 
 def test_model(qtmodeltester: ModelTester, registry: Registry) -> None:

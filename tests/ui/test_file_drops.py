@@ -7,15 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from http_status_browser.ui.check_view import CheckView
 from http_status_browser.ui.explain_view import ExplainView
 from http_status_browser.ui.window import MainWindow
 from tests.ui.conftest import WindowFactory
+from tests.ui.drops import drag_enter, drop_on, enter_event, file_mime
 
 DATA = Path(__file__).parent.parent / "data" / "explain"
 WAIT_MS = 30_000
@@ -30,38 +28,16 @@ def window(make_window: WindowFactory) -> MainWindow:
     return window
 
 
-def mime_for(path: Path) -> QMimeData:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    return mime
-
-
 def drag_over(window: MainWindow, path: Path) -> str:
     """A drag entering the window; what the status bar then says a drop will do."""
-    mime = mime_for(path)  # the event does not own it: kept alive here
-    enter = QDragEnterEvent(
-        QPoint(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
+    mime = file_mime(path)  # the event does not own it: kept alive here
+    assert drag_enter(window, mime).isAccepted()
     return window.statusBar().currentMessage()
 
 
 def drop(window: MainWindow, path: Path) -> None:
-    mime = mime_for(path)
-    event = QDropEvent(
-        QPointF(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, event)
-    assert event.isAccepted()
+    mime = file_mime(path)
+    assert drop_on(window, mime).isAccepted()
 
 
 def checked_rows(view: CheckView) -> list[tuple[str, str]]:
@@ -126,13 +102,7 @@ def test_the_check_tab_leaves_a_dropped_log_to_the_window(
     listed = tmp_path / "urls.txt"
     listed.write_text("https://a.test/\n", encoding="utf-8")
     for path, taken in ((Path(log), False), (listed, True)):
-        mime = mime_for(path)
-        enter = QDragEnterEvent(
-            QPoint(10, 10),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        view.dragEnterEvent(enter)
+        mime = file_mime(path)  # kept alive: the event does not own it
+        enter = enter_event(mime)
+        view.dragEnterEvent(enter)  # the tab's own answer, before Qt passes it on
         assert enter.isAccepted() is taken, path
