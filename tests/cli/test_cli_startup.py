@@ -133,7 +133,7 @@ def test_options_are_read_in_any_order(argv: list[str]) -> None:
     ("argv", "message"),
     [
         (["show", "404", "--lang", "python"], "unrecognized arguments: --lang python"),
-        (["show", "404", "--registry", "x.json"], "unrecognized arguments"),
+        (["show", "404", "--all"], "unrecognized arguments: --all"),  # search's, not show's
         (["open", "404", "405"], "unrecognized arguments: 405"),
         (["open", "--smoke-test", "soon"], "invalid float value: 'soon'"),
         (["snippet", "404"], "the following arguments are required: --lang"),

@@ -3,15 +3,20 @@ pipe."""
 
 from __future__ import annotations
 
+import copy
 import io
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from http_status_browser.cli.console import Style, wants_color
 from http_status_browser.cli.main import EXIT_OK, EXIT_USAGE, main
+from tests.conftest import entry
 
 ESCAPE = "\033["
 
@@ -58,6 +63,11 @@ def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         (["--color", "always", "search", "gateway"], True),
         (["--color=never", "show", "404"], False),
         (["show", "404"], False),  # captured output is not a terminal
+        # After the command as well as before it; the later one wins.
+        (["show", "404", "--color", "always"], True),
+        (["list", "--color=always", "--category", "1xx"], True),
+        (["--color", "always", "show", "404", "--color", "never"], False),
+        (["--color", "always", "show", "404"], True),  # not reset by the command's parser
     ],
 )
 def test_the_option_in_process(
@@ -103,3 +113,17 @@ def test_through_a_pipe(args: list[str], environ: dict[str, str], coloured: bool
     )
     assert result.returncode == EXIT_OK, result.stderr
     assert (ESCAPE in result.stdout) is coloured
+
+
+def test_the_registry_option_after_the_command(
+    registry_data: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--registry, like --color, may follow the command: `httpstatus show 299 --registry F`."""
+    data = copy.deepcopy(registry_data)
+    added = {**entry(data, 200), "code": 299, "phrase": "Custom Thing", "related": []}
+    data["statuses"].append(added)
+    registry = tmp_path / "registry.json"
+    registry.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["show", "299", "--registry", str(registry)]) == EXIT_OK
+    assert "299 Custom Thing" in capsys.readouterr().out
+    assert main(["show", "299"]) != EXIT_OK  # the built-in registry has no 299

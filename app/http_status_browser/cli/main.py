@@ -329,24 +329,31 @@ def _parser() -> Parser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _global_options(parser, top=True)
+    parser.set_defaults(handler=_command_open, code=None, smoke_test=None, new_window=False)
+    return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """--registry and --color, taken before the command (`top`) and after it: after it, one
+    given replaces the one before, and one not given leaves it (argparse.SUPPRESS)."""
     parser.add_argument(
         "--registry",
         metavar="FILE",
+        default=None if top else argparse.SUPPRESS,
         help=f"read status codes from FILE instead of the built-in ones (or set {REGISTRY_ENV})",
     )
     parser.add_argument(
         "--color",
         choices=COLOR_CHOICES,
-        default="auto",
+        default="auto" if top else argparse.SUPPRESS,
         help="colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always, never",
     )
-    parser.set_defaults(handler=_command_open, code=None, smoke_test=None, new_window=False)
-    return parser
 
 
 def full_parser() -> Parser:
     """The whole `httpstatus` parser, every command included (completions, the man page)."""
-    return add_every_command(_parser(), COMMANDS)
+    return add_every_command(_parser(), COMMANDS, _global_options)
 
 
 def _code_shorthand(argv: list[str]) -> list[str]:
@@ -372,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = _code_shorthand(list(sys.argv[1:] if argv is None else argv))
     out = sys.stdout
     try:
-        args = parse_command_line(_parser(), COMMANDS, args_list)
+        args = parse_command_line(_parser(), COMMANDS, args_list, _global_options)
         Style.choice = args.color
         handed_over = _hand_over(args)
         if handed_over is not None:

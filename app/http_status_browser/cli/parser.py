@@ -35,7 +35,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def parse_command_line(
-    parser: Parser, commands: Commands, argv: Sequence[str]
+    parser: Parser,
+    commands: Commands,
+    argv: Sequence[str],
+    shared: Callable[[argparse.ArgumentParser], None] | None = None,
 ) -> argparse.Namespace:
     """Read `argv` with `parser` (its top-level options), to which this adds one sub-parser
     per command.
@@ -44,6 +47,7 @@ def parse_command_line(
     them all in the help; only the picked one gets its arguments, which may import the
     command's module. argparse reads the line twice: parse_known_args, which keeps what the
     empty sub-parser does not know, names the command, then parse_args reads it whole.
+    `shared` adds the options that may follow the command as well as precede it.
     """
     sub_parsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     empty = {
@@ -52,21 +56,29 @@ def parse_command_line(
     }
     named = parser.parse_known_args(argv)[0].command
     if named is not None:
-        add_arguments(empty[named], commands[named][1])
+        add_arguments(empty[named], commands[named][1], shared)
     return parser.parse_args(argv)
 
 
-def add_every_command(parser: Parser, commands: Commands) -> Parser:
+def add_every_command(
+    parser: Parser,
+    commands: Commands,
+    shared: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> Parser:
     """`parser` with every command's sub-parser and arguments: the whole grammar, for what
     describes the command line (shell completions, the man page) rather than reads it."""
     sub_parsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, (help_text, adds) in commands.items():
-        add_arguments(sub_parsers.add_parser(name, help=help_text, add_help=False), adds)
+        add_arguments(sub_parsers.add_parser(name, help=help_text, add_help=False), adds, shared)
     return parser
 
 
-def add_arguments(parser: argparse.ArgumentParser, adds: AddArguments) -> None:
-    """Give a command's sub-parser its -h and its arguments."""
+def add_arguments(
+    parser: argparse.ArgumentParser,
+    adds: AddArguments,
+    shared: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> None:
+    """Give a command's sub-parser its -h, its arguments and the shared options."""
     parser.add_argument("-h", "--help", action="help", help="show this help message and exit")
     if isinstance(adds, str):
         from importlib import import_module  # noqa: PLC0415  (a command of its own module)
@@ -74,6 +86,8 @@ def add_arguments(parser: argparse.ArgumentParser, adds: AddArguments) -> None:
         import_module(adds).add_arguments(parser)
     else:
         adds(parser)
+    if shared is not None:
+        shared(parser)
 
 
 def suggest_command(message: str) -> str:
