@@ -14,6 +14,7 @@ from http_status_browser import __version__
 from http_status_browser.cli.main import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, main
 from http_status_browser.registry import Registry
 from http_status_browser.registry.badges import status_badges
+from http_status_browser.registry.codeinput import meant_as_code
 from http_status_browser.registry.snippets import render_snippet
 
 JSON_KEYS = {
@@ -273,3 +274,28 @@ def test_show_heads_the_page_with_the_shared_badges(
     assert main(["show", str(code)]) == EXIT_OK
     first_line = capsys.readouterr().out.splitlines()[0]
     assert first_line == f"{status.title}  " + " · ".join(b.text for b in status_badges(status))
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [(["4o4"], "did you mean 404 Not Found?"), (["5OO", "--json"], "did you mean 500")],
+)
+def test_a_code_typed_with_letters_is_answered_as_show(
+    argv: list[str], hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`httpstatus 4o4` reaches show, which says what was meant, not a list of commands."""
+    assert main(argv) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert hint in err
+    assert "invalid choice" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        *(("404", True), ("4o4", True), (" 5OO ", True), ("4l8", True)),
+        *(("lol", False), ("show", False), ("", False), ("4x4", False), ("-4", False)),
+    ],
+)
+def test_meant_as_code(text: str, meant: bool) -> None:
+    assert meant_as_code(text) is meant

@@ -37,6 +37,7 @@ from http_status_browser.cli.parser import (
 )
 from http_status_browser.registry.badges import status_badges
 from http_status_browser.registry.cache import cache_folder
+from http_status_browser.registry.codeinput import meant_as_code
 from http_status_browser.registry.fields import RegistryError
 from http_status_browser.registry.loader import REGISTRY_ENV, load_registry
 from http_status_browser.registry.model import Registry, StatusCode
@@ -358,8 +359,9 @@ def full_parser() -> Parser:
 
 def _code_shorthand(argv: list[str]) -> list[str]:
     """`httpstatus 404 --json` is `httpstatus show 404 --json`: a command line that starts
-    with a number asks for that code (and `python -m http_status_browser 404` works the same)."""
-    if argv and argv[0].isdecimal():
+    with a number asks for that code (and `python -m http_status_browser 404` works the same).
+    So does a slip such as `httpstatus 4o4`, which `show` then answers with what was meant."""
+    if argv and meant_as_code(argv[0]):
         return ["show", *argv]
     return argv
 

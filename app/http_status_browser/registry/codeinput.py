@@ -27,6 +27,13 @@ def close_matches(word: str, options: Sequence[str], count: int) -> list[str]:
 _LOOKALIKE_DIGITS = str.maketrans("oOlIi", "00111")
 
 
+def meant_as_code(text: str) -> bool:
+    """Whether `text` is a code, or one typed with letters for digits ("4o4", "5OO"): it has a
+    digit and reads as digits once the lookalike letters are replaced."""
+    stripped = text.strip()
+    return any(c.isdigit() for c in stripped) and stripped.translate(_LOOKALIKE_DIGITS).isdecimal()
+
+
 def parse_code(text: str, registry: Registry) -> StatusCode:
     """A status code argument; unknown or malformed ones raise with a suggestion."""
     cleaned = text.strip()
