@@ -363,6 +363,11 @@ def test_a_first_window_opens_on_an_overview(
     text = window.codes.detail.toPlainText()
     assert text.startswith("HTTP status codes at a glance")
     assert "Client error" in text
+    # It names each other view with the key its action really has.
+    actions = window.window_actions
+    for action in (actions.which_view, actions.guide_view, actions.check_view):
+        name, key = action.text().replace("&", ""), action.shortcut().toString()
+        assert f"{name} ({key})" in text, (name, key)
     assert not window.codes.snippets.isVisible()
     click_link(qtbot, window.codes.detail, "status:404")
     status = window.current_status()

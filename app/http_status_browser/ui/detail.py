@@ -119,7 +119,8 @@ def overview_html(registry: Registry) -> str:
     parts.append(
         "<p>Type a code, a phrase or a problem in the search box (Ctrl+F); "
         "<b>Which code?</b> (Alt+2) answers a situation, the <b>Decision guide</b> (Alt+3) asks "
-        "a few questions.</p>"
+        "a few questions, and <b>Check URLs</b> (Alt+4) asks servers what they answer; drop a "
+        "log on the window to explain its codes.</p>"
     )
     for category in registry.categories:
         codes = registry.in_category(category.id)
