@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Protocol
 
 from http_status_browser import PROG
-from http_status_browser.cli.console import EXIT_OK, Style, UsageError, printable, terminal_columns
+from http_status_browser.cli.console import Style, printable, terminal_columns
+from http_status_browser.exits import EXIT_OK
+from http_status_browser.registry.codeinput import UsageError
 from http_status_browser.registry.model import Registry
 
 if TYPE_CHECKING:

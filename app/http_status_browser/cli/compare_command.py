@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import IO, TYPE_CHECKING, Any
 
-from http_status_browser.cli.console import EXIT_OK, Style, UsageError, parse_code, print_json, wrap
+from http_status_browser.cli.console import Style, print_json, wrap
+from http_status_browser.exits import EXIT_OK
+from http_status_browser.registry.codeinput import UsageError, parse_code
 from http_status_browser.registry.model import Registry, StatusCode
 
 if TYPE_CHECKING:  # the handler imports them: `show` never needs them

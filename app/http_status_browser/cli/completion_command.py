@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import IO
 
-from http_status_browser.cli.console import EXIT_OK
+from http_status_browser.exits import EXIT_OK
 from http_status_browser.registry.model import Registry
 
 SHELLS = ("bash", "zsh", "fish")

@@ -1,6 +1,6 @@
-"""What the httpstatus commands share: terminal styling and width, JSON output, and (from
-exits and registry.codeinput) exit statuses and reading a status code argument. No Qt, no
-argparse.
+"""What the httpstatus commands share: terminal styling and width, colour, JSON output and
+safe printing of untrusted text. No Qt, no argparse. (Exit statuses are in exits.py, reading
+a typed code in registry/codeinput.py.)
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ import re
 from collections.abc import Mapping
 from typing import IO, Any
 
-from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
-from http_status_browser.registry.codeinput import UsageError, close_matches, parse_code
 from http_status_browser.registry.model import Registry, Requirement, StatusCode
 from http_status_browser.registry.snippets import render_snippet
 
@@ -152,14 +150,8 @@ def printable(text: str) -> str:
 
 __all__ = [
     "COLOR_CHOICES",
-    "EXIT_NOT_FOUND",
-    "EXIT_OK",
-    "EXIT_USAGE",
     "Style",
-    "UsageError",
-    "close_matches",
     "item",
-    "parse_code",
     "print_json",
     "printable",
     "status_json",

@@ -17,14 +17,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from http_status_browser import PROG
 from http_status_browser.cli import explain_output as output
-from http_status_browser.cli.console import (
-    EXIT_NOT_FOUND,
-    EXIT_OK,
-    Style,
-    UsageError,
-    printable,
-    terminal_columns,
-)
+from http_status_browser.cli.console import Style, printable, terminal_columns
+from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK
+from http_status_browser.registry.codeinput import UsageError
 from http_status_browser.registry.model import Registry
 
 if TYPE_CHECKING:

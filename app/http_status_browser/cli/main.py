@@ -15,14 +15,8 @@ from typing import IO
 from http_status_browser import PROG, __version__
 from http_status_browser.cli.console import (
     COLOR_CHOICES,
-    EXIT_NOT_FOUND,
-    EXIT_OK,
-    EXIT_USAGE,
     Style,
-    UsageError,
-    close_matches,
     item,
-    parse_code,
     print_json,
     status_json,
     summary_line,
@@ -35,9 +29,15 @@ from http_status_browser.cli.parser import (
     add_every_command,
     parse_command_line,
 )
+from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from http_status_browser.registry.badges import status_badges
 from http_status_browser.registry.cache import cache_folder
-from http_status_browser.registry.codeinput import meant_as_code
+from http_status_browser.registry.codeinput import (
+    UsageError,
+    close_matches,
+    meant_as_code,
+    parse_code,
+)
 from http_status_browser.registry.fields import RegistryError
 from http_status_browser.registry.loader import REGISTRY_ENV, load_registry
 from http_status_browser.registry.model import Registry, StatusCode

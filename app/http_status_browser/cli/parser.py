@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NoReturn
 
-from http_status_browser.cli.console import UsageError, close_matches, terminal_columns
+from http_status_browser.cli.console import terminal_columns
+from http_status_browser.registry.codeinput import UsageError, close_matches
 
 # What a command adds to its sub-parser: a function, or the name of the module (imported
 # only when the command is asked for) whose add_arguments does.

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
 from http_status_browser import PROG
-from http_status_browser.cli.console import EXIT_OK, UsageError
+from http_status_browser.exits import EXIT_OK
+from http_status_browser.registry.codeinput import UsageError
 from http_status_browser.registry.model import Registry
 
 if TYPE_CHECKING:

@@ -7,14 +7,9 @@ import sys
 from typing import IO, TYPE_CHECKING, Any
 
 from http_status_browser import PROG
-from http_status_browser.cli.console import (
-    EXIT_NOT_FOUND,
-    EXIT_OK,
-    Style,
-    UsageError,
-    print_json,
-    wrap,
-)
+from http_status_browser.cli.console import Style, print_json, wrap
+from http_status_browser.exits import EXIT_NOT_FOUND, EXIT_OK
+from http_status_browser.registry.codeinput import UsageError
 from http_status_browser.registry.model import Registry
 
 if TYPE_CHECKING:  # the handler imports them: `show` never needs them
