@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from http_status_browser.registry.model import Language, StatusCode, TemplateKind
 from http_status_browser.registry.snippets import (
     render_snippet,
     sent_headers,
     snippet_template,
     template_kind,
 )
+from http_status_browser.registry.values import Language, StatusCode, TemplateKind
 from tests_snippets.wire import Exchange
 
 

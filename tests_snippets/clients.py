@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from http_status_browser.registry import Registry
-from http_status_browser.registry.model import Language
+from http_status_browser.registry.values import Language
 from tests_snippets import programs
 from tests_snippets.cases import Case, Outcome, cases
 

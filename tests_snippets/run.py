@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from http_status_browser.registry import Registry, load_registry
-from http_status_browser.registry.model import Language
 from http_status_browser.registry.snippets import sent_headers
+from http_status_browser.registry.values import Language
 from tests_snippets import programs
 from tests_snippets.cases import Case, Outcome, cases, judge_server, mentions_headers
 from tests_snippets.clients import CACHE, run_curl, run_fetch

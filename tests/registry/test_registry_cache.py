@@ -27,7 +27,8 @@ from http_status_browser.registry import (
     words,
 )
 from http_status_browser.registry.folders import APP_DIR_NAME
-from http_status_browser.registry.model import Registry, Standing
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import Standing
 from tests.loaded_modules import loaded_modules
 
 

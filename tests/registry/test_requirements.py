@@ -11,7 +11,7 @@ import pytest
 
 from http_status_browser.cli.main import EXIT_OK, main
 from http_status_browser.registry import Registry, RegistryError, load_registry
-from http_status_browser.registry.model import REQUIREMENT_LEVELS, Requirement
+from http_status_browser.registry.values import REQUIREMENT_LEVELS, Requirement
 from tests.cli.test_cli import run_cli
 from tests.conftest import entry
 

@@ -261,8 +261,8 @@ def test_filler_words_do_not_change_a_situation(word: str, where: int) -> None:
 
 
 def test_iana_code_first_even_when_a_vendor_number_is_lower(registry: Registry) -> None:
-    from http_status_browser.registry.model import Standing
     from http_status_browser.registry.search import SearchIndex
+    from http_status_browser.registry.values import Standing
 
     official = registry.lookup(504)
     assert official is not None

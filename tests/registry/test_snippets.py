@@ -16,7 +16,6 @@ import pytest
 
 from http_status_browser.registry import Registry, load_registry
 from http_status_browser.registry.fields import RegistryError
-from http_status_browser.registry.model import TemplateKind
 from http_status_browser.registry.snippets import (
     COMMENT_WIDTH,
     render_snippet,
@@ -26,6 +25,7 @@ from http_status_browser.registry.snippets import (
     template_kind,
     uses_status,
 )
+from http_status_browser.registry.values import TemplateKind
 from tests.conftest import entry
 from tests_snippets.apis import TABLE_FOR, used_apis
 from tests_snippets.apis import table as api_table

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from http_status_browser import APP_NAME
 from http_status_browser.registry import Registry
 from http_status_browser.registry.badges import status_badges
-from http_status_browser.registry.model import StatusCode
 from http_status_browser.registry.snippets import render_snippet
+from http_status_browser.registry.values import StatusCode
 from http_status_browser.ui import settings as keys
 from http_status_browser.ui.codes.tree_pane import EMPTY_PAGE, TREE_PAGE
 from http_status_browser.ui.detail import DetailView

@@ -8,7 +8,8 @@ from typing import IO, TYPE_CHECKING, Any
 from http_status_browser.cli.console import Style, print_json, wrap
 from http_status_browser.exits import EXIT_OK
 from http_status_browser.registry.codeinput import UsageError, parse_code
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 
 if TYPE_CHECKING:  # the handler imports them: `show` never needs them
     from http_status_browser.registry.comparison import Comparison

@@ -10,8 +10,9 @@ import re
 from collections.abc import Mapping
 from typing import IO, Any
 
-from http_status_browser.registry.model import Registry, Requirement, StatusCode
+from http_status_browser.registry.model import Registry
 from http_status_browser.registry.snippets import render_snippet
+from http_status_browser.registry.values import Requirement, StatusCode
 
 DEFAULT_COLUMNS = 88
 # Narrower than this, text is laid out for this width and the terminal folds the lines: an

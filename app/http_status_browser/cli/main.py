@@ -40,13 +40,14 @@ from http_status_browser.registry.codeinput import (
 )
 from http_status_browser.registry.fields import RegistryError
 from http_status_browser.registry.loader import REGISTRY_ENV, load_registry
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
 from http_status_browser.registry.snippets import render_snippet
 from http_status_browser.registry.usercodes import (
     merge_user_codes,
     read_user_codes,
     user_codes_path,
 )
+from http_status_browser.registry.values import StatusCode
 
 __all__ = ["EXIT_NOT_FOUND", "EXIT_OK", "EXIT_USAGE", "Style", "main"]
 

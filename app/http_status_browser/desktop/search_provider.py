@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from http_status_browser import APP_ID
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 
 # The service starts for a query and answers it, so what it imports is on the way to the
 # first answer: logging and subprocess (about 8 ms together) are imported when needed,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from http_status_browser.explain.report import CodeCount, PhraseSeen
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 
 
 class PhraseNote(NamedTuple):

@@ -11,7 +11,7 @@ a postponed annotation, and the first such compile in a process costs `httpstatu
 from enum import StrEnum
 from typing import NamedTuple
 
-from http_status_browser.registry.model import MethodHandling, StatusCode
+from http_status_browser.registry.values import MethodHandling, StatusCode
 
 
 class BadgeKind(StrEnum):

@@ -3,8 +3,7 @@
 Built from parts by whoever reads the data (registry/loader.py, registry/cache.py,
 registry/usercodes.py): the records, and how to get the situations and the search index
 when first asked for (registry/parts.py), so that this module imports none of them.
-The records themselves live in registry/values.py; they are named here too, where the
-command line and the window have always imported them from.
+The records themselves live in registry/values.py, and are imported from there.
 """
 
 from __future__ import annotations
@@ -12,48 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol
 
-from http_status_browser.registry.values import (
-    REQUIREMENT_LEVELS,
-    Category,
-    Header,
-    Language,
-    LanguageKind,
-    MethodHandling,
-    Note,
-    OtherConstant,
-    RedirectKind,
-    Related,
-    Requirement,
-    Standing,
-    StatusCode,
-    TemplateKind,
-)
+from http_status_browser.registry.values import Category, Language, StatusCode
 
 if TYPE_CHECKING:
     from http_status_browser.registry.search import Match, SearchIndex
     from http_status_browser.registry.situations import SituationBook
-
-__all__ = [
-    "REQUIREMENT_LEVELS",
-    "Category",
-    "Header",
-    "IndexSource",
-    "Language",
-    "LanguageKind",
-    "MethodHandling",
-    "Note",
-    "OtherConstant",
-    "RedirectKind",
-    "Registry",
-    "Related",
-    "Requirement",
-    "SituationsSource",
-    "SortedStatuses",
-    "Standing",
-    "StatusCode",
-    "StatusTable",
-    "TemplateKind",
-]
 
 # How a registry gets its situations and its search index the first time they are asked
 # for: called once with the registry itself (see registry/parts.py and registry/cache.py).

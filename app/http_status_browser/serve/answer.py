@@ -18,7 +18,8 @@ from http_status_browser.registry.exchange import (
     content_range,
     response_fields,
 )
-from http_status_browser.registry.model import Registry, Standing, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import Standing, StatusCode
 from http_status_browser.serve.options import (
     TOKEN,
     Fields,

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from http_status_browser import APP_NAME
-from http_status_browser.registry.model import Category
+from http_status_browser.registry.values import Category
 from http_status_browser.ui.buttons import text_action
 
 

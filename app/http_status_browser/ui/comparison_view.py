@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from http_status_browser.registry.comparison import Comparison, compare_codes
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 from http_status_browser.ui.colours import BADGE_TEXT, CLASS_COLOURS, NEUTRAL_COLOUR
 from http_status_browser.ui.html import escape, html_list, level_badge
 from http_status_browser.ui.links import CodeLinkBrowser, situation_link, status_link

@@ -8,7 +8,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from http_status_browser.registry.badges import Badge, BadgeKind, status_badges
-from http_status_browser.registry.model import Category, Registry, Related, Standing, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import Category, Related, Standing, StatusCode
 from http_status_browser.ui.colours import (
     CLASS_COLOURS,
     NEUTRAL_COLOUR,

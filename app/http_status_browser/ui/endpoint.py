@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 from http_status_browser.serve import DEFAULT_PORT
 
 if TYPE_CHECKING:

@@ -3,7 +3,8 @@ asks the window to start the local endpoint for the code."""
 
 from __future__ import annotations
 
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 from http_status_browser.ui.colours import TRY_COLOUR
 from http_status_browser.ui.html import badge, escape
 

@@ -18,7 +18,7 @@ from http_status_browser.ui.qtvalues import TOOL_BUTTON_TEXT_ONLY, set_enum_prop
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
-    from http_status_browser.registry.model import StatusCode
+    from http_status_browser.registry.values import StatusCode
     from http_status_browser.ui.actions import WindowActions
 
 

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from http_status_browser.registry.model import Language, Registry, StatusCode
+from http_status_browser.registry.model import Registry
 from http_status_browser.registry.snippets import render_snippet
+from http_status_browser.registry.values import Language, StatusCode
 from http_status_browser.ui.buttons import text_button
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel
 from PySide6.QtGui import QColor, QFont
 
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 from http_status_browser.ui.colours import CLASS_COLOURS, NEUTRAL_COLOUR
 from http_status_browser.ui.qtvalues import (
     ACCESSIBLE_DESCRIPTION_ROLE,

@@ -19,7 +19,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from http_status_browser import APP_NAME
-from http_status_browser.registry.model import Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import StatusCode
 from http_status_browser.ui.actions import WindowActions
 from http_status_browser.ui.codes.view import DETAIL_PAGE, CodesView
 from http_status_browser.ui.copying import Copying

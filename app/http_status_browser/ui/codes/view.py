@@ -12,7 +12,8 @@ from PySide6 import QtCore
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar
 
-from http_status_browser.registry.model import Category, Registry, StatusCode
+from http_status_browser.registry.model import Registry
+from http_status_browser.registry.values import Category, StatusCode
 from http_status_browser.ui.codes.count_label import CountLabel
 from http_status_browser.ui.codes.detail_splitter import DetailSplitter
 from http_status_browser.ui.codes.tree_pane import TreePane
